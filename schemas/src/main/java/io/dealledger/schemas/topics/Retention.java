@@ -1,0 +1,27 @@
+package io.dealledger.schemas.topics;
+
+import java.util.Map;
+
+import org.apache.kafka.common.config.TopicConfig;
+
+/** How long a topic keeps its records. */
+public enum Retention {
+    /** An immutable log kept for ever: the ledger is rebuilt from it. */
+    FOREVER(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1")),
+    /** The latest record per key is kept (a view or a state, not a history). */
+    COMPACTED(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+    /** Dead letters: kept four weeks, long enough to fix the cause and replay. */
+    DEAD_LETTERS(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(28L * 24 * 3600 * 1000)));
+
+    private final Map<String, String> topicConfig;
+
+    Retention(Map<String, String> topicConfig) {
+        this.topicConfig = topicConfig;
+    }
+
+    public Map<String, String> topicConfig() {
+        return topicConfig;
+    }
+}

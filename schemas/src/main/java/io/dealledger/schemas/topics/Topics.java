@@ -1,0 +1,108 @@
+package io.dealledger.schemas.topics;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.dealledger.events.CreditApplied;
+import io.dealledger.events.CreditNoteChanged;
+import io.dealledger.events.CreditRefunded;
+import io.dealledger.events.CreditReversed;
+import io.dealledger.events.DealChanged;
+import io.dealledger.events.DealLedger;
+import io.dealledger.events.InvoiceAmended;
+import io.dealledger.events.InvoiceChanged;
+import io.dealledger.events.InvoiceImported;
+import io.dealledger.events.InvoiceIssued;
+import io.dealledger.events.InvoiceLinkRejected;
+import io.dealledger.events.InvoiceLinkRequested;
+import io.dealledger.events.InvoiceLinked;
+import io.dealledger.events.InvoiceRejected;
+import io.dealledger.events.InvoiceRequested;
+import io.dealledger.events.InvoiceUnlinkRequested;
+import io.dealledger.events.InvoiceUnlinked;
+import io.dealledger.events.InvoiceVoided;
+import io.dealledger.events.InvoiceWriteOffCancelled;
+import io.dealledger.events.InvoiceWrittenOff;
+import io.dealledger.events.PaymentApplied;
+import io.dealledger.events.PaymentDeleted;
+import io.dealledger.events.PaymentReceived;
+import io.dealledger.events.PaymentReversed;
+
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The topic catalogue (design.md §3): every topic name is written here and nowhere else.
+ * Services declare their topics from it and the serde refuses an event a topic does not allow.
+ */
+public final class Topics {
+
+    private static final int PARTITIONS = 6;
+
+    /** Invoice requests from the CRM button, keyed by deal id. */
+    public static final TopicSpec INVOICE_REQUESTS = new TopicSpec("invoice.requests.v1", "deal id",
+            List.of(InvoiceRequested.class), PARTITIONS, Retention.FOREVER, Service.GATEWAY);
+
+    /** Normalized Books webhooks, not yet verified, keyed by the Books entity id. */
+    public static final TopicSpec BOOKS_EVENTS = new TopicSpec("books.events.v1", "Books entity id",
+            List.of(PaymentReceived.class, PaymentDeleted.class, InvoiceChanged.class, CreditNoteChanged.class),
+            PARTITIONS, Retention.FOREVER, Service.GATEWAY);
+
+    /** Requests to tie an existing Books invoice to a deal or untie it, keyed by invoice id. */
+    public static final TopicSpec INVOICE_LINKS = new TopicSpec("invoice.links.v1", "invoice id",
+            List.of(InvoiceLinkRequested.class, InvoiceUnlinkRequested.class),
+            PARTITIONS, Retention.FOREVER, Service.GATEWAY);
+
+    /** Deal changes from CRM (amount, currency, stage, account, legal entity), keyed by deal id. */
+    public static final TopicSpec CRM_DEALS = new TopicSpec("crm.deals.v1", "deal id",
+            List.of(DealChanged.class), PARTITIONS, Retention.COMPACTED, Service.GATEWAY);
+
+    /** What became of each invoice request, keyed by deal id. */
+    public static final TopicSpec INVOICE_OUTCOMES = new TopicSpec("invoice.outcomes.v1", "deal id",
+            List.of(InvoiceIssued.class, InvoiceRejected.class), PARTITIONS, Retention.FOREVER,
+            Service.INVOICE_SERVICE);
+
+    /** Verified, immutable money facts, keyed by {@link #ledgerFactKey(String, String) org id + invoice id}. */
+    public static final TopicSpec LEDGER_FACTS = new TopicSpec("ledger.facts.v1", "organization id + invoice id",
+            List.of(InvoiceImported.class, InvoiceLinked.class, InvoiceUnlinked.class, InvoiceLinkRejected.class,
+                    InvoiceAmended.class, PaymentApplied.class, PaymentReversed.class, CreditApplied.class,
+                    CreditReversed.class, CreditRefunded.class, InvoiceWrittenOff.class,
+                    InvoiceWriteOffCancelled.class, InvoiceVoided.class),
+            PARTITIONS, Retention.FOREVER, Service.PAYMENT_SERVICE);
+
+    /** The per-deal ledger views, keyed by deal id; the latest per deal is kept. */
+    public static final TopicSpec DEAL_LEDGERS = new TopicSpec("ledger.deals.v1", "deal id",
+            List.of(DealLedger.class), PARTITIONS, Retention.COMPACTED, Service.LEDGER_PROJECTION_SERVICE);
+
+    private static final List<TopicSpec> ALL = List.of(INVOICE_REQUESTS, BOOKS_EVENTS, INVOICE_LINKS, CRM_DEALS,
+            INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS);
+
+    private Topics() {
+    }
+
+    public static List<TopicSpec> all() {
+        return ALL;
+    }
+
+    public static Optional<TopicSpec> byName(String name) {
+        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+    }
+
+    public static List<TopicSpec> writtenBy(Service service) {
+        return ALL.stream().filter(topic -> topic.writer() == service).toList();
+    }
+
+    /** Every event type of every topic, each once. */
+    public static List<Class<? extends SpecificRecord>> eventTypes() {
+        return ALL.stream().flatMap(topic -> topic.eventTypes().stream()).distinct().toList();
+    }
+
+    /** The key of a ledger fact: all facts of one invoice land on one partition, in order. */
+    public static String ledgerFactKey(String organizationId, String invoiceId) {
+        return organizationId + ":" + invoiceId;
+    }
+
+    static Stream<TopicSpec> stream() {
+        return ALL.stream();
+    }
+}

@@ -1,0 +1,39 @@
+package io.dealledger.schemas.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+    @Test
+    void everyEventTypeHasExactlyOneTopicAndThereforeOneWriter() {
+        Map<Class<?>, String> topicOf = new HashMap<>();
+        for (TopicSpec topic : Topics.all()) {
+            for (Class<?> type : topic.eventTypes()) {
+                assertThat(topicOf.put(type, topic.name())).as(type.getSimpleName()).isNull();
+            }
+        }
+        assertThat(topicOf).hasSize(24);
+    }
+
+    @Test
+    void topicsAreDeclaredWithTheirRetention() {
+        assertThat(Topics.CRM_DEALS.newTopic().configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(Topics.LEDGER_FACTS.newTopic().configs()).containsEntry("retention.ms", "-1");
+        assertThat(Topics.LEDGER_FACTS.newTopic().replicationFactor()).isEqualTo((short) -1);
+        assertThat(Topics.BOOKS_EVENTS.deadLetterTopic(Service.PAYMENT_SERVICE))
+                .isEqualTo("books.events.v1.payment-service.dlt");
+    }
+
+    @Test
+    void theCatalogueAnswersByNameAndByWriter() {
+        assertThat(Topics.byName("ledger.facts.v1")).contains(Topics.LEDGER_FACTS);
+        assertThat(Topics.byName("nope")).isEmpty();
+        assertThat(Topics.writtenBy(Service.GATEWAY))
+                .containsExactly(Topics.INVOICE_REQUESTS, Topics.BOOKS_EVENTS, Topics.INVOICE_LINKS, Topics.CRM_DEALS);
+    }
+}

@@ -1,0 +1,49 @@
+package io.dealledger.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dealledger.schemas.topics.TopicSpec;
+import io.dealledger.schemas.topics.Topics;
+import io.dealledger.service.config.ServiceProperties;
+import io.dealledger.service.kafka.DeadLetters;
+import io.dealledger.service.kafka.KafkaHealthIndicator;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+
+/**
+ * What every dealledger service gets by depending on service-kit: the catalogue's topics and its own
+ * dead-letter topics declared, dead-lettering after retries, and a Kafka health check in readiness.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(ServiceProperties.class)
+public class ServiceKitAutoConfiguration {
+
+    /** Every service declares the whole catalogue (creation is idempotent), plus its own dead-letter topics. */
+    @Bean
+    KafkaAdmin.NewTopics dealledgerTopics(ServiceProperties service) {
+        List<NewTopic> topics = new ArrayList<>(Topics.all().stream().map(TopicSpec::newTopic).toList());
+        service.consumedTopics().forEach(topic -> topics.add(topic.newDeadLetterTopic(service.name())));
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultErrorHandler deadLetteringErrorHandler(ServiceProperties service, KafkaProperties kafka) {
+        return DeadLetters.errorHandler(service, kafka.buildProducerProperties());
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin, Duration.ofSeconds(3));
+    }
+}

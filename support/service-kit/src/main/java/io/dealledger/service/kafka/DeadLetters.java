@@ -1,0 +1,75 @@
+package io.dealledger.service.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.dealledger.schemas.serde.EventSerializer;
+import io.dealledger.schemas.topics.Service;
+import io.dealledger.schemas.topics.Topics;
+import io.dealledger.service.config.ServiceProperties;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * A record a service cannot process is retried with back-off, then parked on the service's dead-letter
+ * topic ({@code <topic>.<service>.dlt}) with the original bytes and the failure (exception class, message,
+ * original topic, partition and offset) in headers, and the most specific cause in {@value #REASON_HEADER}. Unreadable records are not retried: retrying cannot
+ * make them readable.
+ */
+public final class DeadLetters {
+
+    /** Header carrying why the record was dead-lettered (besides Spring's kafka_dlt-* headers). */
+    public static final String REASON_HEADER = "dealledger-dlt-reason";
+
+    private DeadLetters() {
+    }
+
+    public static DefaultErrorHandler errorHandler(ServiceProperties service, Map<String, Object> producerProperties) {
+        // dead letters are published outside any listener transaction, so they survive its rollback
+        Map<String, Object> nonTransactional = new HashMap<>(producerProperties);
+        nonTransactional.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(nonTransactional,
+                new StringSerializer(), new DelegatingByTypeSerializer(Map.of(
+                        byte[].class, new ByteArraySerializer(),
+                        SpecificRecord.class, new EventSerializer()), true));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(factory),
+                (record, failure) -> new TopicPartition(deadLetterTopic(record.topic(), service.name()), -1));
+        recoverer.setHeadersFunction((record, failure) -> new RecordHeaders(new Header[] {
+                new RecordHeader(REASON_HEADER, reason(failure).getBytes(StandardCharsets.UTF_8))}));
+        ServiceProperties.Retry retry = service.retry();
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxAttempts(retry.attempts());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(DeserializationException.class, SerializationException.class);
+        return handler;
+    }
+
+    /** The most specific cause of the failure, as a person would read it: "record on topic ... was written with ...". */
+    static String reason(Exception failure) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    static String deadLetterTopic(String topic, Service consumer) {
+        return Topics.byName(topic).map(spec -> spec.deadLetterTopic(consumer))
+                .orElse(topic + "." + consumer.id() + ".dlt");
+    }
+}

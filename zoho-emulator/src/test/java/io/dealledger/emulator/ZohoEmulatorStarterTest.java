@@ -1,0 +1,47 @@
+package io.dealledger.emulator;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.dealledger.emulator.seed.SeedIds;
+import io.dealledger.emulator.support.Json;
+import io.dealledger.emulator.support.WebhookReceiver;
+import io.dealledger.emulator.support.ZohoHttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The in-process starter other modules use, with a webhook configured for every organization. */
+class ZohoEmulatorStarterTest {
+
+    @Test
+    void startsOnARandomPortAndSendsConfiguredWebhooksWithTheirHeaders() {
+        try (WebhookReceiver receiver = new WebhookReceiver();
+                ZohoEmulator emulator = ZohoEmulator.start(Map.of(
+                        "zoho-emulator.books.webhooks.url", receiver.url("/webhooks/books/{organization_id}"),
+                        "zoho-emulator.books.webhooks.headers.X-Dealledger-Books-Secret", "configured-secret",
+                        "zoho-emulator.oauth.client-secret", "in-process-secret"))) {
+            ZohoHttp http = new ZohoHttp(emulator.baseUrl());
+            Json token = http.post("/oauth/v2/token?grant_type=refresh_token&client_id=" + emulator.clientId()
+                    + "&client_secret=" + emulator.clientSecret() + "&refresh_token=" + emulator.refreshToken(), null).json();
+            http.withToken(token.string("access_token"));
+
+            http.post("/books/v3/invoices?organization_id=" + SeedIds.UK_ORG_ID, "{\"customer_id\":\"" + SeedIds.BOOKS_CONTACT_INITECH
+                    + "\",\"line_items\":[{\"name\":\"Consulting\",\"rate\":250.5}]}");
+
+            assertThat(emulator.clientSecret()).isEqualTo("in-process-secret");
+            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 1);
+            WebhookReceiver.Received received = receiver.received().get(0);
+            assertThat(received.uri()).isEqualTo("/webhooks/books/" + SeedIds.UK_ORG_ID);
+            assertThat(received.header("X-Dealledger-Books-Secret")).isEqualTo("configured-secret");
+            assertThat(received.json().decimal("invoice.total")).isEqualByComparingTo("250.50");
+
+            emulator.reset();
+            assertThat(new ZohoHttp(emulator.baseUrl()).withToken(emulator.accessToken())
+                    .get("/books/v3/invoices/" + SeedIds.BOOKS_INVOICE_SOYLENT + "?organization_id=" + SeedIds.US_ORG_ID).status())
+                    .isEqualTo(200);
+        }
+    }
+}

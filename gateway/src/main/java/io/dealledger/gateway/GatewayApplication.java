@@ -2,9 +2,16 @@ package io.dealledger.gateway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The one public HTTP entry: authenticates and validates CRM calls and Books webhooks and turns them into events. */
+/**
+ * The one public HTTP entry: authenticates and validates CRM calls and Books webhooks and turns them into
+ * events. Configuration: {@code config.GatewayProperties} and {@code auth.AuthProperties}; routes:
+ * {@code invoicerequest}, {@code invoicelink}, {@code webhook.books}, {@code webhook.crm}, {@code query};
+ * every accepted request goes through {@code publish.EventPublisher}.
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class GatewayApplication {
 
     public static void main(String[] args) {

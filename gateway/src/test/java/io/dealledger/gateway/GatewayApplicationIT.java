@@ -1,10 +1,8 @@
 package io.dealledger.gateway;
 
+import io.dealledger.gateway.support.GatewayTest;
 import io.dealledger.testkit.service.ServiceHealthContract;
 
-import org.springframework.boot.test.context.SpringBootTest;
-
-@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.server.port=0")
+@GatewayTest
 class GatewayApplicationIT extends ServiceHealthContract {
 }

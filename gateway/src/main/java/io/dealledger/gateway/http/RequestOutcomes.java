@@ -1,0 +1,52 @@
+package io.dealledger.gateway.http;
+
+import java.util.Map;
+
+import io.dealledger.gateway.metrics.GatewayMetrics;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import reactor.core.publisher.Mono;
+
+/**
+ * Counts every answered request by route and outcome, at the moment the response is committed, so
+ * refusals raised anywhere (authentication, validation, Kafka) are counted the same way as successes.
+ */
+@Component
+public class RequestOutcomes implements WebFilter {
+
+    /** Route names for the metrics: a fixed set, never a path with ids in it. */
+    private static final Map<String, String> ROUTES = Map.of(
+            "/api/v1/deals/{dealId}/invoice-requests", "invoice_request",
+            "/api/v1/deals/{dealId}/invoice-links", "invoice_link",
+            "/api/v1/deals/{dealId}/invoice-links/{invoiceId}", "invoice_unlink",
+            "/webhooks/books/{organizationId}", "books_webhook",
+            "/webhooks/crm", "crm_webhook",
+            "/api/v1/invoice-requests/{requestId}", "invoice_request_status",
+            "/api/v1/deals/{dealId}/ledger", "deal_ledger",
+            "/api/v1/deals/{dealId}/invoice-candidates", "invoice_candidates");
+
+    private final GatewayMetrics metrics;
+
+    public RequestOutcomes(GatewayMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        exchange.getResponse().beforeCommit(() -> {
+            Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            String route = pattern instanceof PathPattern path ? ROUTES.getOrDefault(path.getPatternString(), "other")
+                    : "other";
+            HttpStatusCode status = exchange.getResponse().getStatusCode();
+            metrics.request(route, Problems.outcome(status == null ? 200 : status.value()));
+            return Mono.empty();
+        });
+        return chain.filter(exchange);
+    }
+}

@@ -1,0 +1,148 @@
+package io.dealledger.gateway.json;
+
+import java.net.URLDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.dealledger.gateway.auth.Hmac;
+import io.dealledger.gateway.problem.Refusal;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns raw request bytes into a JSON object, defensively: strict UTF-8, no duplicate keys, no trailing
+ * content, bounded nesting and number length, and every decimal read as {@code BigDecimal} (never a double).
+ * Also reads form-encoded bodies, including Books' {@code JSONString=<json>}. Anything malformed is a 400.
+ */
+public final class JsonBodies {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(32)
+                            .maxNumberLength(64)
+                            .maxStringLength(128 * 1024)
+                            .maxNameLength(256)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private JsonBodies() {
+    }
+
+    /** The body as a JSON object; a 400 naming the reason when it is not one. */
+    public static ObjectNode object(byte[] body) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(utf8(body));
+        } catch (JacksonException e) {
+            throw Refusal.invalid("body", "is not valid JSON: " + shorten(e.getOriginalMessage()));
+        }
+        if (node == null || !node.isObject()) {
+            throw Refusal.invalid("body", "must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    /** The fields of an {@code application/x-www-form-urlencoded} body; a field given twice is refused. */
+    public static Map<String, String> form(byte[] body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        String text = utf8(body);
+        if (text.isEmpty()) {
+            return fields;
+        }
+        for (String pair : text.split("&", -1)) {
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (name.isEmpty()) {
+                throw Refusal.invalid("body", "has a form field without a name");
+            }
+            if (fields.putIfAbsent(name, value) != null) {
+                throw Refusal.invalid(name, "is given more than once");
+            }
+        }
+        return fields;
+    }
+
+    /** Form fields as a JSON object of strings, so one set of field rules reads both encodings. */
+    public static ObjectNode formAsObject(byte[] body) {
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        form(body).forEach(object::put);
+        return object;
+    }
+
+    /**
+     * A SHA-256 of the node with object keys sorted, so the same content in any key order hashes the same:
+     * the identity of a webhook that carries no modification time.
+     */
+    public static String canonicalHash(JsonNode node) {
+        StringBuilder out = new StringBuilder();
+        writeCanonical(node, out);
+        return Hmac.digestHex(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeCanonical(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>(node.propertyNames());
+            names.sort(null);
+            out.append('{');
+            for (String name : names) {
+                out.append(MAPPER.writeValueAsString(name)).append(':');
+                writeCanonical(node.get(name), out);
+                out.append(',');
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            node.forEach(element -> {
+                writeCanonical(element, out);
+                out.append(',');
+            });
+            out.append(']');
+        } else {
+            out.append(MAPPER.writeValueAsString(node));
+        }
+    }
+
+    /** Strict UTF-8: malformed byte sequences are a 400, not silently replaced. */
+    public static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw Refusal.invalid("body", "is not valid UTF-8");
+        }
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("body", "has malformed form encoding");
+        }
+    }
+
+    private static String shorten(String message) {
+        String oneLine = message == null ? "unreadable" : message.replaceAll("\\s+", " ");
+        return oneLine.length() > 160 ? oneLine.substring(0, 160) + "…" : oneLine;
+    }
+}

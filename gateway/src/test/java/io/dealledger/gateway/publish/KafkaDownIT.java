@@ -1,0 +1,64 @@
+package io.dealledger.gateway.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.dealledger.gateway.GatewayApplication;
+import io.dealledger.gateway.auth.CrmSignature;
+import io.dealledger.gateway.support.TestSecrets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * With no broker reachable, an otherwise valid request is answered 503 (so Zoho retries), never 2xx. Its own
+ * small context points at a closed port with short producer timeouts.
+ */
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "management.server.port=0",
+                "spring.kafka.bootstrap-servers=127.0.0.1:1",
+                "spring.kafka.admin.auto-create=false",
+                "spring.kafka.producer.properties.max.block.ms=1000",
+                "spring.kafka.producer.properties.request.timeout.ms=1000",
+                "spring.kafka.producer.properties.delivery.timeout.ms=1500",
+                "dealledger.gateway.publish-timeout=3s",
+                "dealledger.gateway.auth.crm.secrets=" + TestSecrets.CRM,
+                "dealledger.gateway.auth.books.organizations." + TestSecrets.ORG + "=" + TestSecrets.BOOKS,
+                "dealledger.gateway.auth.crm-webhook.secrets=" + TestSecrets.CRM_WEBHOOK})
+class KafkaDownIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anAcceptedRequestThatCannotBeStoredIsA503AndItsIdempotencyKeyIsFreedForTheRetry() {
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(15)).build();
+        String body = "{\"stage\":{\"label\":\"Deposit\",\"percentage\":30}}";
+        String other = "{\"stage\":{\"label\":\"Deposit\",\"percentage\":40}}";
+
+        post(http, body).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After");
+        // the failed request was not remembered: a different body under the same key is not a conflict
+        post(http, other).exchange().expectStatus().isEqualTo(503);
+
+        http.post().uri("/webhooks/books/" + TestSecrets.ORG).header("X-Dealledger-Webhook-Secret", TestSecrets.BOOKS)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"invoice\":{\"invoice_id\":\"460000000003001\"}}")
+                .exchange().expectStatus().isEqualTo(503);
+    }
+
+    private static WebTestClient.RequestHeadersSpec<?> post(WebTestClient http, String body) {
+        return http.post().uri("/api/v1/deals/460000000000001/invoice-requests")
+                .header(CrmSignature.HEADER, CrmSignature.sign(TestSecrets.CRM, Instant.now().getEpochSecond(),
+                        body.getBytes(StandardCharsets.UTF_8)))
+                .header("Idempotency-Key", "kafka-down-1")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+    }
+}

@@ -1,0 +1,98 @@
+package io.dealledger.gateway.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.dealledger.gateway.auth.AuthProperties;
+import io.dealledger.gateway.auth.CrmSignature;
+import io.dealledger.gateway.auth.RequestAuthentication;
+import io.dealledger.gateway.config.GatewayProperties;
+import io.dealledger.gateway.http.RawBody;
+import io.dealledger.gateway.problem.Refusal;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.util.unit.DataSize;
+
+/** The read routes pass ledger-projection-service's answer through, and turn its absence into a 503. */
+class LedgerQueriesTest {
+
+    private static final String SECRET = "crm-signing-secret-current";
+
+    private HttpServer ledger;
+    private final AtomicReference<String> asked = new AtomicReference<>();
+
+    @BeforeEach
+    void startLedgerStub() throws IOException {
+        ledger = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        ledger.createContext("/", exchange -> {
+            asked.set(exchange.getRequestURI().toString());
+            byte[] body = "{\"dealId\":\"42\",\"outstanding\":\"100.000\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        ledger.start();
+    }
+
+    @AfterEach
+    void stopLedgerStub() {
+        ledger.stop(0);
+    }
+
+    private static LedgerQueries queries(String ledgerUrl) {
+        GatewayProperties properties = new GatewayProperties(null, ledgerUrl, DataSize.ofKilobytes(256),
+                Duration.ofSeconds(10), Duration.ofSeconds(2), new GatewayProperties.Idempotency(Duration.ofHours(1), 10));
+        AuthProperties auth = new AuthProperties(new AuthProperties.Crm(List.of(SECRET), Duration.ofSeconds(300)),
+                new AuthProperties.Books("X-Secret", List.of("1=books-secret-0001"), Map.of(),
+                        new AuthProperties.BodySignature(false, "X-Sig")),
+                new AuthProperties.CrmWebhook("X-Crm", List.of("crm-webhook-0001")),
+                new AuthProperties.CrmNotifications(List.of(), List.of()));
+        return new LedgerQueries(new RawBody(properties), new RequestAuthentication(auth, Clock.systemUTC()), properties);
+    }
+
+    private static MockServerHttpRequest signedGet(String path) {
+        return MockServerHttpRequest.get(path)
+                .header(CrmSignature.HEADER, CrmSignature.sign(SECRET, Instant.now().getEpochSecond(), new byte[0]))
+                .build();
+    }
+
+    @Test
+    void aSignedLedgerReadIsAnsweredByLedgerProjectionService() {
+        String path = "/api/v1/deals/42/ledger?asOf=2025-01-01";
+
+        ResponseEntity<byte[]> answer = queries("http://127.0.0.1:" + ledger.getAddress().getPort())
+                .ledger("42", signedGet(path)).block();
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(new String(answer.getBody(), StandardCharsets.UTF_8)).contains("\"outstanding\":\"100.000\"");
+        assertThat(asked.get()).isEqualTo(path);
+    }
+
+    @Test
+    void anUnreachableLedgerServiceIsA503() {
+        ledger.stop(0);
+
+        assertThatThrownBy(() -> queries("http://127.0.0.1:" + ledger.getAddress().getPort())
+                .invoiceCandidates("42", signedGet("/api/v1/deals/42/invoice-candidates")).block())
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.UNAVAILABLE));
+    }
+}

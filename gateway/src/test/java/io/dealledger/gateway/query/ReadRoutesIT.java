@@ -1,0 +1,64 @@
+package io.dealledger.gateway.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import io.dealledger.gateway.support.GatewayIT;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Read routes before ledger-projection-service serves them, the OpenAPI description and the metrics. */
+class ReadRoutesIT extends GatewayIT {
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Test
+    void signedReadsAnswer503ProblemsWhileTheLedgerServiceIsNotConfigured() {
+        for (String path : new String[] {"/api/v1/deals/" + newId() + "/ledger",
+                "/api/v1/deals/" + newId() + "/invoice-candidates", "/api/v1/invoice-requests/" + UUID.randomUUID()}) {
+            signed(HttpMethod.GET, path, "").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(detail ->
+                            assertThat((String) detail).contains("DEALLEDGER_LEDGER_URL"));
+        }
+    }
+
+    @Test
+    void unsignedReadsGet401() {
+        http.get().uri("/api/v1/deals/" + newId() + "/ledger").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theOpenApiDescriptionIsServed() {
+        http.get().uri("/api/v1/openapi.yaml").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(yaml -> assertThat(yaml)
+                        .contains("openapi: 3.1.0", "/api/v1/deals/{dealId}/invoice-requests", "/webhooks/books/{organizationId}"));
+    }
+
+    @Test
+    void anUnknownRouteIsAProblemToo() {
+        http.get().uri("/api/v1/nothing-here").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void requestsAreCountedByRouteAndOutcomeAndPublishLatencyIsTimed() {
+        signed(HttpMethod.POST, "/api/v1/deals/" + newId() + "/invoice-requests", "").exchange().expectStatus().isAccepted();
+        http.post().uri("/api/v1/deals/" + newId() + "/invoice-requests").exchange().expectStatus().isUnauthorized();
+
+        String metrics = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics)
+                .containsPattern("dealledger_gateway_requests_total\\{[^}]*outcome=\"accepted\",route=\"invoice_request\"")
+                .containsPattern("dealledger_gateway_requests_total\\{[^}]*outcome=\"unauthorized\",route=\"invoice_request\"")
+                .containsPattern("dealledger_gateway_publish_seconds_count\\{[^}]*outcome=\"acknowledged\"");
+    }
+}

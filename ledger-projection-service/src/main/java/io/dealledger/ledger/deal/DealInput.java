@@ -1,0 +1,44 @@
+package io.dealledger.ledger.deal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+
+import io.dealledger.ledger.invoice.InvoiceRef;
+import io.dealledger.ledger.invoice.InvoiceView;
+
+/** Something that changes a deal's ledger, keyed by the deal. */
+public sealed interface DealInput {
+
+    /** An invoice's contribution to this deal changed; {@code view} null means it left the deal. */
+    record InvoiceChanged(InvoiceRef invoice, InvoiceView view) implements DealInput {
+    }
+
+    /** The deal as CRM has it (DealChanged): the latest by time counts. */
+    record Terms(String eventId, Instant occurredAt, String organizationId, BigDecimal amount, String currency)
+            implements DealInput, Dated {
+    }
+
+    /** invoice-service issued an invoice for the deal, reading the deal's amount at push time. */
+    record Issued(String eventId, Instant occurredAt, String organizationId, String requestId, String invoiceId,
+                  BigDecimal dealAmount, String dealCurrency) implements DealInput, Dated {
+    }
+
+    /** invoice-service refused an invoice request for the deal. */
+    record Rejected(String eventId, Instant occurredAt, String requestId, String message)
+            implements DealInput, Dated {
+    }
+
+    /** An input that replaces an earlier one of its kind when it happened later. */
+    interface Dated {
+        Comparator<Dated> CHRONOLOGICAL = Comparator.comparing(Dated::occurredAt).thenComparing(Dated::eventId);
+
+        String eventId();
+
+        Instant occurredAt();
+
+        static <T extends Dated> T later(T current, T candidate) {
+            return current == null || CHRONOLOGICAL.compare(candidate, current) > 0 ? candidate : current;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.dealledger.ledger.deal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.dealledger.ledger.invoice.InvoiceRef;
+import io.dealledger.ledger.money.Money;
+
+/**
+ * A deal's ledger as of one day: every amount in the deal's currency. {@code dealValue} and {@code uninvoiced}
+ * are null when no deal value is known. Invoices in another currency are listed (status
+ * {@code currency_mismatch:<code>}) but never summed.
+ */
+public record DealView(String dealId, String organizationId, String currency, Money dealValue, Money totalInvoiced,
+                       Money totalPaid, Money totalCredited, Money totalRefunded, Money writtenOff, Money outstanding,
+                       Money overdue, int overdueInvoices, Money uninvoiced, PaymentStatus paymentStatus,
+                       List<Line> invoices, LocalDate lastPaymentDate, String lastInvoiceError) {
+
+    public DealView {
+        invoices = List.copyOf(invoices);
+    }
+
+    /** One invoice as the deal lists it. */
+    public record Line(InvoiceRef invoice, String number, String status, Money total, Money balance,
+                       LocalDate dueDate, String url) {
+    }
+
+    /** The roll-up status shown on the deal. */
+    public enum PaymentStatus {
+        NOT_INVOICED, UNPAID, PARTIALLY_PAID, PAID, OVERDUE
+    }
+
+    /** Invoice statuses as the ledger sees them (not Books' own status). */
+    public static final class InvoiceStatus {
+        public static final String VOID = "void";
+        public static final String PAID = "paid";
+        public static final String OVERDUE = "overdue";
+        public static final String PARTIALLY_PAID = "partially_paid";
+        public static final String UNPAID = "unpaid";
+        public static final String CURRENCY_MISMATCH = "currency_mismatch:";
+
+        private InvoiceStatus() {
+        }
+    }
+}

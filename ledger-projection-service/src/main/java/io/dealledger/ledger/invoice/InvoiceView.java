@@ -1,0 +1,36 @@
+package io.dealledger.ledger.invoice;
+
+import java.time.LocalDate;
+import java.util.Currency;
+
+import io.dealledger.ledger.money.Money;
+
+/**
+ * What one invoice contributes to its deal, derived from the invoice's distinct facts. Amounts are null only
+ * while no fact has named a currency yet (a link that arrived before anything else).
+ *
+ * @param dealId   the deal the invoice is linked to, or null
+ * @param imported whether the invoice itself (InvoiceImported) has been seen; only imported invoices count
+ * @param voided   a voided invoice counts nothing: 0 invoiced, 0 outstanding
+ * @param balance  total − paid − credited − written off; 0 for a voided invoice
+ */
+public record InvoiceView(InvoiceRef invoice, String dealId, boolean imported, boolean voided, String number,
+                          String customerId, String url, Currency currency, Money total, Money paid, Money credited,
+                          Money refunded, Money writtenOff, Money balance, LocalDate dueDate,
+                          LocalDate lastPaymentDate) {
+
+    /** Counts in its deal's sums: imported and not voided. */
+    public boolean counted() {
+        return imported && !voided;
+    }
+
+    /** Past due on {@code today}: an unpaid balance and a due date before today. */
+    public boolean overdueOn(LocalDate today) {
+        return counted() && balance.isPositive() && dueDate != null && dueDate.isBefore(today);
+    }
+
+    /** Still owes money and has a due date, so the clock alone can change its status. */
+    public boolean awaitingDueDate(LocalDate today) {
+        return counted() && balance.isPositive() && dueDate != null && !dueDate.isBefore(today);
+    }
+}

@@ -1,0 +1,130 @@
+package io.dealledger.ledger.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import io.dealledger.events.DealLedger;
+import io.dealledger.ledger.deal.DealCalculator;
+import io.dealledger.ledger.deal.DealInput;
+import io.dealledger.ledger.deal.DealState;
+import io.dealledger.ledger.deal.DealView;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each deal's state (store {@value LedgerTopology#DEAL_STORE}) and publishes its {@link DealLedger}
+ * whenever the view changes, with the next version. "Today" comes from the clock, so a wall-clock punctuation
+ * (every {@code overdueInterval}, and once shortly after start) re-evaluates deals with open invoices: a deal
+ * turns OVERDUE the day after a due date with no new event.
+ */
+final class DealProcessor implements Processor<String, DealInput, String, DealLedger> {
+
+    private static final Logger log = LoggerFactory.getLogger(DealProcessor.class);
+    private static final Duration FIRST_CHECK = Duration.ofSeconds(1);
+
+    private final Clock clock;
+    private final Currency defaultCurrency;
+    private final Duration overdueInterval;
+    private final ProjectionMetrics metrics;
+    private ProcessorContext<String, DealLedger> context;
+    private KeyValueStore<String, DealState> store;
+    private Cancellable firstCheck;
+
+    DealProcessor(Clock clock, Currency defaultCurrency, Duration overdueInterval, ProjectionMetrics metrics) {
+        this.clock = clock;
+        this.defaultCurrency = defaultCurrency;
+        this.overdueInterval = overdueInterval;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DealLedger> context) {
+        this.context = context;
+        this.store = context.getStateStore(LedgerTopology.DEAL_STORE);
+        context.schedule(overdueInterval, PunctuationType.WALL_CLOCK_TIME, this::reevaluateOverdue);
+        firstCheck = context.schedule(FIRST_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> {
+            firstCheck.cancel();
+            reevaluateOverdue(now);
+        });
+    }
+
+    @Override
+    public void process(Record<String, DealInput> record) {
+        String dealId = record.key();
+        DealState state = Optional.ofNullable(store.get(dealId)).orElseGet(() -> DealState.empty(dealId));
+        DealState next = state.with(record.value());
+        DealView view;
+        try {
+            view = DealCalculator.view(next, today(), defaultCurrency);
+        } catch (IllegalStateException violation) {
+            metrics.dealInvariantBroken();
+            log.error("deal=rejected-input deal={} input={} reason=\"{}\"", dealId,
+                    record.value().getClass().getSimpleName(), violation.getMessage());
+            return;
+        }
+        store.put(dealId, emitIfChanged(next, view, record.timestamp(), "input"));
+    }
+
+    private DealState emitIfChanged(DealState state, DealView view, long timestamp, String trigger) {
+        if (view.equals(state.emitted())) {
+            return state;
+        }
+        DealState emitted = state.emitting(view);
+        context.forward(new Record<>(state.dealId(),
+                DealLedgerMapper.toEvent(view, emitted.version(), Instant.ofEpochMilli(timestamp)), timestamp));
+        metrics.dealLedgerEmitted(trigger);
+        log.info("dealLedger=emitted deal={} org={} version={} status={} outstanding={} trigger={}", state.dealId(),
+                view.organizationId(), emitted.version(), view.paymentStatus(),
+                view.outstanding(), trigger);
+        return emitted;
+    }
+
+    /** Re-computes deals whose invoices still owe money against a due date and publishes those that changed. */
+    void reevaluateOverdue(long timestamp) {
+        LocalDate today = today();
+        List<KeyValue<String, DealState>> changed = new ArrayList<>();
+        try (KeyValueIterator<String, DealState> deals = store.all()) {
+            deals.forEachRemaining(entry -> {
+                DealState state = entry.value;
+                if (state.emitted() == null || !dependsOnTheDate(state, today)) {
+                    return;
+                }
+                try {
+                    DealState next = emitIfChanged(state, DealCalculator.view(state, today, defaultCurrency), timestamp, "clock");
+                    if (next != state) {
+                        changed.add(KeyValue.pair(entry.key, next));
+                    }
+                } catch (IllegalStateException violation) {
+                    metrics.dealInvariantBroken();
+                    log.error("deal=overdue-check-failed deal={} reason=\"{}\"", entry.key, violation.getMessage());
+                }
+            });
+        }
+        store.putAll(changed);
+    }
+
+    /** Open invoices with a due date, or an overdue amount shown that may have to go. */
+    private static boolean dependsOnTheDate(DealState state, LocalDate today) {
+        return state.emitted().overdue().isPositive() || state.invoices().values().stream()
+                .anyMatch(invoice -> invoice.awaitingDueDate(today) || invoice.overdueOn(today));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

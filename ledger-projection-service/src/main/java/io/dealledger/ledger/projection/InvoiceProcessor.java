@@ -1,0 +1,110 @@
+package io.dealledger.ledger.projection;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.dealledger.ledger.deal.DealInput;
+import io.dealledger.ledger.invoice.InvoiceLedger;
+import io.dealledger.ledger.invoice.InvoiceView;
+import io.dealledger.ledger.invoice.LedgerFact;
+import io.dealledger.ledger.projection.ProjectionMetrics.Outcome;
+import io.dealledger.service.kafka.DeadLetters;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies each ledger fact to its invoice's ledger (store {@value LedgerTopology#INVOICE_STORE}, keyed
+ * {@code org:invoice}, holding the invoice's accepted facts) and tells the deals concerned when the invoice's
+ * contribution changed: the deal it left gets a removal, the deal it is linked to gets the new view. A fact
+ * seen before is a no-op; a fact that breaks an invoice invariant is dead-lettered with the reason and the
+ * invoice stays as it was.
+ */
+final class InvoiceProcessor implements Processor<String, SpecificRecord, String, InvoiceProcessor.Output> {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceProcessor.class);
+
+    /** What leaves this processor: a change for a deal, or a fact for the dead-letter topic. */
+    sealed interface Output {
+    }
+
+    record ToDeal(DealInput.InvoiceChanged change) implements Output {
+    }
+
+    record DeadLetter(SpecificRecord fact) implements Output {
+    }
+
+    private final ProjectionMetrics metrics;
+    private ProcessorContext<String, Output> context;
+    private KeyValueStore<String, List<SpecificRecord>> store;
+
+    InvoiceProcessor(ProjectionMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Output> context) {
+        this.context = context;
+        this.store = context.getStateStore(LedgerTopology.INVOICE_STORE);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        String type = record.value().getClass().getSimpleName();
+        Optional<LedgerFact> mapped = FactMapper.toFact(record.value());
+        if (mapped.isEmpty()) {
+            metrics.fact(type, Outcome.IGNORED);
+            return;
+        }
+        LedgerFact fact = mapped.get();
+        String key = fact.invoice().key();
+        List<SpecificRecord> stored = Optional.ofNullable(store.get(key)).orElse(List.of());
+        InvoiceLedger before = InvoiceLedger.restore(fact.invoice(),
+                stored.stream().map(event -> FactMapper.toFact(event).orElseThrow()).toList());
+        if (before.applied(fact.id())) {
+            metrics.fact(type, Outcome.DUPLICATE);
+            log.debug("fact=duplicate type={} eventId={} invoice={}", type, fact.id(), key);
+            return;
+        }
+        InvoiceLedger after;
+        try {
+            after = before.apply(fact);
+        } catch (IllegalStateException violation) {
+            metrics.fact(type, Outcome.REJECTED);
+            log.error("fact=rejected type={} eventId={} invoice={} reason=\"{}\"", type, fact.id(), key,
+                    violation.getMessage());
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(DeadLetters.REASON_HEADER, ("IllegalStateException: " + violation.getMessage())
+                    .getBytes(StandardCharsets.UTF_8));
+            context.forward(new Record<String, Output>(record.key(), new DeadLetter(record.value()),
+                    record.timestamp(), headers));
+            return;
+        }
+        List<SpecificRecord> next = new ArrayList<>(stored);
+        next.add(record.value());
+        store.put(key, next);
+        metrics.fact(type, Outcome.APPLIED);
+        InvoiceView was = before.view();
+        InvoiceView now = after.view();
+        log.info("fact=applied type={} eventId={} invoice={} org={} deal={}", type, fact.id(), key,
+                fact.invoice().organizationId(), now.dealId());
+        if (was.dealId() != null && !was.dealId().equals(now.dealId())) {
+            forward(was.dealId(), new DealInput.InvoiceChanged(fact.invoice(), null), record);
+        }
+        if (now.dealId() != null && !now.equals(was)) {
+            forward(now.dealId(), new DealInput.InvoiceChanged(fact.invoice(), now), record);
+        }
+    }
+
+    private void forward(String dealId, DealInput.InvoiceChanged change, Record<String, SpecificRecord> cause) {
+        context.forward(new Record<String, Output>(dealId, new ToDeal(change), cause.timestamp()));
+    }
+}

@@ -1,0 +1,35 @@
+package io.dealledger.ledger.projection;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Currency;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the projection computes and serves ledgers (prefix {@code dealledger.ledger}); defaults in application.yml.
+ *
+ * @param zone              the zone whose calendar day decides "overdue" (due date before today)
+ * @param overdueInterval   how often deals with open invoices are re-evaluated against the clock (also once at start)
+ * @param defaultCurrency   a deal's currency when neither CRM, an issued invoice nor its invoices name one
+ * @param applicationServer this instance's {@code host:port} as other instances reach its HTTP API; empty for a
+ *                          single instance. Queries for keys owned by another instance are forwarded there.
+ * @param gaugeRefresh      how often the business gauges (outstanding, overdue per org and currency) are recomputed
+ * @param longPollMax       the longest {@code waitSeconds} an invoice-request status query may ask for
+ */
+@ConfigurationProperties("dealledger.ledger")
+public record LedgerProperties(@DefaultValue("UTC") ZoneId zone, @DefaultValue("1h") Duration overdueInterval,
+                               @DefaultValue("USD") Currency defaultCurrency, @DefaultValue("") String applicationServer,
+                               @DefaultValue("30s") Duration gaugeRefresh, @DefaultValue("30s") Duration longPollMax) {
+
+    public LedgerProperties {
+        if (!applicationServer.isEmpty() && !applicationServer.matches("[^:]+:\\d+")) {
+            throw new IllegalArgumentException("dealledger.ledger.application-server (LEDGER_APPLICATION_SERVER) must be"
+                    + " host:port, was " + applicationServer);
+        }
+        if (overdueInterval.isZero() || overdueInterval.isNegative()) {
+            throw new IllegalArgumentException("dealledger.ledger.overdue-interval must be positive");
+        }
+    }
+}

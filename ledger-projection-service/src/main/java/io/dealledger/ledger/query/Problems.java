@@ -1,0 +1,35 @@
+package io.dealledger.ledger.query;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/** RFC 9457 problem responses (application/problem+json). */
+final class Problems {
+
+    private Problems() {
+    }
+
+    static ResponseEntity<Object> notFound(String what, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setTitle(what + " not found");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    static ResponseEntity<Object> badRequest(String field, String reason) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + reason);
+        problem.setTitle("Invalid request");
+        problem.setType(URI.create("https://dealledger.io/problems/invalid-parameter"));
+        problem.setProperty("field", field);
+        problem.setProperty("reason", reason);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    static ResponseEntity<Object> unavailable(String reason) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, reason);
+        problem.setTitle("Ledger not available yet");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+    }
+}

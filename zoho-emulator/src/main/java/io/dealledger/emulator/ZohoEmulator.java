@@ -97,6 +97,11 @@ public final class ZohoEmulator implements AutoCloseable {
         context.getBean(EmulatorClock.class).advance(by);
     }
 
+    /** The admin API ({@code /_emulator/...}) of this emulator. */
+    public EmulatorAdmin admin() {
+        return new EmulatorAdmin(baseUrl());
+    }
+
     /** Escape hatch for a test that needs an emulator component directly. */
     public <T> T bean(Class<T> type) {
         return context.getBean(type);

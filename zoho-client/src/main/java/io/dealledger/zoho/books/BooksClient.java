@@ -1,0 +1,259 @@
+package io.dealledger.zoho.books;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import io.dealledger.zoho.ZohoSettings;
+import io.dealledger.zoho.books.BooksRecords.Contact;
+import io.dealledger.zoho.books.BooksRecords.CreditApplication;
+import io.dealledger.zoho.books.BooksRecords.CreditNote;
+import io.dealledger.zoho.books.BooksRecords.CreditRefund;
+import io.dealledger.zoho.books.BooksRecords.Invoice;
+import io.dealledger.zoho.books.BooksRecords.Item;
+import io.dealledger.zoho.books.BooksRecords.Organization;
+import io.dealledger.zoho.books.BooksRecords.Payment;
+import io.dealledger.zoho.books.BooksRecords.Tax;
+import io.dealledger.zoho.books.BooksRecords.TaxAuthority;
+import io.dealledger.zoho.books.BooksRequests.NewContact;
+import io.dealledger.zoho.books.BooksRequests.NewInvoice;
+import io.dealledger.zoho.books.BooksRequests.NewItem;
+import io.dealledger.zoho.http.ZohoExchange;
+import io.dealledger.zoho.http.ZohoRequest;
+import io.dealledger.zoho.http.ZohoService;
+import io.dealledger.zoho.limits.CallBudget;
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Zoho Books v3 for what dealledger needs. Every call names its organization and passes that org's
+ * limiter (100/min, ~10 in flight by default); lists are read across every page ({@code has_more_page}).
+ */
+public class BooksClient {
+
+    static final int PER_PAGE = 200;
+
+    private final ZohoSettings settings;
+    private final ZohoExchange exchange;
+    private final JsonMapper json;
+    private final String baseUrl;
+    private final Map<String, CallBudget> budgets = new ConcurrentHashMap<>();
+
+    public BooksClient(ZohoSettings settings, ZohoExchange exchange, JsonMapper json) {
+        this.settings = settings;
+        this.exchange = exchange;
+        this.json = json;
+        this.baseUrl = settings.apiUrl() + "/books/v3";
+    }
+
+    public Flux<Organization> organizations() {
+        return call(null, HttpMethod.GET, "/organizations", "/organizations", null, Map.of())
+                .flatMapIterable(body -> Json.list(body.path("organizations"), Organization::from));
+    }
+
+    // --- contacts (customers)
+
+    public Mono<Contact> getContact(String org, String contactId) {
+        return call(org, HttpMethod.GET, "/contacts/{id}", "/contacts/" + enc(contactId), null, Map.of())
+                .map(body -> Contact.from(body.path("contact")));
+    }
+
+    /** Contacts matching Books' list filters (e.g. {@code contact_name}, {@code search_text}), every page. */
+    public Flux<Contact> listContacts(String org, Map<String, String> filters) {
+        return pages(org, "/contacts", "contacts", filters).map(Contact::from);
+    }
+
+    /** Creates the contact, or updates the one whose unique custom field {@code uniqueKey} has {@code uniqueValue}. */
+    public Mono<Contact> upsertContact(String org, String uniqueKey, String uniqueValue, NewContact contact) {
+        return call(org, HttpMethod.PUT, "/contacts", "/contacts", contact.toJson(json), upsert(uniqueKey, uniqueValue))
+                .map(body -> Contact.from(body.path("contact")));
+    }
+
+    public Mono<Contact> createContact(String org, NewContact contact) {
+        return call(org, HttpMethod.POST, "/contacts", "/contacts", contact.toJson(json), Map.of())
+                .map(body -> Contact.from(body.path("contact")));
+    }
+
+    // --- items
+
+    public Flux<Item> listItems(String org, Map<String, String> filters) {
+        return pages(org, "/items", "items", filters).map(Item::from);
+    }
+
+    public Mono<Item> createItem(String org, NewItem item) {
+        return call(org, HttpMethod.POST, "/items", "/items", item.toJson(json), Map.of())
+                .map(body -> Item.from(body.path("item")));
+    }
+
+    public Mono<Item> upsertItem(String org, String uniqueKey, String uniqueValue, NewItem item) {
+        return call(org, HttpMethod.PUT, "/items", "/items", item.toJson(json), upsert(uniqueKey, uniqueValue))
+                .map(body -> Item.from(body.path("item")));
+    }
+
+    // --- taxes
+
+    public Flux<Tax> listTaxes(String org) {
+        return pages(org, "/settings/taxes", "taxes", Map.of()).map(Tax::from);
+    }
+
+    public Flux<TaxAuthority> listTaxAuthorities(String org) {
+        return call(org, HttpMethod.GET, "/settings/taxauthorities", "/settings/taxauthorities", null, Map.of())
+                .flatMapIterable(body -> Json.list(body.path("tax_authorities"), TaxAuthority::from));
+    }
+
+    // --- invoices
+
+    public Mono<Invoice> getInvoice(String org, String invoiceId) {
+        return call(org, HttpMethod.GET, "/invoices/{id}", "/invoices/" + enc(invoiceId), null, Map.of())
+                .map(body -> Invoice.from(body.path("invoice")));
+    }
+
+    /**
+     * Invoices matching Books' list filters ({@code customer_id}, {@code status}, {@code reference_number},
+     * {@code last_modified_time} ...), every page.
+     */
+    public Flux<Invoice> listInvoices(String org, Map<String, String> filters) {
+        return pages(org, "/invoices", "invoices", filters).map(Invoice::from);
+    }
+
+    public Mono<Invoice> createInvoice(String org, NewInvoice invoice) {
+        return call(org, HttpMethod.POST, "/invoices", "/invoices", invoice.toJson(json), Map.of())
+                .map(body -> Invoice.from(body.path("invoice")));
+    }
+
+    /**
+     * Creates the invoice, or finds the one already created for the same unique custom field value: a
+     * retried or duplicated push never makes a second invoice (design.md §6).
+     */
+    public Mono<Invoice> upsertInvoice(String org, String uniqueKey, String uniqueValue, NewInvoice invoice) {
+        return call(org, HttpMethod.PUT, "/invoices", "/invoices", invoice.toJson(json), upsert(uniqueKey, uniqueValue))
+                .map(body -> Invoice.from(body.path("invoice")));
+    }
+
+    public Mono<Void> markInvoiceSent(String org, String invoiceId) {
+        return status(org, invoiceId, "/status/sent");
+    }
+
+    public Mono<Void> voidInvoice(String org, String invoiceId) {
+        return status(org, invoiceId, "/status/void");
+    }
+
+    public Mono<Void> writeOffInvoice(String org, String invoiceId) {
+        return status(org, invoiceId, "/writeoff");
+    }
+
+    public Mono<Void> cancelWriteOff(String org, String invoiceId) {
+        return status(org, invoiceId, "/writeoff/cancel");
+    }
+
+    /** The credits applied to an invoice, one row per application. */
+    public Flux<CreditApplication> creditsApplied(String org, String invoiceId) {
+        return call(org, HttpMethod.GET, "/invoices/{id}/creditsapplied", "/invoices/" + enc(invoiceId)
+                + "/creditsapplied", null, Map.of())
+                .flatMapIterable(body -> Json.list(body.path("credits"), CreditApplication::from));
+    }
+
+    // --- customer payments
+
+    public Mono<Payment> getPayment(String org, String paymentId) {
+        return call(org, HttpMethod.GET, "/customerpayments/{id}", "/customerpayments/" + enc(paymentId), null, Map.of())
+                .map(body -> Payment.from(body.path("payment")));
+    }
+
+    public Flux<Payment> listPayments(String org, Map<String, String> filters) {
+        return pages(org, "/customerpayments", "customerpayments", filters).map(Payment::from);
+    }
+
+    // --- credit notes
+
+    public Mono<CreditNote> getCreditNote(String org, String creditNoteId) {
+        return call(org, HttpMethod.GET, "/creditnotes/{id}", "/creditnotes/" + enc(creditNoteId), null, Map.of())
+                .map(body -> CreditNote.from(body.path("creditnote")));
+    }
+
+    public Flux<CreditApplication> creditNoteInvoices(String org, String creditNoteId) {
+        return call(org, HttpMethod.GET, "/creditnotes/{id}/invoices", "/creditnotes/" + enc(creditNoteId)
+                + "/invoices", null, Map.of())
+                .flatMapIterable(body -> Json.list(body.path("invoices_credited"), CreditApplication::from));
+    }
+
+    public Flux<CreditRefund> creditNoteRefunds(String org, String creditNoteId) {
+        return call(org, HttpMethod.GET, "/creditnotes/{id}/refunds", "/creditnotes/" + enc(creditNoteId)
+                + "/refunds", null, Map.of())
+                .flatMapIterable(body -> Json.list(body.path("creditnote_refunds"), CreditRefund::from));
+    }
+
+    // --- plumbing
+
+    private Mono<Void> status(String org, String invoiceId, String action) {
+        return call(org, HttpMethod.POST, "/invoices/{id}" + action, "/invoices/" + enc(invoiceId) + action, null,
+                Map.of()).then();
+    }
+
+    private Flux<JsonNode> pages(String org, String path, String listKey, Map<String, String> filters) {
+        return page(org, path, filters, 1).expand(body -> hasMorePages(body)
+                        ? page(org, path, filters, pageContext(body).path("page").asInt(1) + 1) : Mono.empty())
+                .flatMapIterable(body -> Json.list(body.path(listKey), Function.identity()));
+    }
+
+    private Mono<JsonNode> page(String org, String path, Map<String, String> filters, int page) {
+        Map<String, String> query = new TreeMap<>(filters);
+        query.put("page", String.valueOf(page));
+        query.put("per_page", String.valueOf(PER_PAGE));
+        return call(org, HttpMethod.GET, path, path, null, Map.of(), query);
+    }
+
+    /** {@code page_context} is an object on most list pages, a one-element array on some (zoho-api.md §10). */
+    private static JsonNode pageContext(JsonNode body) {
+        JsonNode context = body.path("page_context");
+        return context.isArray() ? context.path(0) : context;
+    }
+
+    private static boolean hasMorePages(JsonNode body) {
+        return pageContext(body).path("has_more_page").asBoolean(false);
+    }
+
+    private Mono<JsonNode> call(String org, HttpMethod method, String endpoint, String path, String body,
+                                Map<String, String> headers) {
+        return call(org, method, endpoint, path, body, headers, Map.of());
+    }
+
+    private Mono<JsonNode> call(String org, HttpMethod method, String endpoint, String path, String body,
+                                Map<String, String> headers, Map<String, String> query) {
+        StringBuilder uri = new StringBuilder(path);
+        char separator = '?';
+        if (org != null) {
+            uri.append("?organization_id=").append(enc(org));
+            separator = '&';
+        }
+        for (Map.Entry<String, String> param : query.entrySet()) {
+            uri.append(separator).append(enc(param.getKey())).append('=').append(enc(param.getValue()));
+            separator = '&';
+        }
+        return exchange.call(baseUrl, new ZohoRequest(ZohoService.BOOKS, org, method, endpoint, uri.toString(),
+                body, headers, budget(org)));
+    }
+
+    private CallBudget budget(String org) {
+        String key = org == null ? "" : org;
+        return budgets.computeIfAbsent(key, k -> {
+            ZohoSettings.BooksBudget budget = settings.booksBudget(k);
+            return CallBudget.perMinute(budget.perMinute(), budget.inFlight());
+        });
+    }
+
+    private static Map<String, String> upsert(String uniqueKey, String uniqueValue) {
+        return Map.of("X-Unique-Identifier-Key", uniqueKey, "X-Unique-Identifier-Value", uniqueValue,
+                "X-Upsert", "true");
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,114 @@
+package io.dealledger.zoho.books;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What dealledger writes to Books, typed; serialized with Books' field names. */
+public final class BooksRequests {
+
+    private BooksRequests() {
+    }
+
+    public record Address(String street, String city, String state, String zip, String country) {
+        void writeTo(ObjectNode node) {
+            putIfSet(node, "address", street);
+            putIfSet(node, "city", city);
+            putIfSet(node, "state", state);
+            putIfSet(node, "zip", zip);
+            putIfSet(node, "country", country);
+        }
+    }
+
+    /** A customer; {@code customFields} by api_name (e.g. cf_crm_account_id). */
+    public record NewContact(String contactName, String companyName, String currencyCode, Address billingAddress,
+                             Map<String, String> customFields) {
+        String toJson(JsonMapper json) {
+            ObjectNode node = json.createObjectNode();
+            node.put("contact_name", contactName);
+            putIfSet(node, "company_name", companyName);
+            node.put("contact_type", "customer");
+            putIfSet(node, "currency_code", currencyCode);
+            if (billingAddress != null) {
+                billingAddress.writeTo(node.putObject("billing_address"));
+            }
+            writeCustomFields(node, customFields);
+            return node.toString();
+        }
+    }
+
+    public record NewItem(String name, String sku, BigDecimal rate, String description, String productType,
+                          Map<String, String> customFields) {
+        String toJson(JsonMapper json) {
+            ObjectNode node = json.createObjectNode();
+            node.put("name", name);
+            putIfSet(node, "sku", sku);
+            if (rate != null) {
+                node.put("rate", rate);
+            }
+            putIfSet(node, "description", description);
+            putIfSet(node, "product_type", productType);
+            writeCustomFields(node, customFields);
+            return node.toString();
+        }
+    }
+
+    public record LineItem(String itemId, String name, String description, BigDecimal rate, BigDecimal quantity,
+                           String taxId) {
+    }
+
+    /**
+     * An invoice. {@code taxAuthorityId} is required by US-edition orgs when a line is taxed;
+     * {@code zcrmPotentialId} ties it to the CRM deal.
+     */
+    public record NewInvoice(String customerId, String referenceNumber, LocalDate date, LocalDate dueDate,
+                             String currencyCode, String zcrmPotentialId, String taxAuthorityId, String notes,
+                             List<LineItem> lineItems, Map<String, String> customFields) {
+        String toJson(JsonMapper json) {
+            ObjectNode node = json.createObjectNode();
+            node.put("customer_id", customerId);
+            putIfSet(node, "reference_number", referenceNumber);
+            if (date != null) {
+                node.put("date", date.toString());
+            }
+            if (dueDate != null) {
+                node.put("due_date", dueDate.toString());
+            }
+            putIfSet(node, "currency_code", currencyCode);
+            putIfSet(node, "zcrm_potential_id", zcrmPotentialId);
+            putIfSet(node, "tax_authority_id", taxAuthorityId);
+            putIfSet(node, "notes", notes);
+            ArrayNode lines = node.putArray("line_items");
+            for (LineItem line : lineItems) {
+                ObjectNode item = lines.addObject();
+                putIfSet(item, "item_id", line.itemId());
+                putIfSet(item, "name", line.name());
+                putIfSet(item, "description", line.description());
+                item.put("rate", line.rate());
+                item.put("quantity", line.quantity());
+                putIfSet(item, "tax_id", line.taxId());
+            }
+            writeCustomFields(node, customFields);
+            return node.toString();
+        }
+    }
+
+    private static void writeCustomFields(ObjectNode node, Map<String, String> fields) {
+        if (fields == null || fields.isEmpty()) {
+            return;
+        }
+        ArrayNode array = node.putArray("custom_fields");
+        fields.forEach((apiName, value) -> array.addObject().put("api_name", apiName).put("value", value));
+    }
+
+    private static void putIfSet(ObjectNode node, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            node.put(field, value);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.dealledger.zoho.crm;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.dealledger.zoho.ZohoSettings;
+import io.dealledger.zoho.http.ZohoApiException;
+import io.dealledger.zoho.http.ZohoExchange;
+import io.dealledger.zoho.http.ZohoRequest;
+import io.dealledger.zoho.http.ZohoService;
+import io.dealledger.zoho.limits.CallBudget;
+import org.springframework.http.HttpMethod;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Zoho CRM v7 for what dealledger needs: records with lookups and subforms, search, batched updates with
+ * per-record results, Variables, and notification channels. Calls share one concurrency budget.
+ */
+public class CrmClient {
+
+    /** Zoho's maximum number of records in one insert/update call. */
+    public static final int MAX_RECORDS_PER_CALL = 100;
+
+    private final ZohoExchange exchange;
+    private final JsonMapper json;
+    private final String baseUrl;
+    private final CallBudget budget;
+
+    public CrmClient(ZohoSettings settings, ZohoExchange exchange, JsonMapper json) {
+        this.exchange = exchange;
+        this.json = json;
+        this.baseUrl = settings.apiUrl() + "/crm/v7";
+        this.budget = CallBudget.concurrency(settings.crmConcurrency());
+    }
+
+    /** One record with its lookups and subforms; empty when Zoho does not know the id. */
+    public Mono<CrmRecord> getRecord(String module, String id) {
+        return call(HttpMethod.GET, "/{module}/{id}", "/" + module + "/" + enc(id), null)
+                .flatMapIterable(body -> records(body)).next()
+                .onErrorResume(ZohoApiException.class, e -> isUnknownRecord(e) ? Mono.empty() : Mono.error(e));
+    }
+
+    /** Records matching a CRM criteria string, e.g. {@code (Account_Name:equals:123)}; none is an empty Flux (Zoho's 204). */
+    public Flux<CrmRecord> search(String module, String criteria) {
+        return searchPage(module, criteria, 1).expand(page -> page.path("info").path("more_records").asBoolean(false)
+                        ? searchPage(module, criteria, page.path("info").path("page").asInt(1) + 1) : Mono.empty())
+                .flatMapIterable(this::records);
+    }
+
+    /** Records of a related list, e.g. {@code relatedRecords("Deals", id, "Products")}. */
+    public Flux<CrmRecord> relatedRecords(String module, String id, String relatedList) {
+        return call(HttpMethod.GET, "/{module}/{id}/{related}", "/" + module + "/" + enc(id) + "/" + relatedList, null)
+                .flatMapIterable(this::records);
+    }
+
+    /**
+     * Updates records in calls of at most 100, with {@code "trigger": []} so the write fires no workflow
+     * (no loop back into dealledger). Each input map must carry the record's {@code id}. One result per
+     * record, in order: partial failures are reported, not thrown.
+     */
+    public Mono<List<CrmWriteResult>> updateRecords(String module, List<Map<String, Object>> records) {
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += MAX_RECORDS_PER_CALL) {
+            batches.add(records.subList(from, Math.min(records.size(), from + MAX_RECORDS_PER_CALL)));
+        }
+        return Flux.fromIterable(batches).concatMap(batch -> updateBatch(module, batch))
+                .flatMapIterable(results -> results).collectList();
+    }
+
+    /** Organization variables (Setup → Developer Hub → Variables) by api_name. */
+    public Mono<Map<String, String>> variables() {
+        return call(HttpMethod.GET, "/settings/variables", "/settings/variables", null).map(body -> {
+            Map<String, String> variables = new java.util.LinkedHashMap<>();
+            body.path("variables").values().forEach(v -> variables.put(v.path("api_name").asString(),
+                    v.path("value").isNull() ? null : v.path("value").asString()));
+            return Map.copyOf(variables);
+        }).defaultIfEmpty(Map.of());
+    }
+
+    /**
+     * Subscribes {@code notifyUrl} to record changes ({@code events} like {@code Deals.edit}); CRM echoes
+     * {@code token} in every callback. Answers when the channel expires: renew before then (at most a week).
+     */
+    public Mono<Instant> watch(String channelId, List<String> events, String notifyUrl, String token,
+                               OffsetDateTime expiry) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode watch = body.putArray("watch").addObject();
+        watch.put("channel_id", channelId);
+        ArrayNode eventArray = watch.putArray("events");
+        events.forEach(eventArray::add);
+        watch.put("notify_url", notifyUrl);
+        watch.put("token", token);
+        watch.put("channel_expiry", expiry.toString());
+        return call(HttpMethod.POST, "/actions/watch", "/actions/watch", body.toString()).map(answer -> {
+            JsonNode result = answer.path("watch").path(0);
+            if (!"success".equalsIgnoreCase(result.path("status").asString(""))) {
+                throw new IllegalStateException("CRM refused the notification channel " + channelId + ": "
+                        + result.path("code").asString("") + " " + result.path("message").asString(""));
+            }
+            String granted = result.path("details").path("events").path(0).path("channel_expiry").asString(null);
+            return granted == null ? expiry.toInstant() : OffsetDateTime.parse(granted).toInstant();
+        });
+    }
+
+    private Mono<List<CrmWriteResult>> updateBatch(String module, List<Map<String, Object>> batch) {
+        ObjectNode body = json.createObjectNode();
+        body.set("data", json.valueToTree(batch));
+        body.putArray("trigger");
+        return call(HttpMethod.PUT, "/{module}", "/" + module, body.toString())
+                .onErrorResume(ZohoApiException.class, e -> e.body() != null && e.body().has("data")
+                        ? Mono.just(e.body()) : Mono.error(e))
+                .map(answer -> {
+                    List<CrmWriteResult> results = new ArrayList<>();
+                    JsonNode data = answer.path("data");
+                    for (int i = 0; i < batch.size(); i++) {
+                        results.add(result(String.valueOf(batch.get(i).get("id")), data.path(i)));
+                    }
+                    return results;
+                });
+    }
+
+    private static CrmWriteResult result(String requestedId, JsonNode entry) {
+        boolean success = "success".equalsIgnoreCase(entry.path("status").asString(""));
+        String id = entry.path("details").path("id").asString(requestedId);
+        return new CrmWriteResult(id, success, entry.path("code").asString("NO_RESULT"),
+                entry.path("message").asString(""), entry.path("details").path("api_name").asString(null));
+    }
+
+    private Mono<JsonNode> searchPage(String module, String criteria, int page) {
+        return call(HttpMethod.GET, "/{module}/search", "/" + module + "/search?criteria=" + enc(criteria)
+                + "&page=" + page + "&per_page=200", null);
+    }
+
+    private List<CrmRecord> records(JsonNode body) {
+        List<CrmRecord> records = new ArrayList<>();
+        body.path("data").values().forEach(node -> records.add(new CrmRecord(node)));
+        return records;
+    }
+
+    private static boolean isUnknownRecord(ZohoApiException e) {
+        return e.httpStatus() == 404 || ("INVALID_DATA".equals(e.code()) && e.httpStatus() == 400);
+    }
+
+    private Mono<JsonNode> call(HttpMethod method, String endpoint, String uri, String body) {
+        return exchange.call(baseUrl, new ZohoRequest(ZohoService.CRM, null, method, endpoint, uri, body, Map.of(),
+                budget)).filter(answer -> !answer.isMissingNode());
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,127 @@
+package io.dealledger.zoho.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import io.dealledger.zoho.ZohoSettings;
+import io.dealledger.zoho.oauth.AccessTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Every Zoho call passes here: its budget (per-org Books limiter, CRM concurrency), a cached OAuth token
+ * (one refresh and one retry on a 401, never a loop), back-off with jitter for 429s, 5xx and timeouts,
+ * and metrics by service, org, endpoint template and outcome. 4xx validation errors are not retried:
+ * they surface as {@link ZohoApiException} with Zoho's code, message and field.
+ */
+public class ZohoExchange {
+
+    private final ZohoSettings settings;
+    private final WebClient web;
+    private final AccessTokens tokens;
+    private final MeterRegistry meters;
+    private final JsonMapper json;
+
+    public ZohoExchange(ZohoSettings settings, WebClient.Builder web, AccessTokens tokens, MeterRegistry meters,
+                        JsonMapper json) {
+        this.settings = settings;
+        this.web = web.build();
+        this.tokens = tokens;
+        this.meters = meters;
+        this.json = json;
+    }
+
+    /** Performs the call; the answer's JSON body, or a missing node for an empty answer (Zoho's 204). */
+    public Mono<JsonNode> call(String baseUrl, ZohoRequest request) {
+        ZohoSettings.RetryPolicy retry = settings.retry();
+        return Mono.defer(() -> attempt(baseUrl, request, true))
+                .retryWhen(Retry.backoff(retry.maxAttempts(), retry.firstBackoff())
+                        .maxBackoff(retry.maxBackoff()).jitter(0.5)
+                        .filter(ZohoExchange::retryable)
+                        .doBeforeRetry(signal -> counter("zoho.retries", request, null).increment())
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private Mono<JsonNode> attempt(String baseUrl, ZohoRequest request, boolean mayRefresh) {
+        long queued = System.nanoTime();
+        return request.budget().acquire().flatMap(permit -> {
+            Timer.builder("zoho.ratelimit.wait").tag("service", request.service().label())
+                    .tag("org", org(request)).register(meters).record(Duration.ofNanos(System.nanoTime() - queued));
+            return tokens.accessToken().flatMap(token -> send(baseUrl, request, token)
+                    .flatMap(answer -> {
+                        if (answer.status() == 401 && mayRefresh) {
+                            tokens.invalidate(token);
+                            return Mono.empty();
+                        }
+                        return Mono.just(answer);
+                    }))
+                    .doFinally(signal -> permit.close());
+        }).flatMap(answer -> Mono.just(ZohoAnswers.interpret(request, answer, json)))
+                .doOnError(error -> counter("zoho.calls", request, outcome(error)).increment())
+                .doOnNext(body -> counter("zoho.calls", request, "success").increment())
+                .switchIfEmpty(Mono.defer(() -> attempt(baseUrl, request, false)));
+    }
+
+    private Mono<ZohoAnswers.Answer> send(String baseUrl, ZohoRequest request, String token) {
+        Timer.Sample sample = Timer.start(meters);
+        WebClient.RequestBodySpec spec = web.method(request.method()).uri(URI.create(baseUrl + request.uri()))
+                .header("Authorization", "Zoho-oauthtoken " + token)
+                .accept(MediaType.APPLICATION_JSON);
+        request.headers().forEach(spec::header);
+        WebClient.RequestHeadersSpec<?> ready = request.jsonBody() == null ? spec
+                : spec.contentType(MediaType.APPLICATION_JSON).bodyValue(request.jsonBody());
+        return ready.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                        .map(body -> new ZohoAnswers.Answer(response.statusCode().value(), body)))
+                .timeout(settings.timeout())
+                .onErrorMap(TimeoutException.class,
+                        e -> new ZohoTimeoutException(request.service(), request.endpoint(), e))
+                .doFinally(signal -> sample.stop(Timer.builder("zoho.call.latency")
+                        .tag("service", request.service().label()).tag("endpoint", request.endpoint())
+                        .register(meters)));
+    }
+
+    static boolean retryable(Throwable error) {
+        return error instanceof ZohoTimeoutException
+                || error instanceof WebClientRequestException
+                || error instanceof ZohoApiException api && api.retryable();
+    }
+
+    private static String outcome(Throwable error) {
+        if (error instanceof ZohoTimeoutException) {
+            return "timeout";
+        }
+        if (error instanceof ZohoApiException api) {
+            int status = api.httpStatus();
+            return status == 429 ? "rate_limited" : status == 401 ? "unauthorized"
+                    : status >= 500 ? "server_error" : "client_error";
+        }
+        return "io_error";
+    }
+
+    private Counter counter(String name, ZohoRequest request, String outcome) {
+        Counter.Builder builder = Counter.builder(name).tag("service", request.service().label())
+                .tag("org", org(request)).tag("endpoint", request.endpoint());
+        if (outcome != null) {
+            builder.tag("outcome", outcome);
+        }
+        return builder.register(meters);
+    }
+
+    private static String org(ZohoRequest request) {
+        return request.organizationId() == null ? "none" : request.organizationId();
+    }
+
+    static JsonNode missing() {
+        return MissingNode.getInstance();
+    }
+}

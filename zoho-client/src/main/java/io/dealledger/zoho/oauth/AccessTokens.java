@@ -1,0 +1,123 @@
+package io.dealledger.zoho.oauth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.dealledger.zoho.ZohoSettings;
+import io.dealledger.zoho.http.ZohoService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One cached access token per OAuth client (design.md §6): refreshed ahead of expiry, single-flight (N
+ * concurrent callers at expiry share one refresh), never more than Zoho's 10 refreshes per 10 minutes.
+ * Tokens and secrets are never logged.
+ */
+public class AccessTokens {
+
+    /** Refresh this long before Zoho's expiry, so a call never leaves with a token about to die. */
+    static final Duration AHEAD = Duration.ofMinutes(5);
+
+    private record Token(String value, Instant expiresAt) {
+    }
+
+    private final ZohoSettings settings;
+    private final WebClient accounts;
+    private final Clock clock;
+    private final RefreshBudget budget;
+    private final Counter refreshes;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final AtomicReference<Token> current = new AtomicReference<>();
+    private final AtomicReference<Mono<Token>> inFlight = new AtomicReference<>();
+
+    public AccessTokens(ZohoSettings settings, WebClient.Builder web, Clock clock, MeterRegistry meters) {
+        this.settings = settings;
+        this.accounts = web.baseUrl(settings.accountsUrl().toString()).build();
+        this.clock = clock;
+        this.budget = new RefreshBudget(clock);
+        this.refreshes = Counter.builder("zoho.token.refreshes").description("OAuth access tokens minted")
+                .register(meters);
+    }
+
+    /** A valid access token: the cached one, or one fresh refresh shared by every concurrent caller. */
+    public Mono<String> accessToken() {
+        Token token = current.get();
+        if (token != null && clock.instant().isBefore(token.expiresAt().minus(AHEAD))) {
+            return Mono.just(token.value());
+        }
+        return refresh().map(Token::value);
+    }
+
+    /**
+     * Zoho refused {@code rejected} (401): drop it, unless a concurrent caller already replaced it, so
+     * fifty 401s at expiry still cause one refresh.
+     */
+    public void invalidate(String rejected) {
+        current.updateAndGet(token -> token != null && token.value().equals(rejected) ? null : token);
+    }
+
+    private Mono<Token> refresh() {
+        while (true) {
+            Mono<Token> running = inFlight.get();
+            if (running != null) {
+                return running;
+            }
+            Mono<Token> started = Mono.defer(this::callTokenEndpoint)
+                    .doOnNext(current::set)
+                    .doFinally(signal -> inFlight.set(null))
+                    .cache(token -> Duration.ZERO, error -> Duration.ZERO, () -> Duration.ZERO);
+            if (inFlight.compareAndSet(null, started)) {
+                return started;
+            }
+        }
+    }
+
+    private Mono<Token> callTokenEndpoint() {
+        Token fresh = current.get();
+        if (fresh != null && clock.instant().isBefore(fresh.expiresAt().minus(AHEAD))) {
+            return Mono.just(fresh);
+        }
+        Instant blockedUntil = budget.tryTake();
+        if (blockedUntil != null) {
+            return Mono.error(new TokenRefreshThrottledException(
+                    "not refreshing: 10 access tokens were minted in the last 10 minutes", blockedUntil));
+        }
+        refreshes.increment();
+        return accounts.post().uri("/oauth/v2/token")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData("grant_type", "refresh_token")
+                        .with("client_id", settings.clientId())
+                        .with("client_secret", settings.clientSecret())
+                        .with("refresh_token", settings.refreshToken()))
+                .retrieve().bodyToMono(String.class)
+                .onErrorResume(WebClientResponseException.class, e -> Mono.just(e.getResponseBodyAsString()))
+                .timeout(settings.timeout())
+                .map(this::parse);
+    }
+
+    private Token parse(String body) {
+        JsonNode node = json.readTree(body);
+        String accessToken = node.path("access_token").asString("");
+        if (accessToken.isEmpty()) {
+            String error = node.path("error").asString("no access_token in the answer");
+            String description = node.path("error_description").asString("");
+            if (description.contains("too many requests") || "Access Denied".equals(error)) {
+                throw new TokenRefreshThrottledException("Zoho throttled the refresh token: " + error
+                        + (description.isEmpty() ? "" : " (" + description + ")"), null);
+            }
+            throw new IllegalStateException(ZohoService.ACCOUNTS.label() + " refused the refresh token: " + error
+                    + (description.isEmpty() ? "" : " (" + description + ")"));
+        }
+        long expiresIn = node.path("expires_in").asLong(3600);
+        return new Token(accessToken, clock.instant().plusSeconds(expiresIn));
+    }
+}

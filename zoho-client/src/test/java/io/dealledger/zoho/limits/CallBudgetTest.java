@@ -1,0 +1,61 @@
+package io.dealledger.zoho.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+class CallBudgetTest {
+
+    @Test
+    void neverStartsMoreThanTheWindowAllowsNorRunsMoreThanTheInFlightLimit() {
+        Duration window = Duration.ofMillis(300);
+        CallBudget budget = new CallBudget(5, window, 2, Schedulers.parallel());
+        List<Long> starts = new CopyOnWriteArrayList<>();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+
+        Flux.range(0, 16).flatMap(i -> budget.run(Mono.defer(() -> {
+            starts.add(System.nanoTime());
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            return Mono.delay(Duration.ofMillis(20)).doOnTerminate(running::decrementAndGet);
+        }))).blockLast(Duration.ofSeconds(10));
+
+        assertThat(starts).hasSize(16);
+        assertThat(mostAtOnce.get()).isLessThanOrEqualTo(2);
+        List<Long> sorted = starts.stream().sorted().toList();
+        for (int i = 5; i < sorted.size(); i++) {
+            assertThat(sorted.get(i) - sorted.get(i - 5)).as("call %d started within one window of call %d", i, i - 5)
+                    .isGreaterThanOrEqualTo(window.toNanos());
+        }
+    }
+
+    @Test
+    void aFailedCallFreesItsSlot() {
+        CallBudget budget = CallBudget.concurrency(1);
+
+        Mono<String> failing = budget.run(Mono.error(new IllegalStateException("zoho down")));
+        Mono<String> next = budget.run(Mono.just("ok"));
+
+        assertThat(failing.onErrorReturn("failed").block(Duration.ofSeconds(2))).isEqualTo("failed");
+        assertThat(next.block(Duration.ofSeconds(2))).isEqualTo("ok");
+    }
+
+    @Test
+    void aCancelledWaiterGivesUpItsPlace() {
+        CallBudget budget = CallBudget.concurrency(1);
+        CallBudget.Permit held = budget.acquire().block(Duration.ofSeconds(1));
+
+        budget.acquire().timeout(Duration.ofMillis(50)).onErrorResume(e -> Mono.empty()).block();
+        held.close();
+
+        assertThat(budget.run(Mono.just("served")).block(Duration.ofSeconds(1))).isEqualTo("served");
+    }
+}

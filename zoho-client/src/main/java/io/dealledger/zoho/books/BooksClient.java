@@ -152,6 +152,13 @@ public class BooksClient {
         return status(org, invoiceId, "/writeoff/cancel");
     }
 
+    /** The payments applied to an invoice, one row per payment. */
+    public Flux<BooksRecords.InvoicePayment> invoicePayments(String org, String invoiceId) {
+        return call(org, HttpMethod.GET, "/invoices/{id}/payments", "/invoices/" + enc(invoiceId) + "/payments",
+                null, Map.of())
+                .flatMapIterable(body -> Json.list(body.path("payments"), BooksRecords.InvoicePayment::from));
+    }
+
     /** The credits applied to an invoice, one row per application. */
     public Flux<CreditApplication> creditsApplied(String org, String invoiceId) {
         return call(org, HttpMethod.GET, "/invoices/{id}/creditsapplied", "/invoices/" + enc(invoiceId)

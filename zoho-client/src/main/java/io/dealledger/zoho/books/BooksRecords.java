@@ -78,6 +78,14 @@ public final class BooksRecords {
         }
     }
 
+    /** A payment as an invoice lists it (GET /invoices/{id}/payments). */
+    public record InvoicePayment(String paymentId, String invoicePaymentId, LocalDate date, BigDecimal amount) {
+        static InvoicePayment from(JsonNode n) {
+            return new InvoicePayment(Json.text(n, "payment_id"), Json.text(n, "invoice_payment_id"),
+                    Json.date(n, "date"), Json.decimalOrZero(n, "amount"));
+        }
+    }
+
     public record Payment(String paymentId, String paymentNumber, String customerId, LocalDate date,
                           String currencyCode, BigDecimal amount, BigDecimal unusedAmount, BigDecimal amountRefunded,
                           List<AppliedPayment> invoices, String lastModifiedTime) {

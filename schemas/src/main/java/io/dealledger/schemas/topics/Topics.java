@@ -26,8 +26,10 @@ import io.dealledger.events.InvoiceWriteOffCancelled;
 import io.dealledger.events.InvoiceWrittenOff;
 import io.dealledger.events.PaymentApplied;
 import io.dealledger.events.PaymentDeleted;
+import io.dealledger.events.PaymentNoticePosted;
 import io.dealledger.events.PaymentReceived;
 import io.dealledger.events.PaymentReversed;
+import io.dealledger.events.PollerCheckpoint;
 
 import org.apache.avro.specific.SpecificRecord;
 
@@ -74,8 +76,16 @@ public final class Topics {
     public static final TopicSpec DEAL_LEDGERS = new TopicSpec("ledger.deals.v1", "deal id",
             List.of(DealLedger.class), PARTITIONS, Retention.COMPACTED, Service.LEDGER_PROJECTION_SERVICE);
 
+    /** payment-service's poller checkpoints, keyed by {@code org:entity}; the latest per key is kept. */
+    public static final TopicSpec POLLER_CHECKPOINTS = new TopicSpec("payment.checkpoints.v1", "organization id + Books entity",
+            List.of(PollerCheckpoint.class), 1, Retention.COMPACTED, Service.PAYMENT_SERVICE);
+
+    /** Payments already announced in Cliq, keyed by {@code org:paymentId}, so none is announced twice. */
+    public static final TopicSpec PAYMENT_NOTICES = new TopicSpec("payment.notices.v1", "organization id + payment id",
+            List.of(PaymentNoticePosted.class), PARTITIONS, Retention.COMPACTED, Service.PAYMENT_SERVICE);
+
     private static final List<TopicSpec> ALL = List.of(INVOICE_REQUESTS, BOOKS_EVENTS, INVOICE_LINKS, CRM_DEALS,
-            INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS);
+            INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS, POLLER_CHECKPOINTS, PAYMENT_NOTICES);
 
     private Topics() {
     }

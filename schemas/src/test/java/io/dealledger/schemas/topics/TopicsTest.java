@@ -17,7 +17,7 @@ class TopicsTest {
                 assertThat(topicOf.put(type, topic.name())).as(type.getSimpleName()).isNull();
             }
         }
-        assertThat(topicOf).hasSize(24);
+        assertThat(topicOf).hasSize(26);
     }
 
     @Test

@@ -10,7 +10,10 @@ import io.dealledger.service.config.ServiceProperties;
 import io.dealledger.service.kafka.DeadLetters;
 import io.dealledger.service.kafka.KafkaHealthIndicator;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,8 +41,10 @@ public class ServiceKitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DefaultErrorHandler deadLetteringErrorHandler(ServiceProperties service, KafkaProperties kafka) {
-        return DeadLetters.errorHandler(service, kafka.buildProducerProperties());
+    DefaultErrorHandler deadLetteringErrorHandler(ServiceProperties service, KafkaProperties kafka,
+                                                  ObjectProvider<MeterRegistry> meters) {
+        return DeadLetters.errorHandler(service, kafka.buildProducerProperties(),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

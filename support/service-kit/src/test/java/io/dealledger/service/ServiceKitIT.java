@@ -72,7 +72,8 @@ class ServiceKitIT {
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"kafka\":{\"status\":\"UP\"");
 
-        assertThat(get("/actuator/prometheus").body()).contains("service=\"invoice-service\"");
+        assertThat(get("/actuator/prometheus").body()).contains("service=\"invoice-service\"")
+                .contains("dealledger_dead_letters_total{service=\"invoice-service\",topic=\"invoice.requests.v1\"");
         assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
     }
 
@@ -100,6 +101,8 @@ class ServiceKitIT {
         assertThat(header(parked, DeadLetters.REASON_HEADER)).contains("UnknownSchemaException").contains("0807060504030201")
                 .contains("not in the schema history");
         assertThat(header(parked, "kafka_dlt-original-topic")).isEqualTo(Topics.INVOICE_REQUESTS.name());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
+                .containsPattern("dealledger_dead_letters_total\\{service=\"invoice-service\",topic=\"invoice.requests.v1\",?\\} [1-9]"));
     }
 
     @Test

@@ -18,9 +18,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -41,7 +44,8 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
-    public static DefaultErrorHandler errorHandler(ServiceProperties service, Map<String, Object> producerProperties) {
+    public static DefaultErrorHandler errorHandler(ServiceProperties service, Map<String, Object> producerProperties,
+                                                   MeterRegistry meters) {
         // dead letters are published outside any listener transaction, so they survive its rollback
         Map<String, Object> nonTransactional = new HashMap<>(producerProperties);
         nonTransactional.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
@@ -53,11 +57,17 @@ public final class DeadLetters {
                 (record, failure) -> new TopicPartition(deadLetterTopic(record.topic(), service.name()), -1));
         recoverer.setHeadersFunction((record, failure) -> new RecordHeaders(new Header[] {
                 new RecordHeader(REASON_HEADER, reason(failure).getBytes(StandardCharsets.UTF_8))}));
+        // counted per source topic, registered at start so "no dead letters" is a 0, not a missing series
+        service.consumedTopics().forEach(topic -> deadLetterCounter(meters, service, topic.name()));
+        ConsumerRecordRecoverer counted = (record, failure) -> {
+            recoverer.accept(record, failure);
+            deadLetterCounter(meters, service, record.topic()).increment();
+        };
         ServiceProperties.Retry retry = service.retry();
         ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         backOff.setMaxAttempts(retry.attempts());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(counted, backOff);
         handler.addNotRetryableExceptions(DeserializationException.class, SerializationException.class);
         return handler;
     }
@@ -66,6 +76,11 @@ public final class DeadLetters {
     static String reason(Exception failure) {
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private static Counter deadLetterCounter(MeterRegistry meters, ServiceProperties service, String topic) {
+        return Counter.builder("dealledger.dead.letters").description("records parked on a dead-letter topic")
+                .tag("topic", topic).tag("service", service.name().id()).register(meters);
     }
 
     static String deadLetterTopic(String topic, Service consumer) {

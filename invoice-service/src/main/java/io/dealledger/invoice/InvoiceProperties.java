@@ -1,0 +1,104 @@
+package io.dealledger.invoice;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.dealledger.invoice.tax.TaxMapping;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How invoice-service pushes invoices (prefix {@code dealledger.invoice}); every default is in
+ * application.yml, and a missing or empty setting fails start-up naming its key.
+ *
+ * @param allowedStages                 deal stages an invoice may be pushed from (e.g. Closed Won)
+ * @param organizations                 legal entity (the account's {@code Legal_Entity}) → Books organization id
+ * @param organizationsFromCrmVariables also read legal entity → org id from CRM Variables, overlaying {@code organizations}
+ * @param crmVariablePrefix             api_name prefix of those variables: prefix + legal entity with every run of
+ *                                      non-alphanumerics as one {@code _} ("Acme Robotics Inc." → {@code Books_Org_Acme_Robotics_Inc})
+ * @param taxAuthorityEditions          Books editions whose invoices need a tax authority (Zoho: US and CA)
+ * @param tax                           Books org id → region key ({@code US-CA}, {@code GB}, {@code IN-KA}) → tax and tax authority
+ * @param cacheTtl                      how long customers, items, taxes and editions of an org are trusted without asking Books
+ * @param callTimeout                   longest wait for one Zoho call, its retries included (keep it under
+ *                                      the consumer's max.poll.interval.ms)
+ * @param paymentTermsDays              due date = invoice date + this many days
+ * @param markSent                      mark each new invoice as sent (no e-mail) instead of leaving it a draft
+ * @param crm                           CRM field API names
+ * @param books                         Books custom field API names (each a unique, "Prevent Duplicate Values" field)
+ */
+@ConfigurationProperties("dealledger.invoice")
+public record InvoiceProperties(
+        List<String> allowedStages,
+        Map<String, String> organizations,
+        boolean organizationsFromCrmVariables,
+        String crmVariablePrefix,
+        List<String> taxAuthorityEditions,
+        Map<String, Map<String, TaxMapping>> tax,
+        Duration cacheTtl,
+        Duration callTimeout,
+        int paymentTermsDays,
+        boolean markSent,
+        Crm crm,
+        Books books) {
+
+    public InvoiceProperties {
+        require(allowedStages != null && !allowedStages.isEmpty(), "allowed-stages", "at least one deal stage");
+        organizations = organizations == null ? Map.of() : Map.copyOf(organizations);
+        require(!organizationsFromCrmVariables || notBlank(crmVariablePrefix), "crm-variable-prefix",
+                "the api_name prefix of the CRM Variables naming Books organizations");
+        taxAuthorityEditions = taxAuthorityEditions == null ? List.of() : List.copyOf(taxAuthorityEditions);
+        tax = tax == null ? Map.of() : Map.copyOf(tax);
+        require(cacheTtl != null && !cacheTtl.isNegative(), "cache-ttl", "a duration, e.g. 10m");
+        require(callTimeout != null && !callTimeout.isNegative() && !callTimeout.isZero(), "call-timeout", "a positive duration, e.g. 2m");
+        require(paymentTermsDays >= 0, "payment-terms-days", "zero or more days");
+        require(crm != null, "crm.*", "the CRM field names");
+        require(books != null, "books.*", "the Books custom field names");
+    }
+
+    /**
+     * @param lineItemsSubform Deals subform holding the line items (rows: Product_Name lookup, Quantity, List_Price)
+     * @param legalEntityField Accounts field naming the legal entity, which picks the Books organization
+     * @param customerIdField  Accounts field invoice-service writes the Books customer id to
+     * @param itemIdField      Products field invoice-service writes the Books item id to
+     * @param skuField         Products field holding the SKU
+     */
+    public record Crm(String lineItemsSubform, String legalEntityField, String customerIdField, String itemIdField,
+                      String skuField) {
+        public Crm {
+            require(notBlank(lineItemsSubform), "crm.line-items-subform", "a Deals subform API name");
+            require(notBlank(legalEntityField), "crm.legal-entity-field", "an Accounts field API name");
+            require(notBlank(customerIdField), "crm.customer-id-field", "an Accounts field API name");
+            require(notBlank(itemIdField), "crm.item-id-field", "a Products field API name");
+            require(notBlank(skuField), "crm.sku-field", "a Products field API name");
+        }
+    }
+
+    /**
+     * @param requestIdField    invoice custom field carrying the request id: the invoice's idempotency key
+     * @param dealIdField       invoice custom field carrying the CRM deal id (besides zcrm_potential_id)
+     * @param billedAmountField invoice custom field carrying the amount billed before tax, for the uninvoiced check
+     * @param accountIdField    contact custom field carrying the CRM account id: one customer per account
+     * @param productIdField    item custom field carrying the CRM product id
+     */
+    public record Books(String requestIdField, String dealIdField, String billedAmountField, String accountIdField,
+                        String productIdField) {
+        public Books {
+            for (String field : new String[] {requestIdField, dealIdField, billedAmountField, accountIdField,
+                    productIdField}) {
+                require(field != null && field.startsWith("cf_"), "books.*-field",
+                        "Books custom field API names starting with cf_ (got " + field + ")");
+            }
+        }
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static void require(boolean ok, String key, String what) {
+        if (!ok) {
+            throw new IllegalArgumentException("dealledger.invoice." + key + " must be " + what);
+        }
+    }
+}

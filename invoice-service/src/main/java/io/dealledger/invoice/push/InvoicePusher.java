@@ -1,0 +1,183 @@
+package io.dealledger.invoice.push;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.dealledger.invoice.InvoiceProperties;
+import io.dealledger.invoice.books.BooksRejections;
+import io.dealledger.invoice.books.CustomerResolver;
+import io.dealledger.invoice.books.ItemResolver;
+import io.dealledger.invoice.books.OrgBooks;
+import io.dealledger.invoice.crm.Account;
+import io.dealledger.invoice.crm.CrmWriteBack;
+import io.dealledger.invoice.crm.Deal;
+import io.dealledger.invoice.crm.DealReader;
+import io.dealledger.invoice.crm.Product;
+import io.dealledger.invoice.routing.OrganizationRouter;
+import io.dealledger.invoice.tax.TaxResolver;
+import io.dealledger.invoice.tax.TaxTable;
+import io.dealledger.zoho.books.BooksClient;
+import io.dealledger.zoho.books.BooksRecords.Invoice;
+import io.dealledger.zoho.books.BooksRequests.LineItem;
+import io.dealledger.zoho.books.BooksRequests.NewInvoice;
+import io.dealledger.zoho.http.ZohoApiException;
+
+/**
+ * The invoice push of design.md §6, in order: read the deal, route by legal entity, find the request's
+ * invoice if it already exists (a redelivery or a crash after creation), check the deal, resolve tax,
+ * customer and items, then upsert the invoice keyed by the request id. Whatever a person must fix is
+ * collected into one rejection; Zoho faults escape as exceptions so the listener retries or dead-letters.
+ */
+public class InvoicePusher {
+
+    private final DealReader crm;
+    private final CrmWriteBack writeBack;
+    private final OrganizationRouter router;
+    private final BooksClient books;
+    private final TaxTable taxTable;
+    private final TaxResolver taxes;
+    private final CustomerResolver customers;
+    private final ItemResolver items;
+    private final InvoiceProperties properties;
+    private final Clock clock;
+    private final Duration timeout;
+
+    public InvoicePusher(DealReader crm, CrmWriteBack writeBack, OrganizationRouter router, BooksClient books,
+                         TaxTable taxTable, TaxResolver taxes, CustomerResolver customers, ItemResolver items,
+                         InvoiceProperties properties, Clock clock, Duration timeout) {
+        this.crm = crm;
+        this.writeBack = writeBack;
+        this.router = router;
+        this.books = books;
+        this.taxTable = taxTable;
+        this.taxes = taxes;
+        this.customers = customers;
+        this.items = items;
+        this.properties = properties;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    public Outcome push(InvoiceRequest request) {
+        Optional<Deal> found = crm.deal(request.dealId());
+        if (found.isEmpty()) {
+            return reject(request, null, List.of(Rejection.of(Rejection.Code.DEAL_NOT_FOUND, "dealId",
+                    "CRM has no deal " + request.dealId() + ": it may have been deleted or merged")));
+        }
+        Deal deal = found.get();
+        Optional<Account> account = deal.accountId() == null ? Optional.empty() : crm.account(deal.accountId());
+        if (account.isEmpty()) {
+            List<Rejection> reasons = new ArrayList<>();
+            reasons.add(Rejection.of(Rejection.Code.DEAL_WITHOUT_ACCOUNT, "Account_Name", "deal '" + deal.reference()
+                    + "' has no account: invoices are pushed from account-linked deals only, so set its Account_Name"));
+            reasons.addAll(plan(deal, request, BigDecimal.ZERO).rejections());
+            return reject(request, null, reasons);
+        }
+        Optional<String> organization = router.organizationOf(account.get().legalEntity());
+        if (organization.isEmpty()) {
+            String entity = account.get().legalEntity();
+            List<Rejection> reasons = new ArrayList<>();
+            reasons.add(Rejection.of(Rejection.Code.LEGAL_ENTITY_UNMAPPED, properties.crm().legalEntityField(),
+                    entity == null || entity.isBlank()
+                            ? "account '" + account.get().name() + "' has no legal entity: set "
+                                    + properties.crm().legalEntityField() + " so the right Books organization is used"
+                            : "legal entity '" + entity + "' of account '" + account.get().name()
+                                    + "' has no Books organization: configure " + router.howToConfigure(entity)));
+            reasons.addAll(plan(deal, request, BigDecimal.ZERO).rejections());
+            return reject(request, null, reasons);
+        }
+        return push(request, deal, account.get(), new OrgBooks(books, organization.get(), timeout));
+    }
+
+    private Outcome push(InvoiceRequest request, Deal deal, Account account, OrgBooks org) {
+        InvoiceProperties.Books fields = properties.books();
+        List<Invoice> dealInvoices = org.invoices(Map.of("zcrm_potential_id", deal.id()));
+        Optional<Invoice> existing = dealInvoices.stream()
+                .filter(i -> request.requestId().equals(i.customFields().get(fields.requestIdField()))).findFirst();
+        if (existing.isPresent()) {
+            return issued(request, deal, org, markSent(org, existing.get()));
+        }
+        Billing billing = plan(deal, request, Billing.alreadyInvoiced(dealInvoices, deal.currency(),
+                fields.requestIdField(), request.requestId(), fields.billedAmountField()));
+        List<Rejection> reasons = new ArrayList<>(billing.rejections());
+        TaxResolver.Result region = TaxResolver.region(account, org.organizationId(), taxTable);
+        if (region.rejection() != null) {
+            reasons.add(region.rejection());
+        }
+        if (!reasons.isEmpty()) {
+            return reject(request, org.organizationId(), reasons);
+        }
+        TaxResolver.Result tax = taxes.resolve(org, account);
+        if (tax.rejection() != null) {
+            return reject(request, org.organizationId(), List.of(tax.rejection()));
+        }
+        CustomerResolver.Result customer = customers.resolve(org, account, deal.currency());
+        if (customer.rejection() != null) {
+            return reject(request, org.organizationId(), List.of(customer.rejection()));
+        }
+        Map<String, Product> products = new LinkedHashMap<>();
+        billing.lines().stream().filter(l -> l.product() != null).forEach(l -> products.putIfAbsent(l.product().id(), l.product()));
+        ItemResolver.Result itemIds = items.resolve(org, List.copyOf(products.values()));
+        writeBack.booksIds(account, customer.customerId(), products.values(), itemIds.itemIdByProduct());
+        if (!itemIds.rejections().isEmpty()) {
+            return reject(request, org.organizationId(), itemIds.rejections());
+        }
+        NewInvoice invoice = invoice(request, deal, billing, customer.customerId(), tax.resolved(), itemIds.itemIdByProduct());
+        try {
+            Invoice created = org.upsertInvoice(fields.requestIdField(), request.requestId(), invoice);
+            return issued(request, deal, org, markSent(org, created));
+        } catch (ZohoApiException e) {
+            if (!OrgBooks.isValidation(e)) {
+                throw e;
+            }
+            return reject(request, org.organizationId(), List.of(BooksRejections.of(e, "the invoice for deal '"
+                    + deal.reference() + "'")));
+        }
+    }
+
+    private Billing plan(Deal deal, InvoiceRequest request, BigDecimal alreadyInvoiced) {
+        return Billing.plan(deal, request.stage(), request.stageCurrency(), properties.allowedStages(), alreadyInvoiced);
+    }
+
+    private NewInvoice invoice(InvoiceRequest request, Deal deal, Billing billing, String customerId,
+                               TaxResolver.Resolved tax, Map<String, String> itemIds) {
+        List<LineItem> lines = new ArrayList<>();
+        for (BillingLine line : billing.lines()) {
+            String itemId = line.product() == null ? null : itemIds.get(line.product().id());
+            lines.add(new LineItem(itemId, line.name(), line.description(), line.rate(), line.quantity(),
+                    line.taxable() ? tax.taxId() : null));
+        }
+        LocalDate today = LocalDate.now(clock);
+        InvoiceProperties.Books fields = properties.books();
+        return new NewInvoice(customerId, deal.reference(), today, today.plusDays(properties.paymentTermsDays()),
+                deal.currency(), deal.id(), tax.taxId() == null ? null : tax.taxAuthorityId(),
+                "Deal " + deal.reference() + " (CRM " + deal.id() + ")", lines,
+                Map.of(fields.requestIdField(), request.requestId(), fields.dealIdField(), deal.id(),
+                        fields.billedAmountField(), billing.amount().toPlainString()));
+    }
+
+    private Invoice markSent(OrgBooks org, Invoice invoice) {
+        if (properties.markSent() && "draft".equalsIgnoreCase(invoice.status())) {
+            org.markSent(invoice.invoiceId());
+        }
+        return invoice;
+    }
+
+    private static Outcome issued(InvoiceRequest request, Deal deal, OrgBooks org, Invoice invoice) {
+        return new Outcome.Issued(request.requestId(), deal.id(), org.organizationId(), invoice.invoiceId(),
+                invoice.invoiceNumber(), invoice.customerId(), invoice.total(), invoice.currencyCode() == null
+                ? deal.currency() : invoice.currencyCode(), invoice.date(), invoice.dueDate(), invoice.invoiceUrl(),
+                request.stage().label(), deal.amount(), deal.currency(), org.calls());
+    }
+
+    private static Outcome reject(InvoiceRequest request, String organizationId, List<Rejection> reasons) {
+        return new Outcome.Rejected(request.requestId(), request.dealId(), organizationId, reasons);
+    }
+}

@@ -1,10 +1,8 @@
 package io.dealledger.payment;
 
+import io.dealledger.payment.support.PaymentServiceTest;
 import io.dealledger.testkit.service.ServiceHealthContract;
 
-import org.springframework.boot.test.context.SpringBootTest;
-
-@SpringBootTest(classes = PaymentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.server.port=0")
+@PaymentServiceTest
 class PaymentServiceApplicationIT extends ServiceHealthContract {
 }

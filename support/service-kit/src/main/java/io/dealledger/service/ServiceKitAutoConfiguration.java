@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -28,6 +29,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
  * dead-letter topics declared, dead-lettering after retries, and a Kafka health check in readiness.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnProperty("dealledger.service.name")
 @EnableConfigurationProperties(ServiceProperties.class)
 public class ServiceKitAutoConfiguration {
 

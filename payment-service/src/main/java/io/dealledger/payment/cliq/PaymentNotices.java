@@ -1,0 +1,82 @@
+package io.dealledger.payment.cliq;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.dealledger.events.PaymentNoticePosted;
+import io.dealledger.payment.memory.LedgerMemory;
+import io.dealledger.payment.metrics.PaymentMetrics;
+import io.dealledger.payment.publish.FactPublisher;
+import io.dealledger.schemas.EventIds;
+import io.dealledger.schemas.topics.Topics;
+import io.dealledger.zoho.cliq.CliqClient;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Announces each payment once in the configured Cliq channel, after its facts are on Kafka. A payment already
+ * announced (a PaymentNoticePosted for org:payment) is skipped; a failed post is logged and counted and tried
+ * again the next time the payment is seen. Cliq being down never holds up a fact.
+ */
+public class PaymentNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentNotices.class);
+
+    private final CliqClient cliq;
+    private final String channel;
+    private final boolean enabled;
+    private final LedgerMemory memory;
+    private final NoticeLog posted;
+    private final FactPublisher publisher;
+    private final PaymentMetrics metrics;
+    private final Duration timeout;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    public PaymentNotices(CliqClient cliq, String channel, boolean enabled, LedgerMemory memory, NoticeLog posted,
+                          FactPublisher publisher, PaymentMetrics metrics, Duration timeout) {
+        this.cliq = cliq;
+        this.channel = channel;
+        this.enabled = enabled;
+        this.memory = memory;
+        this.posted = posted;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.timeout = timeout;
+    }
+
+    public void announce(String org, Collection<String> paymentIds) {
+        if (enabled) {
+            paymentIds.forEach(paymentId -> announce(org, paymentId));
+        }
+    }
+
+    private void announce(String org, String paymentId) {
+        String key = org + ":" + paymentId;
+        if (posted.posted(org, paymentId) || !inFlight.add(key)) {
+            return;
+        }
+        try {
+            CliqClient.Message message = PaymentNotice.of(paymentId, memory.invoicesOfPayment(org, paymentId));
+            if (message == null) {
+                return;
+            }
+            cliq.post(channel, message).block(timeout);
+            publisher.publish(Topics.PAYMENT_NOTICES, key, PaymentNoticePosted.newBuilder()
+                    .setEventId(EventIds.derive("PaymentNoticePosted", org, paymentId))
+                    .setOccurredAt(java.time.Instant.now()).setSource("payment-service").setOrganizationId(org)
+                    .setPaymentId(paymentId).setChannel(channel).build());
+            posted.remember(org, paymentId);
+            metrics.cliqPost("posted");
+            log.info("event=cliq_notice_posted org={} payment={} channel={}", org, paymentId, channel);
+        } catch (RuntimeException e) {
+            metrics.cliqPost("failed");
+            log.warn("event=cliq_notice_failed org={} payment={} channel={} reason={}", org, paymentId, channel,
+                    e.toString());
+        } finally {
+            inFlight.remove(key);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.dealledger.payment.config;
+
+import java.time.Clock;
+
+import io.dealledger.payment.backfill.Backfill;
+import io.dealledger.payment.backfill.BackfillController;
+import io.dealledger.payment.cliq.NoticeLog;
+import io.dealledger.payment.cliq.PaymentNotices;
+import io.dealledger.payment.link.DealAccounts;
+import io.dealledger.payment.link.InvoiceLinkListener;
+import io.dealledger.payment.link.IssuedInvoiceListener;
+import io.dealledger.payment.memory.LedgerMemory;
+import io.dealledger.payment.memory.OwnTopics;
+import io.dealledger.payment.metrics.PaymentMetrics;
+import io.dealledger.payment.notification.BooksNotificationListener;
+import io.dealledger.payment.poller.BooksPoller;
+import io.dealledger.payment.poller.Checkpoints;
+import io.dealledger.payment.publish.FactPublisher;
+import io.dealledger.payment.sync.BooksReader;
+import io.dealledger.payment.sync.BooksSync;
+import io.dealledger.zoho.ZohoClients;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * payment-service's wiring: Books notifications, links and issued invoices in (listeners), the poller and the
+ * backfill, all turning Books records into facts through {@link BooksSync}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaymentProperties.class)
+public class PaymentConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PaymentMetrics paymentMetrics(MeterRegistry registry) {
+        return new PaymentMetrics(registry);
+    }
+
+    @Bean
+    LedgerMemory ledgerMemory() {
+        return new LedgerMemory();
+    }
+
+    @Bean
+    NoticeLog noticeLog() {
+        return new NoticeLog();
+    }
+
+    @Bean
+    Checkpoints checkpoints() {
+        return new Checkpoints();
+    }
+
+    @Bean
+    OwnTopics ownTopics(KafkaProperties kafka, PaymentProperties properties, LedgerMemory memory, NoticeLog notices,
+                        Checkpoints checkpoints) {
+        return new OwnTopics(kafka.buildConsumerProperties(), properties.startupTimeout(), memory, notices, checkpoints);
+    }
+
+    @Bean
+    FactPublisher factPublisher(KafkaTemplate<String, SpecificRecord> kafka, LedgerMemory memory, PaymentMetrics metrics) {
+        return new FactPublisher(kafka, memory, metrics);
+    }
+
+    @Bean
+    BooksReader booksReader(ZohoClients zoho, PaymentProperties properties) {
+        return new BooksReader(zoho.books(), properties.booksTimeout());
+    }
+
+    @Bean
+    BooksSync booksSync(BooksReader books, LedgerMemory memory, FactPublisher publisher, Clock clock) {
+        return new BooksSync(books, memory, publisher, clock);
+    }
+
+    @Bean
+    PaymentNotices paymentNotices(ZohoClients zoho, PaymentProperties properties, LedgerMemory memory, NoticeLog log,
+                                  FactPublisher publisher, PaymentMetrics metrics) {
+        return new PaymentNotices(zoho.cliq(), properties.cliq().channel(), properties.cliq().enabled(), memory, log,
+                publisher, metrics, properties.booksTimeout());
+    }
+
+    @Bean
+    BooksNotificationListener booksNotificationListener(BooksSync sync, PaymentNotices notices, PaymentMetrics metrics,
+                                                        Clock clock) {
+        return new BooksNotificationListener(sync, notices, metrics, clock);
+    }
+
+    @Bean
+    DealAccounts dealAccounts(ZohoClients zoho, BooksReader books, PaymentProperties properties) {
+        return new DealAccounts(zoho.crm(), books, properties.link(), properties.booksTimeout());
+    }
+
+    @Bean
+    InvoiceLinkListener invoiceLinkListener(BooksReader books, BooksSync sync, DealAccounts accounts,
+                                            PaymentMetrics metrics) {
+        return new InvoiceLinkListener(books, sync, accounts, metrics);
+    }
+
+    @Bean
+    IssuedInvoiceListener issuedInvoiceListener(BooksSync sync, PaymentMetrics metrics) {
+        return new IssuedInvoiceListener(sync, metrics);
+    }
+
+    @Bean
+    BooksPoller booksPoller(PaymentProperties properties, BooksReader books, BooksSync sync, PaymentNotices notices,
+                            Checkpoints checkpoints, FactPublisher publisher, PaymentMetrics metrics, Clock clock) {
+        return new BooksPoller(properties.organizations(), properties.poller(), books, sync, notices, checkpoints,
+                publisher, metrics, clock);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    Backfill backfill(BooksReader books, BooksSync sync, Checkpoints checkpoints, FactPublisher publisher, Clock clock) {
+        return new Backfill(books, sync, checkpoints, publisher, clock);
+    }
+
+    @Bean
+    BackfillController backfillController(Backfill backfill) {
+        return new BackfillController(backfill);
+    }
+}

@@ -1,0 +1,150 @@
+package io.dealledger.payment.facts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.dealledger.events.CreditApplied;
+import io.dealledger.events.CreditRefunded;
+import io.dealledger.events.CreditReversed;
+import io.dealledger.events.InvoiceAmended;
+import io.dealledger.events.InvoiceImported;
+import io.dealledger.events.InvoiceLinked;
+import io.dealledger.events.InvoiceUnlinked;
+import io.dealledger.events.InvoiceVoided;
+import io.dealledger.events.InvoiceWriteOffCancelled;
+import io.dealledger.events.InvoiceWrittenOff;
+import io.dealledger.events.PaymentApplied;
+import io.dealledger.events.PaymentReversed;
+
+/**
+ * What payment-service has already said about one invoice: the fold of its own facts on ledger.facts.v1.
+ * It decides which facts a fresh Books reading adds (an amendment, a reversal of money that disappeared).
+ * Immutable: {@link #apply} returns the next state.
+ */
+public record InvoiceState(boolean imported, String invoiceNumber, String currency, BigDecimal total,
+                           LocalDate dueDate, String revision, Map<String, BigDecimal> payments,
+                           Set<String> reversedPayments, Map<String, Credit> credits, Set<String> reversedCredits,
+                           BigDecimal writtenOff, boolean voided, String dealId, Instant linkedAt) {
+
+    /** A live application of credit: which credit note, how much. */
+    public record Credit(String creditNoteId, BigDecimal amount) {
+    }
+
+    public static final InvoiceState UNKNOWN = new InvoiceState(false, null, null, null, null, null, Map.of(),
+            Set.of(), Map.of(), Set.of(), BigDecimal.ZERO, false, null, null);
+
+    /** Sum of the payments applied and not reversed. */
+    public BigDecimal paid() {
+        return payments.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Sum of the credits applied and not reversed. */
+    public BigDecimal credited() {
+        return credits.values().stream().map(Credit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** What is still due, as far as the ledger has been told: total − paid − credited − written off. */
+    public BigDecimal balance() {
+        return voided || total == null ? BigDecimal.ZERO : total.subtract(paid()).subtract(credited()).subtract(writtenOff);
+    }
+
+    public InvoiceState apply(Object fact) {
+        if (fact instanceof InvoiceImported f) {
+            return imported ? this : new InvoiceState(true, f.getInvoiceNumber(), f.getCurrency(),
+                    total == null || revision == null ? f.getTotal() : total,
+                    revision == null ? f.getDueDate() : dueDate, revision, payments, reversedPayments, credits,
+                    reversedCredits, writtenOff, voided || "void".equalsIgnoreCase(f.getStatus()), dealId, linkedAt);
+        }
+        if (fact instanceof InvoiceAmended f) {
+            if (revision != null && Revision.ORDER.compare(f.getRevision(), revision) <= 0) {
+                return this;
+            }
+            return new InvoiceState(imported, invoiceNumber, f.getCurrency(), f.getTotal(),
+                    f.getDueDate() == null ? dueDate : f.getDueDate(), f.getRevision(), payments, reversedPayments,
+                    credits, reversedCredits, writtenOff, voided, dealId, linkedAt);
+        }
+        if (fact instanceof PaymentApplied f) {
+            if (reversedPayments.contains(f.getPaymentId())) {
+                return this;
+            }
+            Map<String, BigDecimal> next = new HashMap<>(payments);
+            next.put(f.getPaymentId(), f.getAmount());
+            return withPayments(next, reversedPayments).withCurrency(f.getCurrency());
+        }
+        if (fact instanceof PaymentReversed f) {
+            Map<String, BigDecimal> next = new HashMap<>(payments);
+            next.remove(f.getPaymentId());
+            Set<String> reversed = new HashSet<>(reversedPayments);
+            reversed.add(f.getPaymentId());
+            return withPayments(next, reversed);
+        }
+        if (fact instanceof CreditApplied f) {
+            if (reversedCredits.contains(f.getApplicationId())) {
+                return this;
+            }
+            Map<String, Credit> next = new HashMap<>(credits);
+            next.put(f.getApplicationId(), new Credit(f.getCreditNoteId(), f.getAmount()));
+            return withCredits(next, reversedCredits);
+        }
+        if (fact instanceof CreditReversed f) {
+            Map<String, Credit> next = new HashMap<>(credits);
+            next.remove(f.getApplicationId());
+            Set<String> reversed = new HashSet<>(reversedCredits);
+            reversed.add(f.getApplicationId());
+            return withCredits(next, reversed);
+        }
+        if (fact instanceof InvoiceWrittenOff f) {
+            return withWrittenOff(writtenOff.add(f.getAmount()));
+        }
+        if (fact instanceof InvoiceWriteOffCancelled f) {
+            return withWrittenOff(writtenOff.subtract(f.getAmount()));
+        }
+        if (fact instanceof InvoiceVoided) {
+            return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
+                    reversedPayments, credits, reversedCredits, writtenOff, true, dealId, linkedAt);
+        }
+        if (fact instanceof InvoiceLinked f) {
+            return linkedAt != null && linkedAt.isAfter(f.getOccurredAt()) ? this
+                    : withLink(f.getDealId(), f.getOccurredAt());
+        }
+        if (fact instanceof InvoiceUnlinked f) {
+            boolean undoesLink = f.getDealId().equals(dealId) && (linkedAt == null || !linkedAt.isAfter(f.getOccurredAt()));
+            return undoesLink ? withLink(null, f.getOccurredAt()) : this;
+        }
+        if (fact instanceof CreditRefunded) {
+            return this; // refunds change no balance; their ids are remembered with every other fact id
+        }
+        return this;
+    }
+
+    /** Money may arrive before its invoice: its currency is known from the money until the import says it. */
+    private InvoiceState withCurrency(String moneyCurrency) {
+        return currency != null ? this : new InvoiceState(imported, invoiceNumber, moneyCurrency, total, dueDate,
+                revision, payments, reversedPayments, credits, reversedCredits, writtenOff, voided, dealId, linkedAt);
+    }
+
+    private InvoiceState withPayments(Map<String, BigDecimal> next, Set<String> reversed) {
+        return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, Map.copyOf(next),
+                Set.copyOf(reversed), credits, reversedCredits, writtenOff, voided, dealId, linkedAt);
+    }
+
+    private InvoiceState withCredits(Map<String, Credit> next, Set<String> reversed) {
+        return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
+                reversedPayments, Map.copyOf(next), Set.copyOf(reversed), writtenOff, voided, dealId, linkedAt);
+    }
+
+    private InvoiceState withWrittenOff(BigDecimal amount) {
+        return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
+                reversedPayments, credits, reversedCredits, amount, voided, dealId, linkedAt);
+    }
+
+    private InvoiceState withLink(String deal, Instant at) {
+        return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
+                reversedPayments, credits, reversedCredits, writtenOff, voided, deal, at);
+    }
+}

@@ -1,0 +1,151 @@
+package io.dealledger.payment.facts;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import io.dealledger.events.CreditApplied;
+import io.dealledger.events.CreditRefunded;
+import io.dealledger.events.CreditReversed;
+import io.dealledger.events.InvoiceAmended;
+import io.dealledger.events.InvoiceImported;
+import io.dealledger.events.InvoiceLinkRejected;
+import io.dealledger.events.InvoiceLinked;
+import io.dealledger.events.InvoiceUnlinked;
+import io.dealledger.events.InvoiceVoided;
+import io.dealledger.events.InvoiceWriteOffCancelled;
+import io.dealledger.events.InvoiceWrittenOff;
+import io.dealledger.events.PaymentApplied;
+import io.dealledger.events.PaymentReversalReason;
+import io.dealledger.events.PaymentReversed;
+import io.dealledger.schemas.EventIds;
+import io.dealledger.schemas.topics.Topics;
+
+/**
+ * Builds the ledger facts of one organization. Every id is derived from the Books ids that identify the money
+ * event (never from time or chance), so a fact notified, polled and backfilled is one fact.
+ */
+public final class LedgerFacts {
+
+    static final String SOURCE = "payment-service";
+
+    private final String org;
+    private final Instant now;
+
+    public LedgerFacts(String organizationId, Instant now) {
+        this.org = organizationId;
+        this.now = now;
+    }
+
+    /** Terms of an invoice as first seen; the id names only the invoice, so the first sighting wins. */
+    public Fact imported(InvoiceTerms terms) {
+        return fact(terms.invoiceId(), InvoiceImported.newBuilder()
+                .setEventId(EventIds.derive("InvoiceImported", org, terms.invoiceId()))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(terms.invoiceId())
+                .setInvoiceNumber(terms.invoiceNumber()).setCustomerId(terms.customerId())
+                .setTotal(money(terms.total())).setCurrency(terms.currency()).setInvoiceDate(terms.invoiceDate())
+                .setDueDate(terms.dueDate()).setStatus(terms.status()).setInvoiceUrl(terms.invoiceUrl()).build());
+    }
+
+    /** New terms at a Books revision ({@code last_modified_time}); one fact per revision. */
+    public Fact amended(String invoiceId, String revision, BigDecimal total, String currency, LocalDate dueDate) {
+        return fact(invoiceId, InvoiceAmended.newBuilder()
+                .setEventId(EventIds.derive("InvoiceAmended", org, invoiceId, revision))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setRevision(revision).setTotal(money(total)).setCurrency(currency).setDueDate(dueDate).build());
+    }
+
+    public Fact linked(String invoiceId, String dealId, String requestId, Instant at) {
+        return fact(invoiceId, InvoiceLinked.newBuilder()
+                .setEventId(EventIds.derive("InvoiceLinked", org, invoiceId, dealId, requestId))
+                .setOccurredAt(at).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setDealId(dealId).setRequestId(requestId).build());
+    }
+
+    public Fact unlinked(String invoiceId, String dealId, String requestId, Instant at) {
+        return fact(invoiceId, InvoiceUnlinked.newBuilder()
+                .setEventId(EventIds.derive("InvoiceUnlinked", org, invoiceId, dealId, requestId))
+                .setOccurredAt(at).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setDealId(dealId).setRequestId(requestId).build());
+    }
+
+    public Fact linkRejected(String invoiceId, String dealId, String requestId, String code, String message) {
+        return fact(invoiceId, InvoiceLinkRejected.newBuilder()
+                .setEventId(EventIds.derive("InvoiceLinkRejected", org, invoiceId, dealId, requestId))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setDealId(dealId).setRequestId(requestId).setCode(code).setMessage(message).build());
+    }
+
+    public Fact paymentApplied(String invoiceId, String paymentId, BigDecimal amount, String currency, LocalDate paidOn) {
+        return fact(invoiceId, PaymentApplied.newBuilder()
+                .setEventId(EventIds.derive("PaymentApplied", org, paymentId, invoiceId))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setPaymentId(paymentId).setAmount(money(amount)).setCurrency(currency).setPaidOn(paidOn).build());
+    }
+
+    public Fact paymentReversed(String invoiceId, String paymentId, BigDecimal amount, String currency,
+                                PaymentReversalReason reason) {
+        return fact(invoiceId, PaymentReversed.newBuilder()
+                .setEventId(EventIds.derive("PaymentReversed", org, paymentId, invoiceId))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setPaymentId(paymentId).setAmount(money(amount)).setCurrency(currency).setReason(reason).build());
+    }
+
+    public Fact creditApplied(String invoiceId, String creditNoteId, String applicationId, BigDecimal amount,
+                              String currency) {
+        return fact(invoiceId, CreditApplied.newBuilder()
+                .setEventId(EventIds.derive("CreditApplied", org, applicationId))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setCreditNoteId(creditNoteId).setApplicationId(applicationId).setAmount(money(amount))
+                .setCurrency(currency).build());
+    }
+
+    public Fact creditReversed(String invoiceId, String creditNoteId, String applicationId, BigDecimal amount,
+                               String currency) {
+        return fact(invoiceId, CreditReversed.newBuilder()
+                .setEventId(EventIds.derive("CreditReversed", org, applicationId))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setCreditNoteId(creditNoteId).setApplicationId(applicationId).setAmount(money(amount))
+                .setCurrency(currency).build());
+    }
+
+    public Fact creditRefunded(String invoiceId, String creditNoteId, String refundId, BigDecimal amount,
+                               String currency, LocalDate refundedOn) {
+        return fact(invoiceId, CreditRefunded.newBuilder()
+                .setEventId(EventIds.derive("CreditRefunded", org, creditNoteId, refundId))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setCreditNoteId(creditNoteId).setRefundId(refundId).setAmount(money(amount)).setCurrency(currency)
+                .setRefundedOn(refundedOn).build());
+    }
+
+    /** A write-off seen at a Books revision: write off, cancel and write off again are three facts. */
+    public Fact writtenOff(String invoiceId, String revision, BigDecimal amount, String currency) {
+        return fact(invoiceId, InvoiceWrittenOff.newBuilder()
+                .setEventId(EventIds.derive("InvoiceWrittenOff", org, invoiceId, revision))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setAmount(money(amount)).setCurrency(currency).build());
+    }
+
+    public Fact writeOffCancelled(String invoiceId, String revision, BigDecimal amount, String currency) {
+        return fact(invoiceId, InvoiceWriteOffCancelled.newBuilder()
+                .setEventId(EventIds.derive("InvoiceWriteOffCancelled", org, invoiceId, revision))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setAmount(money(amount)).setCurrency(currency).build());
+    }
+
+    public Fact voided(String invoiceId) {
+        return fact(invoiceId, InvoiceVoided.newBuilder()
+                .setEventId(EventIds.derive("InvoiceVoided", org, invoiceId))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId).build());
+    }
+
+    private Fact fact(String invoiceId, org.apache.avro.specific.SpecificRecordBase event) {
+        return new Fact(Topics.ledgerFactKey(org, invoiceId), event);
+    }
+
+    /** Facts carry 3 decimals (Avro decimal scale 3); Books amounts have at most that. */
+    static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(3, RoundingMode.UNNECESSARY);
+    }
+}

@@ -1,0 +1,98 @@
+package io.dealledger.payment.link;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.dealledger.events.InvoiceLinkRequested;
+import io.dealledger.events.InvoiceUnlinkRequested;
+import io.dealledger.payment.facts.Fact;
+import io.dealledger.payment.facts.LedgerFacts;
+import io.dealledger.payment.metrics.PaymentMetrics;
+import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.sync.BooksReader;
+import io.dealledger.payment.sync.BooksSync;
+import io.dealledger.payment.sync.Synced;
+import io.dealledger.zoho.books.BooksRecords.Invoice;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * invoice.links.v1: a link is checked against Books and CRM, then the invoice enters the ledger with all the
+ * money it already has (an invoice paid before it was linked arrives with its payments) and its link; a refusal
+ * is an InvoiceLinkRejected the widget shows. An unlink is an InvoiceUnlinked.
+ */
+@KafkaListener(id = "invoice-links", topics = "#{T(io.dealledger.schemas.topics.Topics).INVOICE_LINKS.name()}")
+public class InvoiceLinkListener {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceLinkListener.class);
+
+    private final BooksReader books;
+    private final BooksSync sync;
+    private final DealAccounts accounts;
+    private final PaymentMetrics metrics;
+
+    public InvoiceLinkListener(BooksReader books, BooksSync sync, DealAccounts accounts, PaymentMetrics metrics) {
+        this.books = books;
+        this.sync = sync;
+        this.accounts = accounts;
+        this.metrics = metrics;
+    }
+
+    @KafkaHandler
+    public void on(InvoiceLinkRequested request) {
+        String org = request.getOrganizationId();
+        LedgerFacts facts = sync.facts(org);
+        Optional<Invoice> invoice = books.invoice(org, request.getInvoiceId());
+        Optional<LinkRejection> rejection = invoice.isEmpty()
+                ? Optional.of(new LinkRejection(LinkRejection.INVOICE_NOT_FOUND, "Invoice " + request.getInvoiceId()
+                        + " does not exist in Books organization " + org + "."))
+                : check(org, invoice.get(), request.getDealId());
+        Synced synced;
+        String outcome;
+        if (rejection.isPresent()) {
+            outcome = "rejected:" + rejection.get().code();
+            synced = sync.publish(org, request.getInvoiceId(), List.of(facts.linkRejected(request.getInvoiceId(),
+                    request.getDealId(), request.getRequestId(), rejection.get().code(), rejection.get().message())), Via.LINK);
+        } else {
+            outcome = "linked";
+            synced = sync.invoice(org, invoice.get(), Via.LINK);
+            List<Fact> link = new ArrayList<>();
+            link.add(facts.linked(request.getInvoiceId(), request.getDealId(), request.getRequestId(), request.getOccurredAt()));
+            synced = synced.and(sync.publish(org, request.getInvoiceId(), link, Via.LINK));
+        }
+        metrics.notification("InvoiceLinkRequested", rejection.isPresent() ? "rejected" : "linked");
+        log.info("event=link_handled event_id={} org={} deal={} invoice={} request={} outcome={} facts={}",
+                request.getEventId(), org, request.getDealId(), request.getInvoiceId(), request.getRequestId(), outcome,
+                synced.published().size());
+    }
+
+    @KafkaHandler
+    public void on(InvoiceUnlinkRequested request) {
+        String org = request.getOrganizationId();
+        Synced synced = sync.publish(org, request.getInvoiceId(), List.of(sync.facts(org).unlinked(request.getInvoiceId(),
+                request.getDealId(), request.getRequestId(), request.getOccurredAt())), Via.LINK);
+        metrics.notification("InvoiceUnlinkRequested", "unlinked");
+        log.info("event=unlink_handled event_id={} org={} deal={} invoice={} request={} facts={}", request.getEventId(),
+                org, request.getDealId(), request.getInvoiceId(), request.getRequestId(), synced.published().size());
+    }
+
+    @KafkaHandler(isDefault = true)
+    public void other(Object event) {
+        log.warn("event=link_event_ignored type={}", event.getClass().getSimpleName());
+    }
+
+    private Optional<LinkRejection> check(String org, Invoice invoice, String dealId) {
+        Optional<DealAccount> deal = accounts.of(dealId);
+        if (deal.isEmpty() || deal.get().accountId() == null
+                || invoice.customerId().equals(deal.get().booksCustomerId())) {
+            return LinkRule.check(org, invoice, deal.orElse(null), dealId, null);
+        }
+        Optional<LinkRejection> rejection = LinkRule.check(org, invoice, deal.get(), dealId,
+                accounts.accountOf(org, invoice.customerId()));
+        return rejection.map(r -> LinkRule.mismatch(org, invoice, deal.get(), accounts.customersOf(org, deal.get())));
+    }
+}

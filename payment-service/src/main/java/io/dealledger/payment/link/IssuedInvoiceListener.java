@@ -1,0 +1,52 @@
+package io.dealledger.payment.link;
+
+import java.util.List;
+
+import io.dealledger.events.InvoiceIssued;
+import io.dealledger.payment.facts.InvoiceTerms;
+import io.dealledger.payment.facts.LedgerFacts;
+import io.dealledger.payment.metrics.PaymentMetrics;
+import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.sync.BooksSync;
+import io.dealledger.payment.sync.Synced;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * invoice.outcomes.v1: an invoice invoice-service issued enters the ledger as InvoiceImported + InvoiceLinked to
+ * its deal, written here so ledger.facts.v1 keeps one writer. No Books call: the outcome carries the terms.
+ */
+@KafkaListener(id = "issued-invoices", topics = "#{T(io.dealledger.schemas.topics.Topics).INVOICE_OUTCOMES.name()}")
+public class IssuedInvoiceListener {
+
+    private static final Logger log = LoggerFactory.getLogger(IssuedInvoiceListener.class);
+
+    private final BooksSync sync;
+    private final PaymentMetrics metrics;
+
+    public IssuedInvoiceListener(BooksSync sync, PaymentMetrics metrics) {
+        this.sync = sync;
+        this.metrics = metrics;
+    }
+
+    @KafkaHandler
+    public void on(InvoiceIssued issued) {
+        String org = issued.getOrganizationId();
+        LedgerFacts facts = sync.facts(org);
+        Synced synced = sync.publish(org, issued.getInvoiceId(), List.of(facts.imported(InvoiceTerms.of(issued)),
+                facts.linked(issued.getInvoiceId(), issued.getDealId(), issued.getRequestId(), issued.getOccurredAt())),
+                Via.ISSUED);
+        metrics.notification("InvoiceIssued", synced.published().isEmpty() ? "unchanged" : "facts");
+        log.info("event=issued_handled event_id={} org={} deal={} invoice={} facts={}", issued.getEventId(), org,
+                issued.getDealId(), issued.getInvoiceId(), synced.published().size());
+    }
+
+    /** InvoiceRejected: nothing entered Books, nothing to record. */
+    @KafkaHandler(isDefault = true)
+    public void other(Object event) {
+        log.debug("event=outcome_ignored type={}", event.getClass().getSimpleName());
+    }
+}

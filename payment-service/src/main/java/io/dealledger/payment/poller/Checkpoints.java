@@ -1,0 +1,31 @@
+package io.dealledger.payment.poller;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.dealledger.events.PollerCheckpoint;
+import io.dealledger.payment.facts.Revision;
+
+/**
+ * The latest poller checkpoint per org and Books entity, read back from payment.checkpoints.v1 at start and
+ * kept current as checkpoints are written. The newest {@code modifiedThrough} wins.
+ */
+public class Checkpoints {
+
+    private final Map<String, PollerCheckpoint> latest = new ConcurrentHashMap<>();
+
+    public void remember(PollerCheckpoint checkpoint) {
+        latest.merge(key(checkpoint.getOrganizationId(), checkpoint.getEntity()), checkpoint,
+                (old, candidate) -> Revision.ORDER.compare(candidate.getModifiedThrough(), old.getModifiedThrough()) >= 0
+                        ? candidate : old);
+    }
+
+    public Optional<PollerCheckpoint> get(String org, String entity) {
+        return Optional.ofNullable(latest.get(key(org, entity)));
+    }
+
+    public static String key(String org, String entity) {
+        return org + ":" + entity;
+    }
+}

@@ -1,0 +1,166 @@
+package io.dealledger.payment.sync;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.dealledger.payment.facts.CreditNoteFacts;
+import io.dealledger.payment.facts.Fact;
+import io.dealledger.payment.facts.InvoiceFacts;
+import io.dealledger.payment.facts.InvoiceState;
+import io.dealledger.payment.facts.LedgerFacts;
+import io.dealledger.payment.facts.PaymentFacts;
+import io.dealledger.payment.memory.LedgerMemory;
+import io.dealledger.payment.publish.FactPublisher;
+import io.dealledger.payment.publish.Via;
+import io.dealledger.schemas.topics.Topics;
+import io.dealledger.zoho.books.BooksRecords.CreditApplication;
+import io.dealledger.zoho.books.BooksRecords.CreditNote;
+import io.dealledger.zoho.books.BooksRecords.Invoice;
+import io.dealledger.zoho.books.BooksRecords.InvoicePayment;
+import io.dealledger.zoho.books.BooksRecords.Payment;
+
+/**
+ * Reads a Books record (the truth), turns it into facts with the pure {@code facts} classes, and publishes
+ * those the ledger does not have yet. Used alike by notifications, the poller, links and the backfill.
+ */
+public class BooksSync {
+
+    private final BooksReader books;
+    private final LedgerMemory memory;
+    private final FactPublisher publisher;
+    private final Clock clock;
+    private final InvoiceLocks locks = new InvoiceLocks();
+
+    public BooksSync(BooksReader books, LedgerMemory memory, FactPublisher publisher, Clock clock) {
+        this.books = books;
+        this.memory = memory;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Re-reads an invoice; empty when Books does not have it. */
+    public Optional<Synced> invoice(String org, String invoiceId, Via via) {
+        return books.invoice(org, invoiceId).map(invoice -> invoice(org, invoice, via));
+    }
+
+    /**
+     * An invoice as Books just answered it. Its payments and credits are read only when Books' payment_made or
+     * credits_applied differ from what the ledger counts (API economy: most sightings cost no extra call).
+     */
+    public Synced invoice(String org, Invoice invoice, Via via) {
+        String key = Topics.ledgerFactKey(org, invoice.invoiceId());
+        return locks.with(List.of(key), () -> {
+            InvoiceState known = memory.invoice(org, invoice.invoiceId());
+            List<InvoicePayment> payments = invoice.paymentMade().compareTo(known.paid()) != 0
+                    ? books.invoicePayments(org, invoice.invoiceId()) : null;
+            List<CreditApplication> credits = invoice.creditsApplied().compareTo(known.credited()) != 0
+                    ? books.creditsApplied(org, invoice.invoiceId()) : null;
+            Set<String> deleted = payments == null ? Set.of() : deletedPayments(org, known, payments);
+            List<Fact> facts = InvoiceFacts.of(facts(org), invoice, payments, credits, deleted, known);
+            return new Synced(facts, publisher.publish(facts, via));
+        });
+    }
+
+    /** Re-reads a payment; empty when Books does not have it (deleted). */
+    public Optional<Synced> payment(String org, String paymentId, Via via) {
+        return books.payment(org, paymentId).map(payment -> payment(org, payment, via));
+    }
+
+    /** A payment as Books answered it: one PaymentApplied per invoice; invoices the ledger lacks are imported. */
+    public Synced payment(String org, Payment payment, Via via) {
+        Map<String, InvoiceState> known = memory.invoicesOfPayment(org, payment.paymentId());
+        Set<String> invoiceIds = new LinkedHashSet<>(known.keySet());
+        payment.invoices().forEach(applied -> invoiceIds.add(applied.invoiceId()));
+        Synced synced = locks.with(keys(org, invoiceIds), () -> {
+            List<Fact> facts = PaymentFacts.of(facts(org), payment, memory.invoicesOfPayment(org, payment.paymentId()));
+            return new Synced(facts, publisher.publish(facts, via));
+        });
+        return synced.and(importMissing(org, invoiceIds, via));
+    }
+
+    /**
+     * Books said a payment was deleted. Confirmed by asking Books: if it still has the payment, the hint was
+     * wrong and the payment is synced as it is; otherwise its money leaves every invoice it was counted on.
+     */
+    public Synced paymentDeleted(String org, String paymentId, List<String> notifiedInvoiceIds, Via via) {
+        Optional<Payment> still = books.payment(org, paymentId);
+        if (still.isPresent()) {
+            return payment(org, still.get(), via);
+        }
+        Set<String> invoiceIds = new LinkedHashSet<>(notifiedInvoiceIds);
+        invoiceIds.addAll(memory.invoicesOfPayment(org, paymentId).keySet());
+        return locks.with(keys(org, invoiceIds), () -> {
+            Map<String, InvoiceState> known = new HashMap<>();
+            invoiceIds.forEach(id -> known.put(id, memory.invoice(org, id)));
+            List<Fact> facts = PaymentFacts.deleted(facts(org), paymentId, known);
+            return new Synced(facts, publisher.publish(facts, via));
+        });
+    }
+
+    /** Re-reads a credit note with its applications and refunds; empty when Books does not have it. */
+    public Optional<Synced> creditNote(String org, String creditNoteId, Via via) {
+        Optional<CreditNote> note = books.creditNote(org, creditNoteId);
+        if (note.isEmpty()) {
+            return Optional.empty();
+        }
+        List<CreditApplication> applications = books.creditNoteInvoices(org, creditNoteId);
+        var refunds = books.creditNoteRefunds(org, creditNoteId);
+        Set<String> invoiceIds = new LinkedHashSet<>(memory.invoicesOfCreditNote(org, creditNoteId).keySet());
+        applications.forEach(a -> invoiceIds.add(a.invoiceId()));
+        if (note.get().invoiceId() != null) {
+            invoiceIds.add(note.get().invoiceId());
+        }
+        Synced synced = locks.with(keys(org, invoiceIds), () -> {
+            List<Fact> facts = CreditNoteFacts.of(facts(org), note.get(), applications, refunds,
+                    memory.invoicesOfCreditNote(org, creditNoteId));
+            return new Synced(facts, publisher.publish(facts, via));
+        });
+        return Optional.of(synced.and(importMissing(org, invoiceIds, via)));
+    }
+
+    /** Facts built elsewhere (links, issued invoices), published under their invoice's lock. */
+    public Synced publish(String org, String invoiceId, List<Fact> facts, Via via) {
+        return locks.with(List.of(Topics.ledgerFactKey(org, invoiceId)),
+                () -> new Synced(facts, publisher.publish(facts, via)));
+    }
+
+    public LedgerFacts facts(String org) {
+        return new LedgerFacts(org, clock.instant());
+    }
+
+    private Synced importMissing(String org, Set<String> invoiceIds, Via via) {
+        Synced result = Synced.NOTHING;
+        for (String invoiceId : invoiceIds) {
+            if (!memory.invoice(org, invoiceId).imported()) {
+                result = result.and(invoice(org, invoiceId, via).orElse(Synced.NOTHING));
+            }
+        }
+        return result;
+    }
+
+    /** Payments the ledger counts on the invoice that Books no longer lists there, and no longer has at all. */
+    private Set<String> deletedPayments(String org, InvoiceState known, List<InvoicePayment> payments) {
+        Set<String> listed = new HashSet<>();
+        payments.forEach(p -> listed.add(p.paymentId()));
+        Set<String> deleted = new HashSet<>();
+        for (String paymentId : known.payments().keySet()) {
+            if (!listed.contains(paymentId) && books.payment(org, paymentId).isEmpty()) {
+                deleted.add(paymentId);
+            }
+        }
+        return deleted;
+    }
+
+    private static List<String> keys(String org, Set<String> invoiceIds) {
+        List<String> keys = new ArrayList<>();
+        invoiceIds.forEach(id -> keys.add(Topics.ledgerFactKey(org, id)));
+        return keys;
+    }
+}

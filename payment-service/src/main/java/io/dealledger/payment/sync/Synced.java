@@ -1,0 +1,34 @@
+package io.dealledger.payment.sync;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.dealledger.events.PaymentApplied;
+import io.dealledger.payment.facts.Fact;
+
+/**
+ * What one look at Books gave: every fact the record implies ({@code derived}) and those of them that were new
+ * and so published now ({@code published}).
+ */
+public record Synced(List<Fact> derived, List<Fact> published) {
+
+    public static final Synced NOTHING = new Synced(List.of(), List.of());
+
+    public Synced and(Synced other) {
+        List<Fact> derivedAll = new ArrayList<>(derived);
+        derivedAll.addAll(other.derived);
+        List<Fact> publishedAll = new ArrayList<>(published);
+        publishedAll.addAll(other.published);
+        return new Synced(derivedAll, publishedAll);
+    }
+
+    /** Payments this record shows applied, published now or before: candidates for a Cliq notice. */
+    public Set<String> appliedPayments() {
+        Set<String> payments = new LinkedHashSet<>();
+        derived.stream().map(Fact::event).filter(PaymentApplied.class::isInstance)
+                .map(e -> ((PaymentApplied) e).getPaymentId()).forEach(payments::add);
+        return payments;
+    }
+}

@@ -1,0 +1,95 @@
+package io.dealledger.payment.facts;
+
+import static io.dealledger.payment.facts.BooksFixtures.FACTS;
+import static io.dealledger.payment.facts.BooksFixtures.ORG;
+import static io.dealledger.payment.facts.BooksFixtures.invoice;
+import static io.dealledger.payment.facts.BooksFixtures.known;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import io.dealledger.events.InvoiceAmended;
+import io.dealledger.events.PaymentReversalReason;
+import io.dealledger.events.PaymentReversed;
+import io.dealledger.schemas.EventIds;
+import io.dealledger.zoho.books.BooksRecords.CreditApplication;
+import io.dealledger.zoho.books.BooksRecords.Invoice;
+import io.dealledger.zoho.books.BooksRecords.InvoicePayment;
+
+import org.junit.jupiter.api.Test;
+
+class InvoiceFactsTest {
+
+    private static final String REV = "2026-03-05T10:00:00-0800";
+
+    @Test
+    void aFirstSeenInvoiceIsImportedWithItsTermsAndTheIdOfTheInvoice() {
+        List<Fact> facts = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "sent", REV), null, null, Set.of(),
+                InvoiceState.UNKNOWN);
+
+        assertThat(facts).extracting(Fact::type).containsExactly("InvoiceImported");
+        assertThat(facts.get(0).eventId()).isEqualTo(EventIds.derive("InvoiceImported", ORG, "1"));
+        assertThat(facts.get(0).key()).isEqualTo(ORG + ":1");
+        assertThat((BigDecimal) facts.get(0).event().get("total")).isEqualByComparingTo("1000").hasScaleOf(3);
+    }
+
+    @Test
+    void aSecondSightingWithUnchangedTermsAndMoneyGivesNothing() {
+        Invoice invoice = invoice("1", "1000", "0", "0", "0", "sent", REV);
+        InvoiceState state = known(FACTS.imported(InvoiceTerms.of(invoice)));
+
+        assertThat(InvoiceFacts.of(FACTS, invoice, null, null, Set.of(), state)).isEmpty();
+    }
+
+    @Test
+    void aChangedTotalIsAnAmendmentAtTheBooksRevision_andTheSameRevisionSeenAgainIsTheSameFact() {
+        InvoiceState state = known(FACTS.imported(InvoiceTerms.of(invoice("1", "1000", "0", "0", "0", "sent", "r0"))));
+        Invoice raised = invoice("1", "1200", "0", "0", "0", "sent", REV);
+
+        List<Fact> once = InvoiceFacts.of(FACTS, raised, null, null, Set.of(), state);
+        List<Fact> again = InvoiceFacts.of(FACTS, raised, null, null, Set.of(), state);
+
+        assertThat(once).extracting(Fact::type).containsExactly("InvoiceAmended");
+        assertThat(((InvoiceAmended) once.get(0).event()).getRevision()).isEqualTo(REV);
+        assertThat(again.get(0).eventId()).isEqualTo(once.get(0).eventId());
+        assertThat(InvoiceFacts.of(FACTS, raised, null, null, Set.of(), state.apply(once.get(0).event()))).isEmpty();
+    }
+
+    @Test
+    void paymentsAndCreditsBecomeOneFactEach_andAPaymentThatVanishedIsReversedBeforeNewMoneyArrives() {
+        InvoiceState state = known(FACTS.imported(InvoiceTerms.of(invoice("1", "1000", "0", "0", "0", "sent", "r0"))),
+                FACTS.paymentApplied("1", "pay-old", new BigDecimal("300"), "USD", null));
+        Invoice invoice = invoice("1", "1000", "400", "50", "0", "partially_paid", REV);
+        List<InvoicePayment> payments = List.of(new InvoicePayment("pay-new", "ip-2", LocalDate.parse("2026-03-04"),
+                new BigDecimal("400")));
+        List<CreditApplication> credits = List.of(new CreditApplication("cni-1", "cn-1", "1", "INV-1", new BigDecimal("50")));
+
+        List<Fact> facts = InvoiceFacts.of(FACTS, invoice, payments, credits, Set.of("pay-old"), state);
+
+        assertThat(facts).extracting(Fact::type).containsExactly("PaymentReversed", "PaymentApplied", "CreditApplied");
+        PaymentReversed reversed = (PaymentReversed) facts.get(0).event();
+        assertThat(reversed.getReason()).isEqualTo(PaymentReversalReason.DELETED);
+        assertThat(reversed.getAmount()).isEqualByComparingTo("300");
+        assertThat(facts.get(1).eventId()).isEqualTo(EventIds.derive("PaymentApplied", ORG, "pay-new", "1"));
+        assertThat(facts.get(2).eventId()).isEqualTo(EventIds.derive("CreditApplied", ORG, "cni-1"));
+    }
+
+    @Test
+    void aWriteOffIsWrittenOff_itsCancellationGivesTheAmountBack_andAVoidComesLast() {
+        InvoiceState imported = known(FACTS.imported(InvoiceTerms.of(invoice("1", "1000", "0", "0", "0", "sent", "r0"))));
+        List<Fact> writtenOff = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "1000", "paid", "r1"), null, null,
+                Set.of(), imported);
+        assertThat(writtenOff).extracting(Fact::type).containsExactly("InvoiceWrittenOff");
+
+        List<Fact> cancelled = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "sent", "r2"), null, null,
+                Set.of(), imported.apply(writtenOff.get(0).event()));
+        assertThat(cancelled).extracting(Fact::type).containsExactly("InvoiceWriteOffCancelled");
+        assertThat((BigDecimal) cancelled.get(0).event().get("amount")).isEqualByComparingTo("1000");
+
+        assertThat(InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "void", "r3"), null, null, Set.of(), imported))
+                .extracting(Fact::type).containsExactly("InvoiceVoided");
+    }
+}

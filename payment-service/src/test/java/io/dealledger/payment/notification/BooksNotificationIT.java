@@ -1,0 +1,165 @@
+package io.dealledger.payment.notification;
+
+import static io.dealledger.payment.support.Kafka.awaitFacts;
+import static io.dealledger.payment.support.Kafka.only;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.dealledger.emulator.seed.SeedIds;
+import io.dealledger.events.CreditApplied;
+import io.dealledger.events.CreditRefunded;
+import io.dealledger.events.InvoiceAmended;
+import io.dealledger.events.InvoiceImported;
+import io.dealledger.events.InvoiceWrittenOff;
+import io.dealledger.events.PaymentApplied;
+import io.dealledger.events.PaymentReversalReason;
+import io.dealledger.events.PaymentReversed;
+import io.dealledger.payment.support.BooksApi;
+import io.dealledger.payment.support.Emulator;
+import io.dealledger.payment.support.Kafka;
+import io.dealledger.payment.support.PaymentServiceTest;
+import io.dealledger.schemas.EventIds;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.junit.jupiter.api.Test;
+
+/** Books notifications (US org, not polled) become exactly the facts the Books records imply. */
+@PaymentServiceTest
+class BooksNotificationIT {
+
+    private static final String ORG = Emulator.US_ORG;
+    private static final String SOYLENT = SeedIds.BOOKS_CONTACT_SOYLENT;
+
+    private final BooksApi books = new BooksApi(ORG);
+
+    @Test
+    void aPartialPaymentIsOnePaymentAppliedAndImportsItsInvoice() {
+        String invoice = books.createInvoice(SOYLENT, "1000");
+        String payment = books.pay(SOYLENT, invoice, "400");
+
+        Kafka.paymentReceived(ORG, payment);
+
+        List<SpecificRecordBase> facts = awaitFacts(ORG, invoice, "InvoiceImported", "PaymentApplied");
+        PaymentApplied applied = only(facts, PaymentApplied.class);
+        assertThat(applied.getAmount()).isEqualByComparingTo("400");
+        assertThat(applied.getEventId()).isEqualTo(EventIds.derive("PaymentApplied", ORG, payment, invoice));
+        assertThat(only(facts, InvoiceImported.class).getTotal()).isEqualByComparingTo("1000");
+    }
+
+    @Test
+    void aPaymentSplitAcrossTwoInvoicesIsOnePaymentAppliedPerInvoice() {
+        String first = books.createInvoice(SOYLENT, "500");
+        String second = books.createInvoice(SOYLENT, "700");
+        String payment = books.pay(SOYLENT, first, "500", second, "200");
+
+        Kafka.paymentReceived(ORG, payment);
+
+        assertThat(only(awaitFacts(ORG, first, "InvoiceImported", "PaymentApplied"), PaymentApplied.class).getAmount())
+                .isEqualByComparingTo("500");
+        assertThat(only(awaitFacts(ORG, second, "InvoiceImported", "PaymentApplied"), PaymentApplied.class).getAmount())
+                .isEqualByComparingTo("200");
+    }
+
+    @Test
+    void theSameNotificationDeliveredFiveTimesPublishesEachFactOnce_noDuplicateRecordsOnTheTopic() {
+        String invoice = books.createInvoice(SOYLENT, "800");
+        String payment = books.pay(SOYLENT, invoice, "300");
+
+        for (int i = 0; i < 5; i++) {
+            Kafka.paymentReceived(ORG, payment);
+            Kafka.invoiceChanged(ORG, invoice);
+        }
+
+        awaitFacts(ORG, invoice, "InvoiceImported", "PaymentApplied");
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(3)).atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Kafka.facts(ORG, invoice).size() == 2);
+    }
+
+    @Test
+    void aCreditNoteAppliedIsACreditAppliedKeyedByItsApplication() {
+        String invoice = books.createInvoice(SOYLENT, "900");
+        String note = books.createCreditNote(SOYLENT, "150");
+        books.applyCredit(note, invoice, "150");
+
+        Kafka.creditNoteChanged(ORG, note);
+
+        CreditApplied credit = only(awaitFacts(ORG, invoice, "InvoiceImported", "CreditApplied"), CreditApplied.class);
+        assertThat(credit.getAmount()).isEqualByComparingTo("150");
+        assertThat(credit.getCreditNoteId()).isEqualTo(note);
+        assertThat(credit.getApplicationId()).isNotBlank();
+    }
+
+    @Test
+    void aCreditNoteRefundIsACreditRefundedOnTheInvoiceTheNoteWasAppliedTo() {
+        String invoice = books.createInvoice(SOYLENT, "600");
+        String note = books.createCreditNote(SOYLENT, "100");
+        books.applyCredit(note, invoice, "60");
+        String refund = books.refundCredit(note, "40");
+
+        Kafka.creditNoteChanged(ORG, note);
+
+        List<SpecificRecordBase> facts = awaitFacts(ORG, invoice, "InvoiceImported", "CreditApplied", "CreditRefunded");
+        CreditRefunded refunded = only(facts, CreditRefunded.class);
+        assertThat(refunded.getAmount()).isEqualByComparingTo("40");
+        assertThat(refunded.getRefundId()).isEqualTo(refund);
+    }
+
+    @Test
+    void aWriteOffIsAnInvoiceWrittenOffOfTheRemainingBalance() {
+        String invoice = books.createInvoice(SOYLENT, "1000");
+        String payment = books.pay(SOYLENT, invoice, "900");
+        Kafka.paymentReceived(ORG, payment);
+        awaitFacts(ORG, invoice, "InvoiceImported", "PaymentApplied");
+
+        books.writeOff(invoice);
+        Kafka.invoiceChanged(ORG, invoice);
+
+        List<SpecificRecordBase> facts = awaitFacts(ORG, invoice, "InvoiceImported", "PaymentApplied", "InvoiceWrittenOff");
+        assertThat(only(facts, InvoiceWrittenOff.class).getAmount()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void aVoidIsAnInvoiceVoided() {
+        String invoice = books.createInvoice(SOYLENT, "250");
+        Kafka.invoiceChanged(ORG, invoice);
+        awaitFacts(ORG, invoice, "InvoiceImported");
+
+        books.voidInvoice(invoice);
+        Kafka.invoiceChanged(ORG, invoice);
+
+        awaitFacts(ORG, invoice, "InvoiceImported", "InvoiceVoided");
+    }
+
+    @Test
+    void anAmendedTotalIsAnInvoiceAmendedAtTheBooksRevision() {
+        String invoice = books.createInvoice(SOYLENT, "2000");
+        Kafka.invoiceChanged(ORG, invoice);
+        awaitFacts(ORG, invoice, "InvoiceImported");
+
+        books.editInvoiceTotal(invoice, "2500");
+        Kafka.invoiceChanged(ORG, invoice);
+        Kafka.invoiceChanged(ORG, invoice);
+
+        InvoiceAmended amended = only(awaitFacts(ORG, invoice, "InvoiceImported", "InvoiceAmended"), InvoiceAmended.class);
+        assertThat(amended.getTotal()).isEqualByComparingTo(new BigDecimal("2500"));
+        assertThat(amended.getRevision()).isEqualTo(books.invoice(invoice).path("last_modified_time").asString());
+    }
+
+    @Test
+    void aDeletedPaymentIsReversedOnEveryInvoiceItPaid() {
+        String invoice = books.createInvoice(SOYLENT, "300");
+        String payment = books.pay(SOYLENT, invoice, "120");
+        Kafka.paymentReceived(ORG, payment);
+        awaitFacts(ORG, invoice, "InvoiceImported", "PaymentApplied");
+
+        books.deletePayment(payment);
+        Kafka.paymentDeleted(ORG, payment, List.of(invoice));
+
+        PaymentReversed reversed = only(awaitFacts(ORG, invoice, "InvoiceImported", "PaymentApplied", "PaymentReversed"),
+                PaymentReversed.class);
+        assertThat(reversed.getReason()).isEqualTo(PaymentReversalReason.DELETED);
+        assertThat(reversed.getAmount()).isEqualByComparingTo("120");
+    }
+}

@@ -67,7 +67,7 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 @UsesKafka
 @SpringBootTest(classes = LedgerProjectionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
-class LedgerProjectionIT {
+class LedgerProjectionIT implements UsesZohoEmulator {
 
     private static final String ORG = "org-it";
     private static final LocalDate DUE = LocalDate.now().plusDays(30);

@@ -3,6 +3,7 @@ package io.dealledger.ledger.projection;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,13 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          single instance. Queries for keys owned by another instance are forwarded there.
  * @param gaugeRefresh      how often the business gauges (outstanding, overdue per org and currency) are recomputed
  * @param longPollMax       the longest {@code waitSeconds} an invoice-request status query may ask for
+ * @param organizations     CRM legal entity (the account's {@code Legal_Entity}) → Books organization id
  */
 @ConfigurationProperties("dealledger.ledger")
 public record LedgerProperties(@DefaultValue("UTC") ZoneId zone, @DefaultValue("1h") Duration overdueInterval,
                                @DefaultValue("USD") Currency defaultCurrency, @DefaultValue("") String applicationServer,
-                               @DefaultValue("30s") Duration gaugeRefresh, @DefaultValue("30s") Duration longPollMax) {
+                               @DefaultValue("30s") Duration gaugeRefresh, @DefaultValue("30s") Duration longPollMax,
+                               Map<String, String> organizations) {
 
     public LedgerProperties {
+        organizations = organizations == null ? Map.of() : Map.copyOf(organizations);
         if (!applicationServer.isEmpty() && !applicationServer.matches("[^:]+:\\d+")) {
             throw new IllegalArgumentException("dealledger.ledger.application-server (LEDGER_APPLICATION_SERVER) must be"
                     + " host:port, was " + applicationServer);

@@ -1,0 +1,130 @@
+package io.dealledger.ledger.writeback;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.dealledger.ledger.writeback.PendingWrites.Write;
+import io.dealledger.zoho.crm.CrmClient;
+import io.dealledger.zoho.crm.CrmWriteResult;
+import io.dealledger.zoho.http.ZohoApiException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends deals' changed fields to CRM in one update call per batch (at most 100 records, {@code "trigger":[]},
+ * through the CRM client's limiter and retries) and settles each deal by its own result: a refused record (a
+ * deleted deal, an invalid field) is logged and counted and never holds back the others.
+ */
+public class CrmDealWriter {
+
+    static final String DEALS = "Deals";
+    /** Per-record codes CRM may accept on a later try; any other refusal is final. */
+    private static final Set<String> RETRYABLE_CODES = Set.of("RECORD_LOCKED", "INTERNAL_ERROR", "NO_RESULT");
+    private static final Logger log = LoggerFactory.getLogger(CrmDealWriter.class);
+
+    private final CrmClient crm;
+    private final PendingWrites pending;
+    private final WriteBackMetrics metrics;
+    private final Duration callTimeout;
+    private final Clock clock;
+
+    public CrmDealWriter(CrmClient crm, PendingWrites pending, WriteBackMetrics metrics, Duration callTimeout,
+                         Clock clock) {
+        this.crm = crm;
+        this.pending = pending;
+        this.metrics = metrics;
+        this.callTimeout = callTimeout;
+        this.clock = clock;
+    }
+
+    /** One CRM update call for {@code writes} (at most 100), each deal settled in {@link PendingWrites}. */
+    public void write(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> records = writes.stream().map(w -> record(w.dealId(), w.changed())).toList();
+        List<CrmWriteResult> results;
+        try {
+            results = crm.updateRecords(DEALS, records).block(callTimeout);
+        } catch (RuntimeException failure) {
+            metrics.call("failed");
+            String code = failure instanceof ZohoApiException zoho ? zoho.code() : failure.getClass().getSimpleName();
+            Instant now = clock.instant();
+            for (Write write : writes) {
+                boolean retry = pending.failed(write, true, now);
+                metrics.record(retry ? "retrying" : "given_up", code);
+                log.warn("crm=write-failed deal={} attempt={} retry={} reason=\"{}\"", write.dealId(), write.attempt(),
+                        retry, failure.getMessage());
+            }
+            return;
+        }
+        Instant now = clock.instant();
+        int refused = 0;
+        for (int i = 0; i < writes.size(); i++) {
+            Write write = writes.get(i);
+            CrmWriteResult result = results != null && i < results.size() ? results.get(i)
+                    : new CrmWriteResult(write.dealId(), false, "NO_RESULT", "CRM answered no result", null);
+            if (result.success()) {
+                pending.written(write);
+                metrics.record("success", null);
+                metrics.latency(Duration.between(write.oldestChange(), now));
+                log.info("crm=written deal={} fields={} attempt={}", write.dealId(), write.changed().keySet(),
+                        write.attempt());
+            } else {
+                refused++;
+                settleRefusal(write, result, now);
+            }
+        }
+        metrics.call(refused == 0 ? "success" : "partial");
+    }
+
+    /**
+     * Writes fields outside the write-back's flow (a reconciliation rewrite), in calls of at most 100; the
+     * written values become the last written. One result per deal, in the map's order.
+     */
+    public List<CrmWriteResult> rewrite(Map<String, Map<String, Object>> fieldsByDeal) {
+        List<String> deals = new ArrayList<>(fieldsByDeal.keySet());
+        List<Map<String, Object>> records = deals.stream().map(id -> record(id, fieldsByDeal.get(id))).toList();
+        List<CrmWriteResult> results = crm.updateRecords(DEALS, records).block(callTimeout);
+        List<CrmWriteResult> settled = new ArrayList<>();
+        for (int i = 0; i < deals.size(); i++) {
+            CrmWriteResult result = results != null && i < results.size() ? results.get(i)
+                    : new CrmWriteResult(deals.get(i), false, "NO_RESULT", "CRM answered no result", null);
+            metrics.record(result.success() ? "success" : "failed", result.success() ? null : result.code());
+            if (result.success()) {
+                pending.rewritten(deals.get(i), fieldsByDeal.get(deals.get(i)));
+            }
+            settled.add(result);
+        }
+        metrics.call(settled.stream().allMatch(CrmWriteResult::success) ? "success" : "partial");
+        return settled;
+    }
+
+    private void settleRefusal(Write write, CrmWriteResult result, Instant now) {
+        boolean deleted = "id".equals(result.field()) || "INVALID_DATA".equals(result.code()) && result.field() == null;
+        boolean retry = !deleted && RETRYABLE_CODES.contains(result.code()) && pending.failed(write, true, now);
+        if (!retry) {
+            pending.failed(write, false, now);
+        }
+        if (deleted) {
+            pending.forget(write.dealId());
+        }
+        metrics.record(retry ? "retrying" : "failed", result.code());
+        log.warn("crm=refused deal={} code={} field={} message=\"{}\" attempt={} retry={}", write.dealId(),
+                result.code(), result.field(), result.message(), write.attempt(), retry);
+    }
+
+    private static Map<String, Object> record(String dealId, Map<String, Object> fields) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", dealId);
+        record.putAll(fields);
+        return record;
+    }
+}

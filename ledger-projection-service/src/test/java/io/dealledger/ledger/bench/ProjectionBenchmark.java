@@ -1,0 +1,214 @@
+package io.dealledger.ledger.bench;
+
+import static io.dealledger.ledger.Events.imported;
+import static io.dealledger.ledger.Events.linked;
+import static io.dealledger.ledger.Events.paid;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import io.dealledger.ledger.projection.LedgerTopology;
+import io.dealledger.ledger.projection.ProjectionMetrics;
+import io.dealledger.schemas.serde.EventSerializer;
+import io.dealledger.schemas.topics.Service;
+import io.dealledger.schemas.topics.TopicSpec;
+import io.dealledger.schemas.topics.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Projection throughput when rebuilding from offset zero, beside the raw consumer rate of the same topic on the
+ * same broker. Not a test (Surefire never runs it). Start a local broker first, see README "Benchmark":
+ * {@code KAFKA_PORT=19092 KAFKA_LOCAL_DIR=/tmp/ledger-bench-kafka bin/kafka-broker start}. Arguments (system
+ * properties): {@code bench.bootstrap} (127.0.0.1:19092), {@code bench.facts} (1000000). Facts already on
+ * {@code ledger.facts.v1} are reused: the topic is filled up to {@code bench.facts} only.
+ */
+public final class ProjectionBenchmark {
+
+    private static final String ORG = "bench-org";
+    private static final int FACTS_PER_INVOICE = 5;
+    private static final int INVOICES_PER_DEAL = 4;
+
+    private ProjectionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = System.getProperty("bench.bootstrap", "127.0.0.1:19092");
+        long facts = Long.getLong("bench.facts", 1_000_000L);
+        createTopics(bootstrap);
+        long present = recordsOn(bootstrap);
+        if (present < facts) {
+            produce(bootstrap, present, facts);
+        }
+        long total = recordsOn(bootstrap);
+        System.out.printf("ledger.facts.v1 holds %,d facts (%d partitions)%n", total, Topics.LEDGER_FACTS.partitions());
+        double raw = rawConsumerRate(bootstrap, total);
+        Result projection = project(bootstrap, total);
+        System.out.printf("%nRESULT raw consumer:          %,12.0f records/s (%,d records, bytes only)%n", raw, total);
+        System.out.printf("RESULT projection (facts):    %,12.0f facts/s   (%,d facts applied in %.1f s)%n",
+                projection.factsPerSecond(), total, projection.factsSeconds());
+        System.out.printf("RESULT projection (to ledger): %,11.0f facts/s   (last DealLedger after %.1f s, %,d published)%n",
+                total / projection.ledgersSeconds(), projection.ledgersSeconds(), projection.ledgers());
+    }
+
+    private record Result(double factsSeconds, double ledgersSeconds, long ledgers, long facts) {
+        double factsPerSecond() {
+            return facts / factsSeconds;
+        }
+    }
+
+    private static void createTopics(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            var existing = admin.listTopics().names().get();
+            List<NewTopic> topics = new ArrayList<>(Topics.all().stream().map(TopicSpec::newTopic)
+                    .filter(topic -> !existing.contains(topic.name())).toList());
+            NewTopic dead = Topics.LEDGER_FACTS.newDeadLetterTopic(Service.LEDGER_PROJECTION_SERVICE);
+            if (!existing.contains(dead.name())) {
+                topics.add(dead);
+            }
+            topics.replaceAll(topic -> new NewTopic(topic.name(), topic.numPartitions(), (short) 1).configs(topic.configs()));
+            admin.createTopics(topics).all().get();
+        }
+    }
+
+    /** Facts in invoice order: imported, linked, three payments; four invoices per deal. */
+    private static void produce(String bootstrap, long from, long to) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        Instant t = Instant.now().minus(Duration.ofDays(1));
+        LocalDate due = LocalDate.now().plusDays(30);
+        long started = System.nanoTime();
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new EventSerializer())) {
+            for (long n = from; n < to; n++) {
+                long invoiceNo = n / FACTS_PER_INVOICE;
+                String invoice = "inv-" + invoiceNo;
+                String deal = "deal-" + invoiceNo / INVOICES_PER_DEAL;
+                int step = (int) (n % FACTS_PER_INVOICE);
+                Instant at = t.plusMillis(n);
+                SpecificRecord fact = switch (step) {
+                    case 0 -> imported("f-" + n, at, ORG, invoice, "INV-" + invoiceNo, "900", "USD", due);
+                    case 1 -> linked("f-" + n, at, ORG, invoice, deal);
+                    default -> paid("f-" + n, at, ORG, invoice, "pay-" + n, "100", "USD", LocalDate.now());
+                };
+                producer.send(new ProducerRecord<>(Topics.LEDGER_FACTS.name(), Topics.ledgerFactKey(ORG, invoice), fact));
+            }
+            producer.flush();
+        }
+        System.out.printf("produced %,d facts in %.1f s%n", to - from, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static long recordsOn(String bootstrap) {
+        try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer(bootstrap)) {
+            List<TopicPartition> partitions = partitions(consumer);
+            long sum = 0;
+            for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(partitions).entrySet()) {
+                sum += end.getValue() - consumer.beginningOffsets(List.of(end.getKey())).get(end.getKey());
+            }
+            return sum;
+        }
+    }
+
+    private static double rawConsumerRate(String bootstrap, long total) {
+        try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer(bootstrap)) {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long started = System.nanoTime();
+            long read = 0;
+            while (read < total) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("raw consumer read %,d records in %.1f s%n", read, seconds);
+            return read / seconds;
+        }
+    }
+
+    private static Result project(String bootstrap, long total) throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        StreamsBuilder builder = new StreamsBuilder();
+        new LedgerTopology(Clock.systemUTC(), Currency.getInstance("USD"), Duration.ofHours(1),
+                new ProjectionMetrics(meters), false).addTo(builder);
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-bench-" + UUID.randomUUID());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ledger-bench-state").toString());
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        long started = System.nanoTime();
+        double factsSeconds;
+        double ledgersSeconds;
+        long ledgers;
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), config)) {
+            streams.start();
+            while (count(meters, "dealledger.ledger.facts") < total) {
+                Thread.sleep(100);
+            }
+            factsSeconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("projection applied %,d facts in %.1f s%n", total, factsSeconds);
+            long last = -1;
+            long lastChange = System.nanoTime();
+            while (System.nanoTime() - lastChange < Duration.ofSeconds(5).toNanos()) {
+                long now = (long) count(meters, "dealledger.ledger.deal.ledgers.emitted");
+                if (now != last) {
+                    last = now;
+                    lastChange = System.nanoTime();
+                }
+                Thread.sleep(100);
+            }
+            ledgers = last;
+            ledgersSeconds = (lastChange - started) / 1e9;
+            streams.close(Duration.ofSeconds(30));
+            streams.cleanUp();
+        }
+        return new Result(factsSeconds, ledgersSeconds, ledgers, total);
+    }
+
+    private static double count(SimpleMeterRegistry meters, String name) {
+        return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    private static KafkaConsumer<byte[], byte[]> rawConsumer(String bootstrap) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer) {
+        return consumer.partitionsFor(Topics.LEDGER_FACTS.name()).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    }
+}

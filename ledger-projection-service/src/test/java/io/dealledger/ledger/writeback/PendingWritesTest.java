@@ -1,0 +1,100 @@
+package io.dealledger.ledger.writeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.dealledger.ledger.writeback.PendingWrites.Due;
+import io.dealledger.ledger.writeback.PendingWrites.Write;
+
+import org.junit.jupiter.api.Test;
+
+class PendingWritesTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private final PendingWrites pending = new PendingWrites(Duration.ofSeconds(2), Duration.ofSeconds(1),
+            Duration.ofSeconds(4), 3);
+
+    @Test
+    void changesOfADealWithinTheWindowBecomeOneWriteWithTheLatestValues() {
+        // Given three ledger changes of one deal within two seconds
+        assertThat(pending.offer("d1", fields("100", "Unpaid"), T0, T0)).isEqualTo(PendingWrites.Offer.QUEUED);
+        assertThat(pending.offer("d1", fields("150", "Partially paid"), T0, T0.plusMillis(500)))
+                .isEqualTo(PendingWrites.Offer.COALESCED);
+        pending.offer("d1", fields("200", "Paid"), T0, T0.plusMillis(900));
+        // When the window is not over yet, nothing is due
+        assertThat(pending.due(T0.plusMillis(1900), 100).writes()).isEmpty();
+        // Then once it is, one write carries the latest values
+        Due due = pending.due(T0.plusSeconds(2), 100);
+        assertThat(due.writes()).singleElement().satisfies(write -> {
+            assertThat(write.changed()).containsEntry("Total_Paid", new BigDecimal("200"))
+                    .containsEntry("Payment_Status", "Paid");
+            assertThat(write.oldestChange()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void onlyFieldsChangedSinceTheLastSuccessfulWriteAreSent() {
+        // Given a deal written once
+        pending.offer("d1", fields("100", "Partially paid"), T0, T0);
+        Write first = pending.due(T0.plusSeconds(2), 100).writes().get(0);
+        pending.written(first);
+        // When only its paid amount changes (650 = 650.00 for an amount)
+        pending.offer("d1", fields("100.00", "Paid"), T0, T0.plusSeconds(3));
+        Write second = pending.due(T0.plusSeconds(5), 100).writes().get(0);
+        // Then only that field is sent
+        assertThat(second.changed()).containsOnlyKeys("Payment_Status");
+        pending.written(second);
+        // And the same values again need no write at all
+        pending.offer("d1", fields("100", "Paid"), T0, T0.plusSeconds(6));
+        Due third = pending.due(T0.plusSeconds(8), 100);
+        assertThat(third.writes()).isEmpty();
+        assertThat(third.unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void whenOneDealIsDueEveryWaitingDealGoesInTheSameBatchUpToTheLimit() {
+        pending.offer("d1", fields("1", "Unpaid"), T0, T0);
+        pending.offer("d2", fields("2", "Unpaid"), T0, T0.plusMillis(1500));
+        pending.offer("d3", fields("3", "Unpaid"), T0, T0.plusMillis(1900));
+        assertThat(pending.due(T0.plusSeconds(2), 2).writes()).extracting(Write::dealId).containsExactly("d1", "d2");
+        assertThat(pending.due(T0.plusSeconds(2), 2).writes()).extracting(Write::dealId).containsExactly("d3");
+    }
+
+    @Test
+    void aFailedWriteIsRetriedAfterItsBackoffAndGivenUpAfterTheLastAttempt() {
+        pending.offer("d1", fields("1", "Unpaid"), T0, T0);
+        Write attempt1 = pending.due(T0.plusSeconds(2), 100).writes().get(0);
+        assertThat(pending.failed(attempt1, true, T0.plusSeconds(2))).isTrue();
+        assertThat(pending.due(T0.plusMillis(2500), 100).writes()).isEmpty();
+        Write attempt2 = pending.due(T0.plusSeconds(3), 100).writes().get(0);
+        assertThat(attempt2.attempt()).isEqualTo(2);
+        assertThat(pending.failed(attempt2, true, T0.plusSeconds(3))).isTrue();
+        Write attempt3 = pending.due(T0.plusSeconds(5), 100).writes().get(0);
+        assertThat(pending.failed(attempt3, true, T0.plusSeconds(5))).isFalse();
+        assertThat(pending.holds("d1")).isFalse();
+    }
+
+    @Test
+    void aRefusedDealIsDroppedAndDoesNotStopTheOthers() {
+        pending.offer("gone", fields("1", "Unpaid"), T0, T0);
+        pending.offer("live", fields("2", "Unpaid"), T0, T0);
+        Due due = pending.due(T0.plusSeconds(2), 100);
+        assertThat(pending.failed(due.writes().get(0), false, T0.plusSeconds(2))).isFalse();
+        pending.written(due.writes().get(1));
+        assertThat(pending.holds("gone")).isFalse();
+        assertThat(pending.holds("live")).isFalse();
+    }
+
+    private static Map<String, Object> fields(String paid, String status) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("Total_Paid", new BigDecimal(paid));
+        fields.put("Payment_Status", status);
+        fields.put("Invoice_Error", null);
+        return fields;
+    }
+}

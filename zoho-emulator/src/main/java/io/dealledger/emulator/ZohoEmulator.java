@@ -47,6 +47,12 @@ public final class ZohoEmulator implements AutoCloseable {
         all.put("server.port", 0);
         all.put("spring.config.name", "zoho-emulator-in-process");
         all.put("spring.main.banner-mode", "off");
+        // inside another module's tests the host's Kafka and Zoho-client auto-configurations are on the
+        // classpath too; the emulator is Zoho's cloud and uses neither
+        all.put("spring.autoconfigure.exclude", String.join(",",
+                "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+                "io.dealledger.zoho.spring.ZohoClientAutoConfiguration"));
+        all.put("management.endpoint.health.validate-group-membership", false);
         all.putAll(properties);
         List<String> args = new ArrayList<>();
         all.forEach((key, value) -> args.add("--" + key + "=" + value));

@@ -1,0 +1,75 @@
+package io.dealledger.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code bin/dealledger demo}: drives the scenario through the running local stack (gateway on 8080, Zoho
+ * emulator on 8090, secrets from .local/dealledger.env) and prints each deal's ledger as CRM shows it.
+ */
+public final class Demo {
+
+    static final List<String> FIELDS = List.of("Total_Invoiced", "Total_Paid", "Total_Credited", "Outstanding_Balance",
+            "Overdue_Amount", "Uninvoiced_Amount", "Payment_Status", "Last_Payment_Date", "Invoice_Error");
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> env = readEnv(Path.of(args.length > 0 ? args[0] : ".local/dealledger.env"));
+        GatewayClient gateway = new GatewayClient("http://127.0.0.1:8080", env.get("DEALLEDGER_CRM_SIGNING_SECRET"));
+        ZohoApi zoho = new ZohoApi(env.get("ZOHO_API_URL"), env.get("ZOHO_CLIENT_ID"), env.get("ZOHO_CLIENT_SECRET"),
+                env.get("ZOHO_REFRESH_TOKEN"));
+        long start = System.nanoTime();
+        Scenario scenario = new Scenario(gateway, zoho, System.out, Duration.ofSeconds(60));
+        scenario.run();
+        scenario.runOtherDeals();
+        System.out.printf("%nDemo done in %d s (%d payments). The deals as CRM shows them:%n%n",
+                (System.nanoTime() - start) / 1_000_000_000, scenario.payments);
+        printLedgers(zoho, Scenario.DEALS);
+    }
+
+    static void printLedgers(ZohoApi zoho, List<String> deals) {
+        StringBuilder header = new StringBuilder(String.format("%-22s", "field"));
+        List<JsonNode> records = deals.stream().map(zoho::deal).toList();
+        for (JsonNode deal : records) {
+            header.append(String.format(" | %-26s", truncate(deal.path("Deal_Name").asString(deal.path("id").asString()))));
+        }
+        System.out.println(header);
+        System.out.println("-".repeat(header.length()));
+        System.out.println(row("Amount", records, "Amount"));
+        System.out.println(row("Currency", records, "Currency"));
+        FIELDS.forEach(field -> System.out.println(row(field, records, field)));
+    }
+
+    private static String row(String label, List<JsonNode> records, String field) {
+        StringBuilder row = new StringBuilder(String.format("%-22s", label));
+        for (JsonNode deal : records) {
+            JsonNode value = deal.path(field);
+            row.append(String.format(" | %-26s", value.isMissingNode() || value.isNull() ? "" : truncate(value.asString())));
+        }
+        return row.toString();
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 26 ? text : text.substring(0, 25) + "…";
+    }
+
+    static Map<String, String> readEnv(Path file) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        return env;
+    }
+}

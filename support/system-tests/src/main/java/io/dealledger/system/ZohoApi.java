@@ -1,0 +1,89 @@
+package io.dealledger.system;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Zoho's own APIs (here served by the emulator), as a Books user's actions reach them: payments, credit
+ * notes, refunds, write-offs and invoices created directly in Books; and CRM Deal fields read back.
+ */
+final class ZohoApi {
+
+    private final Http http = new Http();
+    private final String baseUrl;
+    private final String token;
+
+    /** Gets an access token with the OAuth refresh-token grant, as any Zoho client does. */
+    ZohoApi(String baseUrl, String clientId, String clientSecret, String refreshToken) {
+        this.baseUrl = baseUrl;
+        String form = "grant_type=refresh_token&client_id=" + enc(clientId) + "&client_secret=" + enc(clientSecret)
+                + "&refresh_token=" + enc(refreshToken);
+        this.token = http.send("POST", baseUrl + "/oauth/v2/token", form,
+                Map.of("Content-Type", "application/x-www-form-urlencoded")).expect(200).body()
+                .path("access_token").asString();
+    }
+
+    JsonNode invoice(String org, String invoiceId) {
+        return books("GET", org, "/invoices/" + invoiceId, null).expect(200).body().path("invoice");
+    }
+
+    String recordPayment(String org, String customerId, String invoiceId, BigDecimal amount) {
+        String body = "{\"customer_id\":\"" + customerId + "\",\"payment_mode\":\"banktransfer\",\"amount\":" + amount
+                + ",\"date\":\"" + LocalDate.now() + "\",\"invoices\":[{\"invoice_id\":\"" + invoiceId
+                + "\",\"amount_applied\":" + amount + "}]}";
+        return books("POST", org, "/customerpayments", body).expect(201).body().path("payment").path("payment_id").asString();
+    }
+
+    String createCreditNote(String org, String customerId, BigDecimal amount) {
+        String body = "{\"customer_id\":\"" + customerId + "\",\"date\":\"" + LocalDate.now()
+                + "\",\"line_items\":[{\"name\":\"Goodwill credit\",\"rate\":" + amount + ",\"quantity\":1}]}";
+        return books("POST", org, "/creditnotes", body).expect(201).body().path("creditnote").path("creditnote_id").asString();
+    }
+
+    void applyCredit(String org, String creditNoteId, String invoiceId, BigDecimal amount) {
+        books("POST", org, "/creditnotes/" + creditNoteId + "/invoices", "{\"invoices\":[{\"invoice_id\":\""
+                + invoiceId + "\",\"amount_applied\":" + amount + "}]}").expect(200);
+    }
+
+    void refundCredit(String org, String creditNoteId, BigDecimal amount) {
+        books("POST", org, "/creditnotes/" + creditNoteId + "/refunds", "{\"date\":\"" + LocalDate.now()
+                + "\",\"refund_mode\":\"banktransfer\",\"amount\":" + amount + "}").expect(201);
+    }
+
+    void writeOff(String org, String invoiceId) {
+        books("POST", org, "/invoices/" + invoiceId + "/writeoff", null).expect(200);
+    }
+
+    /** An invoice typed straight into Books, not pushed by dealledger. */
+    JsonNode createInvoice(String org, String customerId, String itemId, BigDecimal rate) {
+        String body = "{\"customer_id\":\"" + customerId + "\",\"date\":\"" + LocalDate.now() + "\",\"due_date\":\""
+                + LocalDate.now().plusDays(30) + "\",\"line_items\":[{\"item_id\":\"" + itemId + "\",\"rate\":" + rate
+                + ",\"quantity\":1}]}";
+        JsonNode invoice = books("POST", org, "/invoices", body).expect(201).body().path("invoice");
+        books("POST", org, "/invoices/" + invoice.path("invoice_id").asString() + "/status/sent", null).expect(200);
+        return invoice;
+    }
+
+    JsonNode deal(String dealId) {
+        return http.send("GET", baseUrl + "/crm/v7/Deals/" + dealId, null, auth()).expect(200).body().path("data").path(0);
+    }
+
+    private Http.Answer books(String method, String org, String path, String body) {
+        Map<String, String> headers = body == null ? auth()
+                : Map.of("Authorization", "Zoho-oauthtoken " + token, "Content-Type", "application/json");
+        return http.send(method, baseUrl + "/books/v3" + path + "?organization_id=" + org, body, headers);
+    }
+
+    private Map<String, String> auth() {
+        return Map.of("Authorization", "Zoho-oauthtoken " + token);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,134 @@
+package io.dealledger.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+
+/** One dealledger service started from its built jar as its own JVM, as `bin/dealledger up` runs it. */
+final class ServiceProcess implements AutoCloseable {
+
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+    final String name;
+    final int port;
+    final int managementPort;
+    final Path log;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.managementPort = managementPort;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ServiceProcess start(String module, Map<String, String> environment) throws IOException {
+        return start(module, environment, freePort(), freePort());
+    }
+
+    static ServiceProcess start(String module, Map<String, String> environment, int port, int managementPort)
+            throws IOException {
+        Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the end-to-end test runs after the services are packaged");
+        }
+        Path logs = ROOT.resolve("support/system-tests/target/service-logs");
+        Files.createDirectories(logs);
+        Path log = logs.resolve(module + ".log");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx320m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.dealledger.events",
+                "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        return new ServiceProcess(module, port, managementPort, log, builder.start());
+    }
+
+    /** Waits until readiness (including Kafka) answers UP; fails with the log's tail if the JVM died. */
+    void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited: " + tail());
+            }
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String metricsUrl() {
+        return "127.0.0.1:" + managementPort;
+    }
+
+    long residentMemoryKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException ignored) {
+            // not on Linux: memory is not reported
+        }
+        return -1;
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
+                .toString();
+    }
+}

@@ -217,9 +217,9 @@ class ZohoClientIT {
         clients.books().getInvoice(SeedIds.US_ORG_ID, SeedIds.BOOKS_INVOICE_SOYLENT).block();
         clients.books().getInvoice(SeedIds.US_ORG_ID, "460000000009999").onErrorResume(e -> Mono.empty()).block();
 
-        assertThat(meters.counter("zoho.calls", "service", "books", "org", SeedIds.US_ORG_ID,
+        assertThat(meters.counter("zoho.calls", "api", "books", "org", SeedIds.US_ORG_ID,
                 "endpoint", "/invoices/{id}", "outcome", "success").count()).isEqualTo(1.0);
-        assertThat(meters.counter("zoho.calls", "service", "books", "org", SeedIds.US_ORG_ID,
+        assertThat(meters.counter("zoho.calls", "api", "books", "org", SeedIds.US_ORG_ID,
                 "endpoint", "/invoices/{id}", "outcome", "client_error").count()).isEqualTo(1.0);
     }
 

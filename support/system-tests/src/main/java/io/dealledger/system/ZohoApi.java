@@ -70,13 +70,28 @@ final class ZohoApi {
     }
 
     JsonNode deal(String dealId) {
-        return http.send("GET", baseUrl + "/crm/v7/Deals/" + dealId, null, auth()).expect(200).body().path("data").path(0);
+        return send("GET", baseUrl + "/crm/v7/Deals/" + dealId, null, auth()).expect(200).body().path("data").path(0);
     }
 
     private Http.Answer books(String method, String org, String path, String body) {
         Map<String, String> headers = body == null ? auth()
                 : Map.of("Authorization", "Zoho-oauthtoken " + token, "Content-Type", "application/json");
-        return http.send(method, baseUrl + "/books/v3" + path + "?organization_id=" + org, body, headers);
+        return send(method, baseUrl + "/books/v3" + path + "?organization_id=" + org, body, headers);
+    }
+
+    /** Like any Zoho client, tries again after a 429 or a 5xx (a few times, briefly). */
+    private Http.Answer send(String method, String url, String body, Map<String, String> headers) {
+        Http.Answer answer = http.send(method, url, body, headers);
+        for (int attempt = 1; attempt < 8 && (answer.status() == 429 || answer.status() >= 500); attempt++) {
+            try {
+                Thread.sleep(100L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            answer = http.send(method, url, body, headers);
+        }
+        return answer;
     }
 
     private Map<String, String> auth() {

@@ -45,7 +45,9 @@ class EndToEndIT {
     @Order(1)
     void aDealsLifeReachesTheCrmDealFieldsExactlyWhileBooksDuplicatesAndDropsWebhooks() {
         EmulatorAdmin admin = stack.zoho.admin();
-        admin.put("faults/" + Scenario.US_ORG, "{\"webhook_duplicate_probability\":0.3,\"webhook_drop_probability\":0.3}");
+        admin.put("faults/" + Scenario.US_ORG, "{\"webhook_duplicate_probability\":0.3,\"webhook_drop_probability\":0.3,"
+                + "\"error_429_probability\":0.1}");
+        admin.put("faults/crm", "{\"error_429_probability\":0.1}");
         scenario = new Scenario(stack.gateway(), stack.zohoApi(), System.out, Duration.ofSeconds(90));
 
         scenario.run();
@@ -58,6 +60,21 @@ class EndToEndIT {
         List<Long> millis = scenario.paymentToCrm.stream().map(Duration::toMillis).sorted().toList();
         System.out.printf("Books change -> CRM Deal field: p50 %d ms, max %d ms over %d steps%n",
                 millis.get(millis.size() / 2), millis.get(millis.size() - 1), millis.size());
+    }
+
+    @Test
+    @Order(3)
+    void everyDashboardPanelQueryReturnsSeriesFromTheRunningSystem() throws Exception {
+        try (PrometheusProcess prometheus = PrometheusProcess.scrape(stack.metricsTargets())) {
+            List<String> queries = Dashboards.queries(ServiceProcess.ROOT.resolve("deploy/grafana/dashboards"));
+            assertThat(queries).hasSizeGreaterThan(15);
+
+            List<String> empty = Waits.until("every panel query to return series", () -> queries.stream()
+                    .filter(query -> prometheus.query(query).isEmpty()).toList(), List::isEmpty, Duration.ofSeconds(90));
+
+            assertThat(empty).isEmpty();
+            System.out.printf("%d dashboard queries, each answered with series by Prometheus%n", queries.size());
+        }
     }
 
     @Test

@@ -49,6 +49,8 @@ final class SystemStack implements AutoCloseable {
         env.put("DEALLEDGER_CRM_WEBHOOK_SECRET", CRM_SECRET);
         env.put("DEALLEDGER_DEFAULT_ORGANIZATION_ID", Scenario.US_ORG);
         env.put("DEALLEDGER_LEDGER_URL", "http://127.0.0.1:" + ledgerPort);
+        env.put("SERVER_ADDRESS", "127.0.0.1"); // the widget's local mode needs loopback (and its e2e- secret)
+        env.put("DEALLEDGER_WIDGET_LOCAL_MODE", "true");
         env.put("INVOICE_MARK_SENT", "true");
         env.put("PAYMENT_ORGANIZATIONS", Scenario.US_ORG + "," + Scenario.UK_ORG);
         env.put("PAYMENT_POLL_INTERVAL", "2s");

@@ -55,7 +55,7 @@ public class ZohoExchange {
     private Mono<JsonNode> attempt(String baseUrl, ZohoRequest request, boolean mayRefresh) {
         long queued = System.nanoTime();
         return request.budget().acquire().flatMap(permit -> {
-            Timer.builder("zoho.ratelimit.wait").tag("service", request.service().label())
+            Timer.builder("zoho.ratelimit.wait").tag("api", request.service().label())
                     .tag("org", org(request)).register(meters).record(Duration.ofNanos(System.nanoTime() - queued));
             return tokens.accessToken().flatMap(token -> send(baseUrl, request, token)
                     .flatMap(answer -> {
@@ -86,7 +86,7 @@ public class ZohoExchange {
                 .onErrorMap(TimeoutException.class,
                         e -> new ZohoTimeoutException(request.service(), request.endpoint(), e))
                 .doFinally(signal -> sample.stop(Timer.builder("zoho.call.latency")
-                        .tag("service", request.service().label()).tag("endpoint", request.endpoint())
+                        .tag("api", request.service().label()).tag("endpoint", request.endpoint())
                         .register(meters)));
     }
 
@@ -109,7 +109,7 @@ public class ZohoExchange {
     }
 
     private Counter counter(String name, ZohoRequest request, String outcome) {
-        Counter.Builder builder = Counter.builder(name).tag("service", request.service().label())
+        Counter.Builder builder = Counter.builder(name).tag("api", request.service().label())
                 .tag("org", org(request)).tag("endpoint", request.endpoint());
         if (outcome != null) {
             builder.tag("outcome", outcome);

@@ -174,7 +174,7 @@ public class InvoicePusher {
         return new Outcome.Issued(request.requestId(), deal.id(), org.organizationId(), invoice.invoiceId(),
                 invoice.invoiceNumber(), invoice.customerId(), invoice.total(), invoice.currencyCode() == null
                 ? deal.currency() : invoice.currencyCode(), invoice.date(), invoice.dueDate(), invoice.invoiceUrl(),
-                request.stage().label(), deal.amount(), deal.currency(), org.calls());
+                request.stage().label(), deal.amount(), deal.currency(), org.calls(), invoice.subTotal());
     }
 
     private static Outcome reject(InvoiceRequest request, String organizationId, List<Rejection> reasons) {

@@ -17,7 +17,7 @@ public sealed interface Outcome {
     record Issued(String requestId, String dealId, String organizationId, String invoiceId, String invoiceNumber,
                   String customerId, BigDecimal total, String currency, LocalDate invoiceDate, LocalDate dueDate,
                   String invoiceUrl, String stageLabel, BigDecimal dealAmount, String dealCurrency,
-                  int booksCalls) implements Outcome {
+                  int booksCalls, BigDecimal subTotal) implements Outcome {
     }
 
     record Rejected(String requestId, String dealId, String organizationId, List<Rejection> reasons)

@@ -37,7 +37,8 @@ public final class OutcomeEvents {
                     .setInvoiceDate(issued.invoiceDate()).setDueDate(issued.dueDate())
                     .setInvoiceUrl(issued.invoiceUrl()).setStageLabel(issued.stageLabel())
                     .setDealAmount(issued.dealAmount() == null ? null : money(issued.dealAmount()))
-                    .setDealCurrency(issued.dealCurrency()).build();
+                    .setDealCurrency(issued.dealCurrency())
+                    .setSubTotal(issued.subTotal() == null ? null : money(issued.subTotal())).build();
         }
         Outcome.Rejected rejected = (Outcome.Rejected) outcome;
         return InvoiceRejected.newBuilder().setEventId(eventId(rejected))

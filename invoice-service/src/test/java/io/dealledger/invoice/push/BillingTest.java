@@ -107,6 +107,6 @@ class BillingTest {
 
     private static Invoice invoice(String status, String currency, String total, Map<String, String> fields) {
         return new Invoice("i", "INV", null, "c", null, status, null, null, currency, new BigDecimal(total),
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, "d1", null, fields);
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, "d1", null, fields, null);
     }
 }

@@ -26,7 +26,7 @@ import io.dealledger.ledger.money.Money;
  * currency: a deal known only by a rejected request still shows its error).</li>
  * <li>Sums run over the linked, imported, not voided invoices in the deal's currency.</li>
  * <li>Deal value: the latest DealChanged amount, else the latest InvoiceIssued deal amount (if in the deal's
- * currency); uninvoiced = deal value − total invoiced.</li>
+ * currency); uninvoiced = deal value − the invoices' amounts before tax (the deal value is pre-tax).</li>
  * <li>Status: NOT_INVOICED without counted invoices; OVERDUE when anything is overdue; PAID when nothing is
  * outstanding on a positive invoiced total; PARTIALLY_PAID when anything is paid or credited; else UNPAID.</li>
  * <li>Last invoice error: the latest rejection, if it is newer than the latest issued invoice.</li>
@@ -55,7 +55,8 @@ public final class DealCalculator {
         Money dealValue = dealValue(state, currency);
         return new DealView(state.dealId(), organization(state, imported), currency.getCurrencyCode(),
                 dealValue, invoiced, paid, credited, sum(counted, InvoiceView::refunded, currency), writtenOff,
-                outstanding, overdue, overdueInvoices.size(), dealValue == null ? null : dealValue.minus(invoiced),
+                outstanding, overdue, overdueInvoices.size(),
+                dealValue == null ? null : dealValue.minus(sum(counted, InvoiceView::billed, currency)),
                 status(counted, invoiced, paid, credited, outstanding, overdue),
                 imported.stream().sorted(Comparator.comparing(InvoiceView::invoice))
                         .map(i -> line(i, currency, today)).toList(),

@@ -13,11 +13,13 @@ import io.dealledger.ledger.money.Money;
  * @param imported whether the invoice itself (InvoiceImported) has been seen; only imported invoices count
  * @param voided   a voided invoice counts nothing: 0 invoiced, 0 outstanding
  * @param balance  total − paid − credited − written off; 0 for a voided invoice
+ * @param billed   the amount before tax (Books sub_total) where known, else the total: what the deal value,
+ *                 which CRM holds before tax, is measured against for the uninvoiced amount
  */
 public record InvoiceView(InvoiceRef invoice, String dealId, boolean imported, boolean voided, String number,
                           String customerId, String url, Currency currency, Money total, Money paid, Money credited,
                           Money refunded, Money writtenOff, Money balance, LocalDate dueDate,
-                          LocalDate lastPaymentDate) {
+                          LocalDate lastPaymentDate, Money billed) {
 
     /** Counts in its deal's sums: imported and not voided. */
     public boolean counted() {

@@ -57,7 +57,7 @@ final class InvoiceViews {
                 || imported.map(i -> "void".equalsIgnoreCase(i.booksStatus())).orElse(false);
         if (currency == null) {
             return new InvoiceView(invoice, dealId, false, voided, null, null, null, null, null, null, null, null,
-                    null, null, null, null);
+                    null, null, null, null, null);
         }
         Money zero = Money.zero(currency);
         Map<String, PaymentApplied> payments = byKey(facts, PaymentApplied.class, PaymentApplied::paymentId);
@@ -84,10 +84,13 @@ final class InvoiceViews {
                 .max(Comparator.comparing(Amended::revision, Revisions.ORDER).thenComparing(LedgerFact.CHRONOLOGICAL))
                 .map(Amended::dueDate).orElse(imported.map(Imported::dueDate).orElse(null));
         Money balance = voided ? zero : total.minus(paid).minus(credited).minus(writtenOff);
+        // the pre-tax amount of whichever terms set the total, else the total itself
+        Money billed = amendment.map(a -> a.subTotal() != null ? a.subTotal() : a.total())
+                .or(() -> imported.map(i -> i.subTotal() != null ? i.subTotal() : i.total())).orElse(zero);
         return new InvoiceView(invoice, dealId, imported.isPresent(), voided,
                 imported.map(Imported::number).orElse(null), imported.map(Imported::customerId).orElse(null),
                 imported.map(Imported::url).orElse(null), currency, total, paid, credited, refunded, writtenOff,
-                balance, dueDate, lastPaymentDate);
+                balance, dueDate, lastPaymentDate, billed);
     }
 
     private static String linkedDeal(List<LedgerFact> facts) {

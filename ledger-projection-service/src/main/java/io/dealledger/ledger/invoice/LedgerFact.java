@@ -21,9 +21,13 @@ public sealed interface LedgerFact {
 
     InvoiceRef invoice();
 
-    /** The invoice as Books has it (created by invoice-service or found by payment-service). */
+    /**
+     * The invoice as Books has it (created by invoice-service or found by payment-service); {@code subTotal} is
+     * its amount before tax, null when the fact predates it.
+     */
     record Imported(String id, Instant occurredAt, InvoiceRef invoice, String number, String customerId, Money total,
-                    LocalDate invoiceDate, LocalDate dueDate, String booksStatus, String url) implements LedgerFact {
+                    LocalDate invoiceDate, LocalDate dueDate, String booksStatus, String url, Money subTotal)
+            implements LedgerFact {
     }
 
     /** The invoice belongs to a deal from now on (replacing any earlier link). */
@@ -35,8 +39,8 @@ public sealed interface LedgerFact {
     }
 
     /** A new total or due date; only the newest {@code revision} (Books last_modified_time) counts. */
-    record Amended(String id, Instant occurredAt, InvoiceRef invoice, String revision, Money total, LocalDate dueDate)
-            implements LedgerFact {
+    record Amended(String id, Instant occurredAt, InvoiceRef invoice, String revision, Money total, LocalDate dueDate,
+                   Money subTotal) implements LedgerFact {
     }
 
     record PaymentApplied(String id, Instant occurredAt, InvoiceRef invoice, String paymentId, Money amount,

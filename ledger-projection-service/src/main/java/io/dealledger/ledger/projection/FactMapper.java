@@ -42,7 +42,8 @@ public final class FactMapper {
         if (event instanceof InvoiceImported e) {
             fact = new LedgerFact.Imported(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
                     e.getInvoiceId()), e.getInvoiceNumber(), e.getCustomerId(), Money.of(e.getTotal(), e.getCurrency()),
-                    e.getInvoiceDate(), e.getDueDate(), e.getStatus(), e.getInvoiceUrl());
+                    e.getInvoiceDate(), e.getDueDate(), e.getStatus(), e.getInvoiceUrl(),
+                    e.getSubTotal() == null ? null : Money.of(e.getSubTotal(), e.getCurrency()));
         } else if (event instanceof InvoiceLinked e) {
             fact = new LedgerFact.Linked(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
                     e.getInvoiceId()), e.getDealId());
@@ -54,7 +55,8 @@ public final class FactMapper {
                     e.getInvoiceId()), e.getDealId());
         } else if (event instanceof InvoiceAmended e) {
             fact = new LedgerFact.Amended(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getRevision(), Money.of(e.getTotal(), e.getCurrency()), e.getDueDate());
+                    e.getInvoiceId()), e.getRevision(), Money.of(e.getTotal(), e.getCurrency()), e.getDueDate(),
+                    e.getSubTotal() == null ? null : Money.of(e.getSubTotal(), e.getCurrency()));
         } else if (event instanceof PaymentApplied e) {
             fact = new LedgerFact.PaymentApplied(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
                     e.getInvoiceId()), e.getPaymentId(), Money.of(e.getAmount(), e.getCurrency()), e.getPaidOn());

@@ -26,7 +26,7 @@ class DealCalculatorTest {
         Money t = Money.of(total, currency);
         Money p = Money.of(paid, currency);
         return new InvoiceView(new InvoiceRef("org-1", id), "deal-1", true, false, "INV-" + id, "cust", null,
-                Currency.getInstance(currency), t, p, zero, zero, zero, t.minus(p), due, null);
+                Currency.getInstance(currency), t, p, zero, zero, zero, t.minus(p), due, null, t);
     }
 
     private static DealState deal(InvoiceView... invoices) {
@@ -43,6 +43,23 @@ class DealCalculatorTest {
         DealView view = DealCalculator.view(deal(), TODAY, USD);
         assertThat(view.paymentStatus()).isEqualTo(PaymentStatus.NOT_INVOICED);
         assertThat(view.uninvoiced()).isEqualTo(Money.of("1500", "USD"));
+    }
+
+    @Test
+    void aDealInvoicedInFullWithSalesTaxHasNothingLeftToInvoice() {
+        // Given a 1,500 deal (CRM amounts are before tax) invoiced in two parts, each with 7.25% tax
+        Money zero = Money.of("0", "USD");
+        InvoiceView deposit = new InvoiceView(new InvoiceRef("org-1", "d"), "deal-1", true, false, "INV-d", "cust", null,
+                USD, Money.of("643.50", "USD"), zero, zero, zero, zero, Money.of("643.50", "USD"), null, null,
+                Money.of("600", "USD"));
+        InvoiceView rest = new InvoiceView(new InvoiceRef("org-1", "r"), "deal-1", true, false, "INV-r", "cust", null,
+                USD, Money.of("965.25", "USD"), zero, zero, zero, zero, Money.of("965.25", "USD"), null, null,
+                Money.of("900", "USD"));
+        // When the ledger is computed
+        DealView view = DealCalculator.view(deal(deposit, rest), TODAY, USD);
+        // Then what was invoiced includes the tax, and nothing of the deal is left to invoice
+        assertThat(view.totalInvoiced()).isEqualTo(Money.of("1608.75", "USD"));
+        assertThat(view.uninvoiced()).isEqualTo(Money.of("0", "USD"));
     }
 
     @Test
@@ -73,7 +90,7 @@ class DealCalculatorTest {
     void anInvoiceRelinkedElsewhereLeavesTheDeal() {
         InvoiceView moved = new InvoiceView(new InvoiceRef("org-1", "a"), "deal-2", true, false, "INV-a", "cust",
                 null, USD, Money.of("500", "USD"), Money.of("0", "USD"), Money.of("0", "USD"), Money.of("0", "USD"),
-                Money.of("0", "USD"), Money.of("500", "USD"), null, null);
+                Money.of("0", "USD"), Money.of("500", "USD"), null, null, Money.of("500", "USD"));
         DealState state = deal(invoice("a", "USD", "500", "0", null)).with(new DealInput.InvoiceChanged(moved.invoice(),
                 moved));
         assertThat(DealCalculator.view(state, TODAY, USD).totalInvoiced()).isEqualTo(Money.of("0", "USD"));
@@ -94,7 +111,7 @@ class DealCalculatorTest {
         Money zero = Money.of("0", "USD");
         InvoiceView broken = new InvoiceView(new InvoiceRef("org-1", "x"), "deal-1", true, false, "INV-x", "cust",
                 null, USD, Money.of("500", "USD"), Money.of("100", "USD"), zero, zero, zero, Money.of("450", "USD"),
-                null, null);
+                null, null, Money.of("500", "USD"));
         // Then the deal refuses to add it up
         assertThatThrownBy(() -> DealCalculator.view(deal(broken), TODAY, USD))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("outstanding");

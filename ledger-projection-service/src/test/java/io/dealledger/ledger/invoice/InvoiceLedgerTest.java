@@ -36,7 +36,7 @@ class InvoiceLedgerTest {
 
     private static Imported imported(String total) {
         return new Imported("imp", t(0), INVOICE, "INV-1", "cust", usd(total), null, LocalDate.of(2026, 6, 30),
-                "sent", "https://books/inv-1");
+                "sent", "https://books/inv-1", null);
     }
 
     private static PaymentApplied payment(String id, String amount) {
@@ -103,8 +103,8 @@ class InvoiceLedgerTest {
     void onlyTheNewestRevisionOfAnAmendmentCounts() {
         // Given two amendments delivered newest first
         InvoiceLedger ledger = InvoiceLedger.empty(INVOICE).apply(imported("1000"))
-                .apply(new Amended("a2", t(30), INVOICE, "2026-06-02T10:00:00+0000", usd("1500"), null))
-                .apply(new Amended("a1", t(20), INVOICE, "2026-06-01T10:00:00+0000", usd("1200"), null));
+                .apply(new Amended("a2", t(30), INVOICE, "2026-06-02T10:00:00+0000", usd("1500"), null, null))
+                .apply(new Amended("a1", t(20), INVOICE, "2026-06-01T10:00:00+0000", usd("1200"), null, null));
         // Then the newer revision's total stands
         assertThat(ledger.view().total()).isEqualTo(usd("1500"));
     }

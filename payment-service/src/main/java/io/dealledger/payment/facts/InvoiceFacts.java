@@ -43,7 +43,7 @@ public final class InvoiceFacts {
         if (!known.imported()) {
             first.add(facts.imported(InvoiceTerms.of(invoice)));
         } else if (termsChanged(invoice, known)) {
-            Fact amended = facts.amended(id, revision, invoice.total(), currency, invoice.dueDate());
+            Fact amended = facts.amended(id, revision, invoice.total(), currency, invoice.dueDate(), invoice.subTotal());
             (known.total() != null && invoice.total().compareTo(known.total()) < 0 ? last : first).add(amended);
         }
         if (payments != null) {

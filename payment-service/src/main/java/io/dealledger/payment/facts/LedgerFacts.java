@@ -45,15 +45,18 @@ public final class LedgerFacts {
                 .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(terms.invoiceId())
                 .setInvoiceNumber(terms.invoiceNumber()).setCustomerId(terms.customerId())
                 .setTotal(money(terms.total())).setCurrency(terms.currency()).setInvoiceDate(terms.invoiceDate())
-                .setDueDate(terms.dueDate()).setStatus(terms.status()).setInvoiceUrl(terms.invoiceUrl()).build());
+                .setDueDate(terms.dueDate()).setStatus(terms.status()).setInvoiceUrl(terms.invoiceUrl())
+                .setSubTotal(terms.subTotal() == null ? null : money(terms.subTotal())).build());
     }
 
     /** New terms at a Books revision ({@code last_modified_time}); one fact per revision. */
-    public Fact amended(String invoiceId, String revision, BigDecimal total, String currency, LocalDate dueDate) {
+    public Fact amended(String invoiceId, String revision, BigDecimal total, String currency, LocalDate dueDate,
+                        BigDecimal subTotal) {
         return fact(invoiceId, InvoiceAmended.newBuilder()
                 .setEventId(EventIds.derive("InvoiceAmended", org, invoiceId, revision))
                 .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
-                .setRevision(revision).setTotal(money(total)).setCurrency(currency).setDueDate(dueDate).build());
+                .setRevision(revision).setTotal(money(total)).setCurrency(currency).setDueDate(dueDate)
+                .setSubTotal(subTotal == null ? null : money(subTotal)).build());
     }
 
     public Fact linked(String invoiceId, String dealId, String requestId, Instant at) {

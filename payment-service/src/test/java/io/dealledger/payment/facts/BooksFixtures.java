@@ -26,7 +26,8 @@ final class BooksFixtures {
                 .subtract(new BigDecimal(writtenOff));
         return new Invoice(id, "INV-" + id, null, "cust-1", "Soylent Corp", status, LocalDate.parse("2026-03-01"),
                 LocalDate.parse("2026-03-31"), "USD", new BigDecimal(total), balance, new BigDecimal(paid),
-                new BigDecimal(credited), new BigDecimal(writtenOff), "https://books/" + id, null, revision, Map.of());
+                new BigDecimal(credited), new BigDecimal(writtenOff), "https://books/" + id, null, revision, Map.of(),
+                new BigDecimal(total));
     }
 
     static Payment payment(String id, AppliedPayment... applied) {

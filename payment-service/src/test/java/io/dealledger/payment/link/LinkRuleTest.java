@@ -14,7 +14,7 @@ class LinkRuleTest {
 
     private static final Invoice SOYLENT_INVOICE = new Invoice("i1", "INV-000001", null, "c-soylent", "Soylent Corp",
             "sent", null, null, "USD", BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-            null, null, null, Map.of());
+            null, null, null, Map.of(), BigDecimal.TEN);
 
     @Test
     void anInvoiceOfTheAccountsBooksCustomerMayBeLinked() {

@@ -69,7 +69,8 @@ final class Scenario {
         pay(customer, inv1, t1.subtract(new BigDecimal("1000.00")));
         pay(customer, inv2, t2.subtract(new BigDecimal("200.00")));
         expect("both invoices paid in full", Map.of("Total_Paid", t1.add(t2).subtract(new BigDecimal("200.00")),
-                "Outstanding_Balance", BigDecimal.ZERO, "Payment_Status", "Paid"));
+                "Outstanding_Balance", BigDecimal.ZERO, "Payment_Status", "Paid",
+                "Uninvoiced_Amount", BigDecimal.ZERO));
 
         JsonNode typedInBooks = zoho.createInvoice(US_ORG, customer, BOOKS_ITEM_ROBOT_ARM, new BigDecimal("500.00"));
         String inv3 = typedInBooks.path("invoice_id").asString();
@@ -80,7 +81,8 @@ final class Scenario {
                 typedInBooks.path("invoice_number").asString(), t3);
         expect("a Books invoice linked with its payment", Map.of("Total_Invoiced", t1.add(t2).add(t3),
                 "Total_Paid", t1.add(t2).subtract(new BigDecimal("200.00")).add(new BigDecimal("200.00")),
-                "Outstanding_Balance", t3.subtract(new BigDecimal("200.00")), "Payment_Status", "Partially paid"));
+                "Outstanding_Balance", t3.subtract(new BigDecimal("200.00")), "Payment_Status", "Partially paid",
+                "Uninvoiced_Amount", new BigDecimal("-500.00")));
     }
 
     /** A UK deal invoiced whole in GBP and half paid; a deal without account refused with its reason. */

@@ -57,7 +57,8 @@ public final class BooksRecords {
                           String customerName, String status, LocalDate date, LocalDate dueDate,
                           String currencyCode, BigDecimal total, BigDecimal balance, BigDecimal paymentMade,
                           BigDecimal creditsApplied, BigDecimal writeOffAmount, String invoiceUrl,
-                          String zcrmPotentialId, String lastModifiedTime, Map<String, String> customFields) {
+                          String zcrmPotentialId, String lastModifiedTime, Map<String, String> customFields,
+                          BigDecimal subTotal) {
         static Invoice from(JsonNode n) {
             return new Invoice(Json.text(n, "invoice_id"), Json.text(n, "invoice_number"),
                     Json.text(n, "reference_number"), Json.text(n, "customer_id"), Json.text(n, "customer_name"),
@@ -65,7 +66,8 @@ public final class BooksRecords {
                     Json.text(n, "currency_code"), Json.decimalOrZero(n, "total"), Json.decimalOrZero(n, "balance"),
                     Json.decimalOrZero(n, "payment_made"), Json.decimalOrZero(n, "credits_applied"),
                     Json.decimalOrZero(n, "write_off_amount"), Json.text(n, "invoice_url"),
-                    Json.text(n, "zcrm_potential_id"), Json.text(n, "last_modified_time"), Json.customFields(n));
+                    Json.text(n, "zcrm_potential_id"), Json.text(n, "last_modified_time"), Json.customFields(n),
+                    Json.decimal(n, "sub_total"));
         }
     }
 

@@ -1,0 +1,100 @@
+package io.dealledger.ledger.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dealledger.ledger.EventSender;
+import io.dealledger.ledger.Events;
+import io.dealledger.ledger.LedgerProjectionApplication;
+import io.dealledger.testkit.kafka.SharedKafka;
+import io.dealledger.testkit.kafka.UsesKafka;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two instances of the projection share the partitions; each serves every deal, answering from its own
+ * stores or asking the instance that owns the deal (Kafka Streams interactive-query metadata).
+ */
+@UsesKafka
+class SeveralInstancesIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void eitherInstanceAnswersForEveryDealWithTheSameLedger() throws Exception {
+        String run = "multi-" + System.nanoTime();
+        List<String> deals = new ArrayList<>();
+        List<SpecificRecord> facts = new ArrayList<>();
+        Instant at = Instant.now();
+        LocalDate due = LocalDate.now().plusDays(30);
+        for (int i = 0; i < 12; i++) {
+            String deal = run + "-deal-" + i;
+            String invoice = run + "-inv-" + i;
+            deals.add(deal);
+            facts.add(Events.imported(invoice + "-imp", at, "org-multi", invoice, "INV-" + i, "100" + i + ".00", "USD", due));
+            facts.add(Events.linked(invoice + "-link", at, "org-multi", invoice, deal));
+            facts.add(Events.paid(invoice + "-pay", at, "org-multi", invoice, "pay-" + i, i + ".50", "USD", LocalDate.now()));
+        }
+        int portA = freePort();
+        int portB = freePort();
+        // the instances declare the catalogue's topics as they start; the facts arrive while both run
+        try (ConfigurableApplicationContext a = instance(run, portA); ConfigurableApplicationContext b = instance(run, portB);
+             EventSender sender = new EventSender()) {
+            sender.sendAll(facts);
+            for (String deal : deals) {
+                int i = deals.indexOf(deal);
+                await(deal).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                    JsonNode fromA = ledger(portA, deal);
+                    JsonNode fromB = ledger(portB, deal);
+                    assertThat(fromA).isNotNull().isEqualTo(fromB);
+                    assertThat(fromA.path("totalPaid").asString()).isEqualTo(i + ".500");
+                    assertThat(fromA.path("outstanding").asString()).isEqualTo(
+                            new java.math.BigDecimal("100" + i + ".00").subtract(new java.math.BigDecimal(i + ".50"))
+                                    .setScale(3).toPlainString());
+                });
+            }
+        }
+    }
+
+    private JsonNode ledger(int port, String deal) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/deals/" + deal + "/ledger")).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+    }
+
+    private static ConfigurableApplicationContext instance(String applicationId, int port) throws IOException {
+        return new SpringApplicationBuilder(LedgerProjectionApplication.class).run(
+                "--server.port=" + port,
+                "--management.server.port=0",
+                "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                "--spring.kafka.streams.application-id=" + applicationId,
+                "--spring.kafka.streams.state-dir=" + Files.createTempDirectory("ledger-" + port),
+                "--dealledger.ledger.application-server=localhost:" + port,
+                "--dealledger.zoho.enabled=false",
+                "--dealledger.ledger.crm-write-back.enabled=false");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

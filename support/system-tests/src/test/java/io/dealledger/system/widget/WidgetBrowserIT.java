@@ -1,0 +1,200 @@
+package io.dealledger.system.widget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.util.Locale;
+
+import io.dealledger.testkit.kafka.UsesKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The CRM Deal widget in headless Chromium at side-panel width, served by the gateway's local mode against the
+ * whole system: figures after a partial payment (and how long they take to show), linking a Books invoice, an
+ * overdue invoice in red, unlinking it, a rejected invoice request with its reason. Screenshots: target/screenshots.
+ * The tests build on each other's Globex deal (ordered). The stack runs on its own Kafka broker: surefire forks a
+ * JVM per test class in this module, so EndToEndIT's stack (same seeded ids) never shares topics with it.
+ */
+@UsesKafka
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WidgetBrowserIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String RED = "rgb(179, 38, 30)";
+    private static final NumberFormat USD = NumberFormat.getCurrencyInstance(Locale.US);
+
+    static WidgetStack stack;
+    static WidgetBrowser browser;
+    static String customer;
+    static BigDecimal invoiced = BigDecimal.ZERO;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = WidgetStack.get();
+        browser = new WidgetBrowser();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        WidgetStack.stop();
+    }
+
+    private static String usd(BigDecimal amount) {
+        return USD.format(amount);
+    }
+
+    private static String style(String css, String property) {
+        return (String) browser.js("return getComputedStyle(document.querySelector(arguments[0]))[arguments[1]]",
+                css, property);
+    }
+
+    private static String figure(String field) {
+        return browser.text("dd[data-field=\"" + field + "\"]");
+    }
+
+    @Test
+    @Order(1)
+    void showsTheRightFiguresAfterAPartialPayment() throws Exception {
+        JsonNode deposit = stack.issueInvoice(WidgetStack.GLOBEX_DEAL, "{\"label\":\"Deposit 40%\",\"percentage\":40}");
+        customer = deposit.path("customer_id").asString();
+        BigDecimal total = deposit.path("total").decimalValue();
+        invoiced = total;
+        browser.open(stack.widgetUrl(WidgetStack.GLOBEX_DEAL, 1));
+        browser.until("the deposit invoice in the widget", WAIT, d -> figure("totalInvoiced").equals(usd(total)));
+        assertThat(figure("totalPaid")).isEqualTo(usd(BigDecimal.ZERO));
+
+        BigDecimal paid = new BigDecimal("1000.00");
+        stack.recordPayment(customer, deposit.path("invoice_id").asString(), paid);
+        long recorded = System.nanoTime();
+        browser.until("the payment in the widget", WAIT, d -> figure("totalPaid").equals(usd(paid)));
+        Duration latency = Duration.ofNanos(System.nanoTime() - recorded);
+        System.out.printf("payment recorded in Books -> figures in the widget: %d ms (widget polls every 1 s)%n",
+                latency.toMillis());
+
+        assertThat(figure("dealValue")).isEqualTo("$16,800.00");
+        assertThat(figure("totalInvoiced")).isEqualTo(usd(total));
+        assertThat(figure("outstanding")).isEqualTo(usd(total.subtract(paid)));
+        // the ledger counts the uninvoiced part of the deal value before tax: shown as the ledger has it
+        assertThat(figure("uninvoiced")).isEqualTo(usd(new BigDecimal(stack.ledger(WidgetStack.GLOBEX_DEAL)
+                .path("uninvoiced").asString())));
+        assertThat(figure("totalCredited")).isEqualTo(usd(BigDecimal.ZERO));
+        assertThat(figure("overdue")).isEqualTo(usd(BigDecimal.ZERO));
+        assertThat(figure("lastPaymentDate")).isNotEqualTo("–");
+        assertThat(browser.text("#payment-status")).isEqualTo("Partially paid");
+        assertThat(browser.text("#linked li[data-invoice-id=\"" + deposit.path("invoice_id").asString() + "\"]"))
+                .contains(deposit.path("invoice_number").asString()).contains("Partially paid")
+                .contains(usd(total.subtract(paid)));
+        assertThat(browser.driver.findElement(By.id("progress")).getAttribute("aria-label"))
+                .startsWith("Invoiced ").contains("% of the deal value");
+
+        // side-panel width: nothing overflows sideways; every field and button is named for assistive technology
+        assertThat(((Number) browser.js("return document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(WidgetBrowser.WIDTH);
+        assertThat(browser.js("return [...document.querySelectorAll('input')].filter(i => i.labels.length === 0"
+                + " && !i.closest('label')).map(i => i.id)")).asList().isEmpty();
+        assertThat(browser.js("return [...document.querySelectorAll('button')].filter(b => !(b.getAttribute("
+                + "'aria-label') || b.textContent.trim())).length")).isEqualTo(0L);
+        browser.screenshot("01-figures-after-partial-payment");
+    }
+
+    @Test
+    @Order(2)
+    void linkingACandidateInvoiceMovesItToTheLinkedListAndUpdatesTheTotals() throws Exception {
+        JsonNode typed = stack.createInvoice(customer, new BigDecimal("500.00"));
+        String invoiceId = typed.path("invoice_id").asString();
+        BigDecimal total = stack.invoice(invoiceId).path("total").decimalValue();
+        String candidate = "#candidates li[data-invoice-id=\"" + invoiceId + "\"]";
+        browser.open(stack.widgetUrl(WidgetStack.GLOBEX_DEAL, 1));
+        browser.until("the Books invoice among the candidates", WAIT, d -> !browser.all(candidate).isEmpty());
+        assertThat(browser.text(candidate)).contains(typed.path("invoice_number").asString()).contains("Sent")
+                .contains(usd(total));
+        browser.screenshot("02-candidate-invoice-before-link");
+
+        // by keyboard: focus the Link button and press Enter
+        WebElement link = browser.driver.findElement(By.cssSelector(candidate + " button.link"));
+        browser.js("arguments[0].focus()", link);
+        assertThat(browser.js("return document.activeElement.getAttribute('aria-label')"))
+                .isEqualTo("Link invoice " + typed.path("invoice_number").asString() + " to this deal");
+        browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+
+        String linked = "#linked li[data-invoice-id=\"" + invoiceId + "\"]";
+        browser.until("the invoice in the linked list", WAIT, d -> !browser.all(linked).isEmpty());
+        invoiced = invoiced.add(total);
+        browser.until("the totals with the linked invoice", WAIT, d -> figure("totalInvoiced").equals(usd(invoiced)));
+        assertThat(browser.all(candidate)).isEmpty();
+        browser.until("the link confirmation", WAIT, d -> browser.text("#link-message").contains("is linked"));
+        assertThat(browser.text(linked)).contains(usd(total)).contains("Sent");
+        browser.screenshot("03-candidate-invoice-linked");
+    }
+
+    @Test
+    @Order(3)
+    void anOverdueInvoiceIsRed() throws Exception {
+        JsonNode late = stack.createPastDueInvoice(customer, new BigDecimal("300.00"), 10);
+        String invoiceId = late.path("invoice_id").asString();
+        BigDecimal total = stack.invoice(invoiceId).path("total").decimalValue();
+        stack.linkInvoice(WidgetStack.GLOBEX_DEAL, invoiceId);   // linked elsewhere: the open widget refreshes itself
+
+        String linked = "#linked li[data-invoice-id=\"" + invoiceId + "\"]";
+        browser.until("the overdue invoice in the widget", WAIT, d -> "Overdue".equals(browser.js(
+                "const b = document.querySelector(arguments[0]); return b && b.textContent", linked + " .badge"))
+                && "Overdue".equals(browser.text("#payment-status")));
+        // the list is re-rendered on every ledger change: styles are read in one script, never from stale elements
+        assertThat(style(linked + " .badge", "color")).isEqualTo(RED);
+        assertThat(style(linked, "border-left-color")).isEqualTo(RED);
+        assertThat(figure("overdue")).isEqualTo(usd(total));
+        assertThat(style("dd[data-field=\"overdue\"]", "color")).isEqualTo(RED);
+        assertThat(style("#payment-status", "color")).isEqualTo(RED);
+        browser.screenshot("04-overdue-invoice-in-red");
+    }
+
+    @Test
+    @Order(4)
+    void unlinkingMovesTheInvoiceBackAmongTheCandidates() {
+        String overdueItem = (String) browser.js("const li = document.querySelector('#linked li[data-status=overdue]');"
+                + " return li && li.getAttribute('data-invoice-id')");
+        assertThat(overdueItem).as("the overdue invoice of the previous test").isNotNull();
+        WebElement unlink = browser.driver.findElement(By.cssSelector(
+                "#linked li[data-invoice-id=\"" + overdueItem + "\"] button.unlink"));
+        browser.js("arguments[0].focus()", unlink);
+        browser.driver.switchTo().activeElement().sendKeys(Keys.SPACE);
+
+        browser.until("the invoice back among the candidates", WAIT, d -> !browser.all(
+                "#candidates li[data-invoice-id=\"" + overdueItem + "\"]").isEmpty());
+        assertThat(browser.all("#linked li[data-invoice-id=\"" + overdueItem + "\"]")).isEmpty();
+        browser.until("the totals without it", WAIT, d -> figure("totalInvoiced").equals(usd(invoiced))
+                && "Partially paid".equals(browser.text("#payment-status")));
+        assertThat(figure("overdue")).isEqualTo(usd(BigDecimal.ZERO));
+        assertThat(browser.text("#link-message")).contains("is no longer linked");
+    }
+
+    @Test
+    @Order(5)
+    void aRejectedInvoiceRequestShowsItsReason() throws Exception {
+        browser.open(stack.widgetUrl(WidgetStack.DEAL_WITHOUT_ACCOUNT, 1));
+        browser.until("the widget loaded", WAIT,
+                d -> "false".equals(browser.driver.findElement(By.id("widget")).getAttribute("aria-busy")));
+        browser.driver.findElement(By.id("request-submit")).click();
+        browser.until("the request's outcome", WAIT, d -> "rejected".equals(
+                browser.driver.findElement(By.id("request-outcome")).getAttribute("data-outcome")));
+        String outcome = browser.text("#request-outcome");
+        assertThat(outcome).startsWith("The invoice request was rejected:");
+        assertThat(outcome.toLowerCase(Locale.ROOT)).contains("account");
+        assertThat(style("#request-outcome", "color")).isEqualTo(RED);
+        browser.screenshot("05-rejected-invoice-request");
+    }
+}

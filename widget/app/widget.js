@@ -1,0 +1,488 @@
+/*
+ * dealledger CRM Deal widget: Financial Insight and Invoice Association.
+ *
+ * Every call to dealledger goes through the Deluge function DEALLEDGER_FUNCTION (ZOHO.CRM.FUNCTIONS.execute),
+ * which signs it server-side with the CRM signing secret; this page never sees that secret. The function
+ * answers a JSON string {"status": <HTTP status>, "body": "<the gateway's answer>"}.
+ * Plain ES2019, no build step, no dependencies besides Zoho's embedded-app SDK.
+ */
+(function () {
+  "use strict";
+
+  var DEALLEDGER_FUNCTION = "dealledger_widget_call";
+  var CONFIG = window.DEALLEDGER_WIDGET_CONFIG || {};
+  var POLL_SECONDS = Number(CONFIG.pollSeconds) >= 1 ? Number(CONFIG.pollSeconds) : 5; // ledger refresh while visible
+  var HIDDEN_POLL_SECONDS = 60;   // while the tab or panel is hidden
+  var LINK_TIMEOUT_SECONDS = 30;  // a link that does not reach the ledger by then is reported as not linked
+
+  var STATUS_LABELS = {
+    NOT_INVOICED: "Not invoiced", UNPAID: "Unpaid", PARTIALLY_PAID: "Partially paid", PAID: "Paid",
+    OVERDUE: "Overdue"
+  };
+  var INVOICE_STATUS_LABELS = {
+    paid: "Paid", partially_paid: "Partially paid", unpaid: "Sent", sent: "Sent", overdue: "Overdue", void: "Void",
+    draft: "Draft", viewed: "Viewed"
+  };
+
+  var state = {
+    dealId: null,
+    version: -1,
+    ledger: null,
+    candidates: [],
+    candidatesLoaded: false,
+    candidatesOrg: null,
+    candidateDates: {},   // invoiceId -> invoice date, from the candidates list (the ledger carries no date)
+    pendingLinks: {},     // invoiceId -> {number, deadline}
+    pendingUnlinks: {},   // invoiceId -> {number, deadline}
+    messageTimer: null,
+    pollTimer: null,
+    locale: (navigator.languages && navigator.languages[0]) || navigator.language || "en-US"
+  };
+
+  function $(id) { return document.getElementById(id); }
+
+  // ---- calls through the signing function ------------------------------------------------------------
+
+  function call(method, path, body) {
+    var args = { method: method, path: path, body: body === undefined ? "" : JSON.stringify(body) };
+    return ZOHO.CRM.FUNCTIONS.execute(DEALLEDGER_FUNCTION, { arguments: JSON.stringify(args) })
+      .then(function (response) {
+        if (!response || response.code !== "success" || !response.details) {
+          throw new Error("the dealledger function failed: " + ((response && response.message) || "no answer"));
+        }
+        var output = typeof response.details.output === "string"
+          ? JSON.parse(response.details.output) : response.details.output;
+        var parsed = null;
+        if (output.body) {
+          try { parsed = JSON.parse(output.body); } catch (notJson) { parsed = { detail: String(output.body) }; }
+        }
+        return { status: Number(output.status), body: parsed };
+      });
+  }
+
+  function problemText(answer) {
+    var p = answer.body || {};
+    var text = p.detail || p.title || ("HTTP " + answer.status);
+    if (p.reason && text.indexOf(p.reason) < 0) { text += " (" + p.reason + ")"; }
+    return text;
+  }
+
+  // ---- formatting -----------------------------------------------------------------------------------
+
+  function money(amount, currency) {
+    if (amount === null || amount === undefined || amount === "") { return "–"; }
+    try {
+      // Intl accepts the exact decimal string (no float rounding on large amounts)
+      return new Intl.NumberFormat(state.locale, { style: "currency", currency: currency || "USD" }).format(amount);
+    } catch (e) {
+      return amount + " " + (currency || "");
+    }
+  }
+
+  function date(isoDate) {
+    if (!isoDate) { return "–"; }
+    var parts = String(isoDate).split("-");
+    var d = new Date(Date.UTC(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2])));
+    return new Intl.DateTimeFormat(state.locale, { dateStyle: "medium", timeZone: "UTC" }).format(d);
+  }
+
+  function positive(amount) { return amount !== null && amount !== undefined && Number(amount) > 0; }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") { node.textContent = attrs[k]; } else if (k === "className") { node.className = attrs[k]; }
+      else { node.setAttribute(k, attrs[k]); }
+    });
+    (children || []).forEach(function (c) { if (c) { node.appendChild(c); } });
+    return node;
+  }
+
+  // A link/unlink confirmation fades after a while; errors stay until the next action.
+  function linkMessage(kind, text) {
+    var node = $("link-message");
+    clearTimeout(state.messageTimer);
+    message(node, kind, text);
+    if (kind === "success") { state.messageTimer = setTimeout(function () { node.hidden = true; }, 20000); }
+  }
+
+  function message(node, kind, text, items) {
+    node.className = "message" + (kind ? " " + kind : "");
+    node.textContent = text;
+    if (items && items.length) {
+      var list = el("ul");
+      items.forEach(function (item) { list.appendChild(el("li", { text: item })); });
+      node.appendChild(list);
+    }
+    node.hidden = false;
+  }
+
+  // ---- Financial insight ------------------------------------------------------------------------------
+
+  function renderLedger(ledger) {
+    var c = ledger.currency;
+    ["dealValue", "totalInvoiced", "totalPaid", "totalCredited", "outstanding", "uninvoiced", "overdue"]
+      .forEach(function (field) {
+        document.querySelector('dd[data-field="' + field + '"]').textContent = money(ledger[field], c);
+      });
+    var overdue = document.querySelector('dd[data-field="overdue"]');
+    overdue.classList.toggle("overdue-amount", positive(ledger.overdue));
+    document.querySelector('dd[data-field="lastPaymentDate"]').textContent = date(ledger.lastPaymentDate);
+
+    var status = $("payment-status");
+    status.textContent = STATUS_LABELS[ledger.paymentStatus] || ledger.paymentStatus;
+    status.className = "badge " + String(ledger.paymentStatus).toLowerCase();
+    status.setAttribute("data-status", ledger.paymentStatus);
+
+    var progress = $("progress");
+    if (positive(ledger.dealValue)) {
+      var value = Number(ledger.dealValue);
+      var invoiced = Math.min(100, Math.round(100 * Number(ledger.totalInvoiced || 0) / value));
+      var paid = Math.min(100, Math.round(100 * (Number(ledger.totalPaid || 0) + Number(ledger.totalCredited || 0)) / value));
+      $("bar-invoiced").style.width = invoiced + "%";
+      $("bar-paid").style.width = paid + "%";
+      progress.setAttribute("aria-label", "Invoiced " + invoiced + "% and paid or credited " + paid
+        + "% of the deal value");
+      progress.hidden = false;
+    } else {
+      progress.hidden = true;
+    }
+
+    var error = $("last-invoice-error");
+    if (ledger.lastInvoiceError) {
+      error.textContent = "Last invoice request was rejected: " + ledger.lastInvoiceError;
+      error.hidden = false;
+    } else {
+      error.hidden = true;
+    }
+    renderLinked(ledger);
+  }
+
+  function invoiceItem(invoice, currency, linked) {
+    var status = String(invoice.status || "");
+    var mismatch = status.indexOf("currency_mismatch:") === 0;
+    var label = mismatch ? "Other currency (" + status.split(":")[1] + ")" : (INVOICE_STATUS_LABELS[status] || status);
+    var amountCurrency = mismatch ? status.split(":")[1] : (invoice.currency || currency);
+    var number = invoice.invoiceNumber || invoice.invoiceId;
+    var title = invoice.invoiceUrl
+      ? el("a", { href: invoice.invoiceUrl, target: "_blank", rel: "noopener", className: "number",
+        text: number, "aria-label": "Invoice " + number + " (opens Zoho Books)" })
+      : el("span", { className: "number", text: number });
+    var badge = el("span", { className: "badge " + (mismatch ? "" : status), text: label, "data-status": status });
+    var invoiceDate = invoice.date || state.candidateDates[invoice.invoiceId];
+    var details = el("dl", {}, [
+      invoiceDate ? el("dt", { text: "Date" }) : null, invoiceDate ? el("dd", { text: date(invoiceDate) }) : null,
+      el("dt", { text: "Due" }), el("dd", { text: date(invoice.dueDate) }),
+      el("dt", { text: "Total" }), el("dd", { text: money(invoice.total, amountCurrency), "data-field": "total" }),
+      el("dt", { text: "Balance" }), el("dd", { text: money(invoice.balance, amountCurrency), "data-field": "balance" })
+    ]);
+    var button = linked
+      ? el("button", { type: "button", className: "unlink", text: "Unlink", "aria-label": "Unlink invoice " + number })
+      : el("button", { type: "button", className: "link", text: "Link", "aria-label": "Link invoice " + number + " to this deal" });
+    button.addEventListener("click", function () {
+      if (linked) { unlink(invoice, button); } else { link(invoice, button); }
+    });
+    var item = el("li", { className: "invoice" + (status === "overdue" ? " is-overdue" : ""),
+      "data-invoice-id": invoice.invoiceId, "data-status": status }, [
+      el("div", { className: "head" }, [title, badge]), details, el("div", { className: "actions" }, [button])
+    ]);
+    return item;
+  }
+
+  function renderLinked(ledger) {
+    var list = $("linked");
+    list.textContent = "";
+    (ledger.invoices || []).forEach(function (invoice) { list.appendChild(invoiceItem(invoice, ledger.currency, true)); });
+    $("linked-empty").hidden = (ledger.invoices || []).length > 0;
+  }
+
+  function renderCandidates() {
+    var linkedIds = {};
+    ((state.ledger && state.ledger.invoices) || []).forEach(function (i) { linkedIds[i.invoiceId] = true; });
+    var list = $("candidates");
+    list.textContent = "";
+    var shown = state.candidates.filter(function (i) { return !linkedIds[i.invoiceId]; });
+    shown.forEach(function (invoice) {
+      var item = invoiceItem(invoice, state.ledger && state.ledger.currency, false);
+      if (state.pendingLinks[invoice.invoiceId]) {
+        var b = item.querySelector("button");
+        b.disabled = true;
+        b.textContent = "Linking…";
+      }
+      list.appendChild(item);
+    });
+    var empty = $("candidates-empty");
+    empty.textContent = "No other invoice of this customer is waiting to be linked.";
+    empty.hidden = shown.length > 0;
+  }
+
+  // ---- loading and refreshing ---------------------------------------------------------------------------
+
+  function loadLedger() {
+    return call("GET", "/api/v1/deals/" + state.dealId + "/ledger").then(function (answer) {
+      if (answer.status === 404) {
+        $("refresh-status").textContent = "dealledger has no ledger for this deal yet.";
+        $("candidates-empty").hidden = false;
+        return false;
+      }
+      if (answer.status !== 200) { throw new Error(problemText(answer)); }
+      $("load-error").hidden = true;
+      var changed = answer.body.version !== state.version;
+      state.ledger = answer.body;
+      if (changed) {
+        state.version = answer.body.version;
+        renderLedger(answer.body);
+        checkPendingLinks();
+      }
+      $("refresh-status").textContent = "Updated " + new Intl.DateTimeFormat(state.locale, { timeStyle: "medium" })
+        .format(new Date());
+      return changed;
+    });
+  }
+
+  function loadCandidates() {
+    return call("GET", "/api/v1/deals/" + state.dealId + "/invoice-candidates").then(function (answer) {
+      var empty = $("candidates-empty");
+      state.candidatesLoaded = true;  // a failure is retried when the ledger changes, not on every poll
+      if (answer.status !== 200) {
+        state.candidates = [];
+        $("candidates").textContent = "";
+        empty.textContent = "Candidate invoices cannot be shown: " + problemText(answer);
+        empty.hidden = false;
+        return;
+      }
+      state.candidatesOrg = answer.body.organizationId;
+      state.candidates = answer.body.invoices || [];
+      state.candidates.forEach(function (i) { if (i.date) { state.candidateDates[i.invoiceId] = i.date; } });
+      renderCandidates();
+      if (state.ledger) { renderLinked(state.ledger); }
+    });
+  }
+
+  function refresh() {
+    clearTimeout(state.pollTimer);
+    return loadLedger()
+      .then(function (changed) { if (changed || !state.candidatesLoaded) { return loadCandidates(); } })
+      .catch(function (error) {
+        message($("load-error"), "error", "dealledger cannot be reached: " + error.message + ". Retrying…");
+      })
+      .then(function () {
+        $("widget").setAttribute("aria-busy", "false");
+        var pending = Object.keys(state.pendingLinks).length + Object.keys(state.pendingUnlinks).length > 0;
+        var seconds = document.visibilityState === "hidden" ? HIDDEN_POLL_SECONDS : (pending ? 1 : POLL_SECONDS);
+        state.pollTimer = setTimeout(refresh, seconds * 1000);
+      });
+  }
+
+  // ---- Invoice association --------------------------------------------------------------------------------
+
+  function link(invoice, button) {
+    var number = invoice.invoiceNumber || invoice.invoiceId;
+    button.disabled = true;
+    button.textContent = "Linking…";
+    call("POST", "/api/v1/deals/" + state.dealId + "/invoice-links",
+      { invoiceId: invoice.invoiceId, organizationId: invoice.organizationId || candidatesOrg() })
+      .then(function (answer) {
+        if (answer.status !== 202) {
+          linkMessage("error", "Invoice " + number + " was not linked: " + problemText(answer));
+          button.disabled = false;
+          button.textContent = "Link";
+          return;
+        }
+        state.pendingLinks[invoice.invoiceId] = { number: number, deadline: Date.now() + LINK_TIMEOUT_SECONDS * 1000 };
+        linkMessage("", "Linking invoice " + number + ": dealledger is checking it against Books…");
+        refresh();
+      })
+      .catch(function (error) {
+        linkMessage("error", "Invoice " + number + " was not linked: " + error.message);
+        button.disabled = false;
+        button.textContent = "Link";
+      });
+  }
+
+  function candidatesOrg() {
+    return state.candidatesOrg || (state.ledger && state.ledger.organizationId);
+  }
+
+  // A refused link is an InvoiceLinkRejected fact that the deal ledger does not expose: a link that has not
+  // reached the ledger by its deadline is reported as not linked.
+  function checkPendingLinks() {
+    var linked = {};
+    ((state.ledger && state.ledger.invoices) || []).forEach(function (i) { linked[i.invoiceId] = true; });
+    Object.keys(state.pendingLinks).forEach(function (invoiceId) {
+      var pending = state.pendingLinks[invoiceId];
+      if (linked[invoiceId]) {
+        delete state.pendingLinks[invoiceId];
+        linkMessage("success", "Invoice " + pending.number + " is linked to this deal.");
+      }
+    });
+    Object.keys(state.pendingUnlinks).forEach(function (invoiceId) {
+      if (!linked[invoiceId]) {
+        linkMessage("success", "Invoice " + state.pendingUnlinks[invoiceId].number + " is no longer linked to this deal.");
+        delete state.pendingUnlinks[invoiceId];
+      }
+    });
+  }
+
+  function expirePendingLinks() {
+    Object.keys(state.pendingLinks).forEach(function (invoiceId) {
+      var pending = state.pendingLinks[invoiceId];
+      if (Date.now() > pending.deadline) {
+        delete state.pendingLinks[invoiceId];
+        linkMessage("error", "Invoice " + pending.number + " was not linked: dealledger refused the"
+          + " link (the invoice may belong to another customer or deal, or be void in Books), or Books did not"
+          + " answer in time. Check the invoice in Books and try again.");
+        renderCandidates();
+      }
+    });
+    Object.keys(state.pendingUnlinks).forEach(function (invoiceId) {
+      var pending = state.pendingUnlinks[invoiceId];
+      if (Date.now() > pending.deadline) {
+        delete state.pendingUnlinks[invoiceId];
+        linkMessage("error", "Invoice " + pending.number + " is still linked: the unlink did not reach the ledger."
+          + " Try again, or check the invoice in Books.");
+        if (state.ledger) { renderLinked(state.ledger); }
+      }
+    });
+  }
+
+  function unlink(invoice, button) {
+    var number = invoice.invoiceNumber || invoice.invoiceId;
+    button.disabled = true;
+    button.textContent = "Unlinking…";
+    call("DELETE", "/api/v1/deals/" + state.dealId + "/invoice-links/" + invoice.invoiceId
+      + "?organizationId=" + encodeURIComponent(invoice.organizationId))
+      .then(function (answer) {
+        if (answer.status !== 202) { throw new Error(problemText(answer)); }
+        state.pendingUnlinks[invoice.invoiceId] = { number: number, deadline: Date.now() + LINK_TIMEOUT_SECONDS * 1000 };
+        linkMessage("", "Unlinking invoice " + number + "…");
+        refresh();
+      })
+      .catch(function (error) {
+        linkMessage("error", "Invoice " + number + " was not unlinked: " + error.message);
+        button.disabled = false;
+        button.textContent = "Unlink";
+      });
+  }
+
+  // ---- Invoice this deal ------------------------------------------------------------------------------------
+
+  function scope() { return document.querySelector('input[name="scope"]:checked').value; }
+
+  function onScopeChange() {
+    var s = scope();
+    $("stage-fields").hidden = s === "whole";
+    $("percentage-field").hidden = s !== "percentage";
+    $("fixed-field").hidden = s !== "fixed";
+  }
+
+  function requestBody() {
+    var s = scope();
+    if (s === "whole") { return {}; }
+    var label = $("stage-label").value.trim();
+    if (!label) { throw { field: "stage-label", message: "Give the stage a label, e.g. Deposit 30%." }; }
+    if (s === "percentage") {
+      var p = $("stage-percentage").value.trim().replace(",", ".");
+      if (!/^\d{1,3}(\.\d{1,4})?$/.test(p) || Number(p) <= 0 || Number(p) > 100) {
+        throw { field: "stage-percentage", message: "The percentage must be more than 0 and at most 100." };
+      }
+      return { stage: { label: label, percentage: Number(p) } };
+    }
+    var a = $("stage-amount").value.trim().replace(",", ".");
+    if (!/^\d{1,17}(\.\d{1,3})?$/.test(a) || Number(a) <= 0) {
+      throw { field: "stage-amount", message: "The amount must be a positive number, e.g. 1500.00." };
+    }
+    return { stage: { label: label, fixedAmount: a, currency: (state.ledger && state.ledger.currency) || undefined } };
+  }
+
+  function submitRequest(event) {
+    event.preventDefault();
+    var outcome = $("request-outcome");
+    var body;
+    try {
+      body = requestBody();
+    } catch (invalid) {
+      message(outcome, "error", invalid.message);
+      var field = $(invalid.field);
+      field.setAttribute("aria-invalid", "true");
+      field.focus();
+      return;
+    }
+    ["stage-label", "stage-percentage", "stage-amount"].forEach(function (id) { $(id).removeAttribute("aria-invalid"); });
+    var submit = $("request-submit");
+    submit.disabled = true;
+    message(outcome, "", "Sending the invoice request…");
+    call("POST", "/api/v1/deals/" + state.dealId + "/invoice-requests", body)
+      .then(function (answer) {
+        if (answer.status !== 202) { throw new Error(problemText(answer)); }
+        message(outcome, "", "Request accepted: creating the invoice in Books…");
+        return waitForOutcome(answer.body.requestId, 15);
+      })
+      .then(function (status) { showOutcome(status); refresh(); })
+      .catch(function (error) { message(outcome, "error", "The invoice request failed: " + error.message); })
+      .then(function () { submit.disabled = false; });
+  }
+
+  // Long-polls the request's status. waitSeconds stays below the gateway's ledger-timeout (5 s by default), which
+  // would otherwise answer 503 before the ledger does; a 404 (not projected yet) or 503 is asked again.
+  function waitForOutcome(requestId, attempts) {
+    return call("GET", "/api/v1/invoice-requests/" + requestId + "?waitSeconds=4").then(function (answer) {
+      if (answer.status === 200 && answer.body.status !== "accepted") { return answer.body; }
+      if (answer.status !== 200 && answer.status !== 404 && answer.status !== 503) {
+        throw new Error(problemText(answer));
+      }
+      if (attempts <= 1) { return { status: "accepted" }; }
+      return waitForOutcome(requestId, attempts - 1);
+    });
+  }
+
+  function showOutcome(status) {
+    var outcome = $("request-outcome");
+    if (status.status === "issued") {
+      var number = (status.invoice && status.invoice.invoiceNumber) || "";
+      message(outcome, "success", "Invoice " + number + " issued in Books. ");
+      if (status.invoice && status.invoice.invoiceUrl) {
+        outcome.appendChild(el("a", { href: status.invoice.invoiceUrl, target: "_blank", rel: "noopener",
+          text: "Open " + number + " in Books" }));
+      }
+    } else if (status.status === "rejected") {
+      var reasons = (status.reasons || []).map(function (r) {
+        return r.message + (r.field ? " (" + r.field + ")" : "");
+      });
+      message(outcome, "error", "The invoice request was rejected:", reasons.length ? reasons : ["no reason given"]);
+      outcome.setAttribute("data-outcome", "rejected");
+      return;
+    } else {
+      message(outcome, "", "The request is still being processed; the figures above update when the invoice is issued.");
+    }
+    outcome.setAttribute("data-outcome", status.status);
+  }
+
+  // ---- start -----------------------------------------------------------------------------------------------
+
+  function start(dealId) {
+    if (!/^\d{1,30}$/.test(String(dealId || ""))) {
+      message($("load-error"), "error", "Open this widget from a Deal record.");
+      $("widget").setAttribute("aria-busy", "false");
+      return;
+    }
+    state.dealId = String(dealId);
+    refresh();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll('input[name="scope"]').forEach(function (r) { r.addEventListener("change", onScopeChange); });
+    $("request-form").addEventListener("submit", submitRequest);
+    document.addEventListener("visibilitychange", function () { if (state.dealId && !document.hidden) { refresh(); } });
+    setInterval(expirePendingLinks, 1000);
+    if (typeof ZOHO === "undefined" || !ZOHO.embeddedApp) {
+      message($("load-error"), "error", "Zoho's embedded-app SDK did not load.");
+      return;
+    }
+    ZOHO.embeddedApp.on("PageLoad", function (data) {
+      var id = data && data.EntityId;
+      start(Array.isArray(id) ? id[0] : id);
+    });
+    ZOHO.embeddedApp.init();
+  });
+}());

@@ -78,6 +78,15 @@ public class LedgerQueries {
                 .then();
     }
 
+    /** A long-poll ({@code waitSeconds}, at most 30) may hold the answer that long, plus the usual timeout. */
+    Duration timeoutFor(ServerHttpRequest request) {
+        String wait = request.getQueryParams().getFirst("waitSeconds");
+        if (wait == null || !wait.matches("[0-9]{1,2}")) {
+            return timeout;
+        }
+        return timeout.plusSeconds(Math.min(Integer.parseInt(wait), 30));
+    }
+
     private Mono<ResponseEntity<byte[]>> proxy(ServerHttpRequest request) {
         if (ledgerUrl == null) {
             return Mono.error(Refusal.unavailable("ledger-projection-service is not configured on this gateway"
@@ -96,7 +105,7 @@ public class LedgerQueries {
                             response.headers().contentType().ifPresent(headers::setContentType);
                             return ResponseEntity.status(response.statusCode()).headers(headers).body(body);
                         }))
-                .timeout(timeout)
+                .timeout(timeoutFor(request))
                 .onErrorMap(e -> !(e instanceof Refusal),
                         e -> Refusal.unavailable("ledger-projection-service cannot be reached; retry later", e));
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
@@ -43,6 +44,10 @@ class LedgerQueriesTest {
         ledger = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         ledger.createContext("/", exchange -> {
             asked.set(exchange.getRequestURI().toString());
+            if (exchange.getRequestURI().toString().contains("waitSeconds")) {
+                // the ledger holds a long-poll open until the outcome arrives: here 3 s, past the 2 s read timeout
+                LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
+            }
             byte[] body = "{\"dealId\":\"42\",\"outstanding\":\"100.000\"}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -84,6 +89,17 @@ class LedgerQueriesTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(new String(answer.getBody(), StandardCharsets.UTF_8)).contains("\"outstanding\":\"100.000\"");
+        assertThat(asked.get()).isEqualTo(path);
+    }
+
+    @Test
+    void aLongPollIsGivenItsWaitOnTopOfTheReadTimeout() {
+        String path = "/api/v1/invoice-requests/0b9d3c52-8a3e-4b1e-9f0a-2d6c1e7f4a10?waitSeconds=5";
+
+        ResponseEntity<byte[]> answer = queries("http://127.0.0.1:" + ledger.getAddress().getPort())
+                .invoiceRequest("0b9d3c52-8a3e-4b1e-9f0a-2d6c1e7f4a10", signedGet(path)).block();
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(asked.get()).isEqualTo(path);
     }
 

@@ -2,12 +2,14 @@ package io.dealledger.invoice.books;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.invoice.crm.Account;
 import io.dealledger.invoice.push.Rejection;
 import io.dealledger.zoho.books.BooksRecords.Contact;
 import io.dealledger.zoho.books.BooksRequests.Address;
+import io.dealledger.zoho.books.BooksRequests.ContactPerson;
 import io.dealledger.zoho.books.BooksRequests.NewContact;
 import io.dealledger.zoho.http.ZohoApiException;
 
@@ -33,7 +35,11 @@ public final class CustomerResolver {
         this.accountIdField = fields.accountIdField();
     }
 
-    public Result resolve(OrgBooks books, Account account, String currency) {
+    /**
+     * The account's Books customer in the org: cached, the account's Books_Customer_Id, else upserted by
+     * the CRM account id with {@code person} (read only then) as its primary contact person.
+     */
+    public Result resolve(OrgBooks books, Account account, String currency, Supplier<ContactPerson> person) {
         String key = books.organizationId() + ":" + account.id();
         String cached = caches.customers.get(key).orElse(null);
         if (cached != null && (account.booksCustomerId() == null || cached.equals(account.booksCustomerId()))) {
@@ -41,7 +47,7 @@ public final class CustomerResolver {
         }
         String customerId = fromAccount(books, account);
         if (customerId == null) {
-            Result upserted = upsert(books, account, currency);
+            Result upserted = upsert(books, account, currency, person.get());
             if (upserted.rejection() != null) {
                 return upserted;
             }
@@ -67,11 +73,11 @@ public final class CustomerResolver {
         }
     }
 
-    private Result upsert(OrgBooks books, Account account, String currency) {
+    private Result upsert(OrgBooks books, Account account, String currency, ContactPerson person) {
         String name = account.name() == null || account.name().isBlank() ? "CRM account " + account.id() : account.name().trim();
         NewContact contact = new NewContact(name, name, currency, new Address(account.billingStreet(),
                 account.billingCity(), account.billingState(), account.billingCode(), account.billingCountry()),
-                Map.of(accountIdField, account.id()));
+                Map.of(accountIdField, account.id()), person);
         try {
             return new Result(books.upsertContact(accountIdField, account.id(), contact).contactId(), null);
         } catch (ZohoApiException e) {

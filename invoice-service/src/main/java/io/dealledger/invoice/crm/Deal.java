@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A CRM deal as an invoice push needs it; {@code lines} are empty when the deal lists no products. */
 public record Deal(String id, String name, String stage, BigDecimal amount, String currency, String accountId,
-                   List<DealLine> lines) {
+                   List<DealLine> lines, String contactId) {
 
     public Deal {
         lines = List.copyOf(lines);

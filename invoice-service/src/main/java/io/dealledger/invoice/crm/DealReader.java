@@ -1,5 +1,7 @@
 package io.dealledger.invoice.crm;
 
+import io.dealledger.zoho.books.BooksRequests.ContactPerson;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import reactor.core.publisher.Flux;
  */
 public class DealReader {
 
+    private static final String CONTACTS = "Contacts";
+
     static final String DEALS = "Deals";
     static final String ACCOUNTS = "Accounts";
     static final String PRODUCTS = "Products";
@@ -40,7 +44,14 @@ public class DealReader {
     public Optional<Deal> deal(String dealId) {
         Optional<CrmRecord> found = crm.getRecord(DEALS, dealId).blockOptional(timeout);
         return found.map(record -> new Deal(record.id(), record.string("Deal_Name"), record.string("Stage"),
-                record.decimal("Amount"), record.string("Currency"), record.lookupId("Account_Name"), lines(record)));
+                record.decimal("Amount"), record.string("Currency"), record.lookupId("Account_Name"), lines(record),
+                record.lookupId("Contact_Name")));
+    }
+
+    /** The deal's contact as the Books customer's primary contact person (who receives the invoices). */
+    public Optional<ContactPerson> contactPerson(String contactId) {
+        return crm.getRecord(CONTACTS, contactId).blockOptional(timeout).map(c -> new ContactPerson(
+                c.string("First_Name"), c.string("Last_Name"), c.string("Email")));
     }
 
     public Optional<Account> account(String accountId) {

@@ -118,7 +118,8 @@ public class InvoicePusher {
         if (tax.rejection() != null) {
             return reject(request, org.organizationId(), List.of(tax.rejection()));
         }
-        CustomerResolver.Result customer = customers.resolve(org, account, deal.currency());
+        CustomerResolver.Result customer = customers.resolve(org, account, deal.currency(),
+                () -> deal.contactId() == null ? null : crm.contactPerson(deal.contactId()).orElse(null));
         if (customer.rejection() != null) {
             return reject(request, org.organizationId(), List.of(customer.rejection()));
         }

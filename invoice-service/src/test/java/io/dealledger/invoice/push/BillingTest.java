@@ -91,14 +91,14 @@ class BillingTest {
     @Test
     void amountsAreRoundedToTheCurrencysMinorUnit() {
         Deal yen = new Deal("d", "Yen deal", "Closed Won", new BigDecimal("1000"), "JPY", "a",
-                List.of(line(arm, "3", "333.5")));
+                List.of(line(arm, "3", "333.5")), null);
 
         assertThat(Billing.plan(yen, new StageAmount.WholeDeal(), null, CLOSED_WON, BigDecimal.ZERO).amount())
                 .isEqualByComparingTo("1001").hasScaleOf(0);
     }
 
     private static Deal deal(String stage, String amount, DealLine... lines) {
-        return new Deal("d1", "Robot cell", stage, new BigDecimal(amount), "USD", "a1", List.of(lines));
+        return new Deal("d1", "Robot cell", stage, new BigDecimal(amount), "USD", "a1", List.of(lines), null);
     }
 
     private static DealLine line(Product product, String quantity, String rate) {

@@ -78,6 +78,28 @@ class InvoicePushIT {
     }
 
     @Test
+    void aNewCustomerHasTheDealsContactAsItsPrimaryContactPerson() {
+        // Given a new account whose deal names a contact
+        String account = CrmData.usAccount("Texas");
+        String contact = CrmData.contact(account, "Grace", "Hopper", "grace@" + CrmData.unique("navy").toLowerCase() + ".example");
+        String product = CrmData.product("Relay", CrmData.unique("RL"), "40.00");
+        InvoiceRequested request = Requests.wholeDeal(CrmData.dealWithContact(contact, "Closed Won", "80.00", "USD",
+                account, product, 2, "40.00"));
+
+        // When it is invoiced
+        send(request);
+        String customer = awaitIssued(request).getCustomerId();
+
+        // Then the Books customer created for the account has the deal's contact as its primary person
+        JsonNode person = TestZoho.booksGet(SeedIds.US_ORG_ID, "/contacts/" + customer).path("contact")
+                .path("contact_persons").path(0);
+        assertThat(person.path("first_name").asString()).isEqualTo("Grace");
+        assertThat(person.path("last_name").asString()).isEqualTo("Hopper");
+        assertThat(person.path("email").asString()).endsWith(".example").startsWith("grace@");
+        assertThat(person.path("is_primary_contact").asBoolean()).isTrue();
+    }
+
+    @Test
     void aSecondDealForTheSameAccountReusesItsCustomer() {
         // Given a new account that has had one invoice already
         String account = CrmData.usAccount("New York");

@@ -44,9 +44,30 @@ public final class CrmData {
         return TestZoho.insert("Products", product);
     }
 
+    /** A contact person of an account, as CRM holds one. */
+    public static String contact(String accountId, String firstName, String lastName, String email) {
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("First_Name", firstName);
+        contact.put("Last_Name", lastName);
+        contact.put("Email", email);
+        contact.put("Account_Name", Map.of("id", accountId));
+        return TestZoho.insert("Contacts", contact);
+    }
+
+    /** A deal of {@code accountId} whose contact is {@code contactId}; lines as {@link #deal}. */
+    public static String dealWithContact(String contactId, String stage, String amount, String currency,
+                                         String accountId, Object... lines) {
+        return insertDeal(Map.of("Contact_Name", Map.of("id", contactId)), stage, amount, currency, accountId, lines);
+    }
+
     /** A deal; {@code lines} are {productId, quantity, listPrice} triples. */
     public static String deal(String stage, String amount, String currency, String accountId, Object... lines) {
-        Map<String, Object> deal = new LinkedHashMap<>();
+        return insertDeal(Map.of(), stage, amount, currency, accountId, lines);
+    }
+
+    private static String insertDeal(Map<String, Object> extra, String stage, String amount, String currency,
+                                     String accountId, Object... lines) {
+        Map<String, Object> deal = new LinkedHashMap<>(extra);
         deal.put("Deal_Name", unique("Deal"));
         deal.put("Stage", stage);
         deal.put("Amount", new BigDecimal(amount));

@@ -25,9 +25,21 @@ public final class BooksRequests {
         }
     }
 
-    /** A customer; {@code customFields} by api_name (e.g. cf_crm_account_id). */
+    /** A person at the customer; the primary one receives the invoices Books e-mails. */
+    public record ContactPerson(String firstName, String lastName, String email) {
+    }
+
+    /**
+     * A customer; {@code customFields} by api_name (e.g. cf_crm_account_id); {@code primaryPerson} may be null.
+     */
     public record NewContact(String contactName, String companyName, String currencyCode, Address billingAddress,
-                             Map<String, String> customFields) {
+                             Map<String, String> customFields, ContactPerson primaryPerson) {
+
+        public NewContact(String contactName, String companyName, String currencyCode, Address billingAddress,
+                          Map<String, String> customFields) {
+            this(contactName, companyName, currencyCode, billingAddress, customFields, null);
+        }
+
         String toJson(JsonMapper json) {
             ObjectNode node = json.createObjectNode();
             node.put("contact_name", contactName);
@@ -36,6 +48,14 @@ public final class BooksRequests {
             putIfSet(node, "currency_code", currencyCode);
             if (billingAddress != null) {
                 billingAddress.writeTo(node.putObject("billing_address"));
+            }
+            if (primaryPerson != null) {
+                ObjectNode person = node.putArray("contact_persons").addObject();
+                putIfSet(person, "first_name", primaryPerson.firstName());
+                putIfSet(person, "last_name", primaryPerson.lastName());
+                putIfSet(person, "email", primaryPerson.email());
+                person.put("is_primary_contact", true);
+                putIfSet(node, "email", primaryPerson.email());
             }
             writeCustomFields(node, customFields);
             return node.toString();

@@ -25,6 +25,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,7 +83,15 @@ class SeveralInstancesIT {
     }
 
     private static ConfigurableApplicationContext instance(String applicationId, int port) throws IOException {
-        return new SpringApplicationBuilder(LedgerProjectionApplication.class).run(
+        // its own Netty resources: closing it must not dispose the JVM-global ones the other tests' servers use
+        return new SpringApplicationBuilder(LedgerProjectionApplication.class)
+                .initializers(context -> ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class,
+                        () -> {
+                            ReactorResourceFactory resources = new ReactorResourceFactory();
+                            resources.setUseGlobalResources(false);
+                            return resources;
+                        }))
+                .run(
                 "--server.port=" + port,
                 "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),

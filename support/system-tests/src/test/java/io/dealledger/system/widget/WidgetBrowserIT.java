@@ -135,7 +135,7 @@ class WidgetBrowserIT {
         browser.until("the invoice in the linked list", WAIT, d -> !browser.all(linked).isEmpty());
         invoiced = invoiced.add(total);
         browser.until("the totals with the linked invoice", WAIT, d -> figure("totalInvoiced").equals(usd(invoiced)));
-        assertThat(browser.all(candidate)).isEmpty();
+        browser.until("the invoice gone from the candidates", WAIT, d -> browser.all(candidate).isEmpty());
         browser.until("the link confirmation", WAIT, d -> browser.text("#link-message").contains("is linked"));
         assertThat(browser.text(linked)).contains(usd(total)).contains("Sent");
         browser.screenshot("03-candidate-invoice-linked");

@@ -30,11 +30,16 @@ class CallBudgetTest {
 
         assertThat(starts).hasSize(16);
         assertThat(mostAtOnce.get()).isLessThanOrEqualTo(2);
+        // the calls note their start a little after the budget grants it; on a busy machine that lag varies by a
+        // few milliseconds, which Zoho never sees (the real window carries a second of slack)
+        long jitter = Duration.ofMillis(30).toNanos();
         List<Long> sorted = starts.stream().sorted().toList();
         for (int i = 5; i < sorted.size(); i++) {
             assertThat(sorted.get(i) - sorted.get(i - 5)).as("call %d started within one window of call %d", i, i - 5)
-                    .isGreaterThanOrEqualTo(window.toNanos());
+                    .isGreaterThanOrEqualTo(window.toNanos() - jitter);
         }
+        assertThat(sorted.get(15) - sorted.get(0)).as("16 calls at 5 per window need three windows")
+                .isGreaterThanOrEqualTo(3 * window.toNanos() - jitter);
     }
 
     @Test

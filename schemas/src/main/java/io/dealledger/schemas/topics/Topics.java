@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.dealledger.events.AccountLedger;
 import io.dealledger.events.CreditApplied;
 import io.dealledger.events.CreditNoteChanged;
 import io.dealledger.events.CreditRefunded;
 import io.dealledger.events.CreditReversed;
+import io.dealledger.events.DeadLetterReplayed;
 import io.dealledger.events.DealChanged;
 import io.dealledger.events.DealLedger;
 import io.dealledger.events.InvoiceAmended;
@@ -84,8 +86,21 @@ public final class Topics {
     public static final TopicSpec PAYMENT_NOTICES = new TopicSpec("payment.notices.v1", "organization id + payment id",
             List.of(PaymentNoticePosted.class), PARTITIONS, Retention.COMPACTED, Service.PAYMENT_SERVICE);
 
+    /** The per-account roll-ups of the deal ledgers, per currency, keyed by CRM account id; the latest is kept. */
+    public static final TopicSpec ACCOUNT_LEDGERS = new TopicSpec("ledger.accounts.v1", "account id",
+            List.of(AccountLedger.class), PARTITIONS, Retention.COMPACTED, Service.LEDGER_PROJECTION_SERVICE);
+
+    /**
+     * Dead letters already re-published to their source topic, keyed by {@link #deadLetterKey(String, int, long)
+     * dead-letter topic + partition + offset}, so no dead letter is replayed twice.
+     */
+    public static final TopicSpec DEAD_LETTER_REPLAYS = new TopicSpec("deadletters.replays.v1",
+            "dead-letter topic + partition + offset", List.of(DeadLetterReplayed.class), 1, Retention.COMPACTED,
+            Service.GATEWAY);
+
     private static final List<TopicSpec> ALL = List.of(INVOICE_REQUESTS, BOOKS_EVENTS, INVOICE_LINKS, CRM_DEALS,
-            INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS, POLLER_CHECKPOINTS, PAYMENT_NOTICES);
+            INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS, POLLER_CHECKPOINTS, PAYMENT_NOTICES, ACCOUNT_LEDGERS,
+            DEAD_LETTER_REPLAYS);
 
     private Topics() {
     }
@@ -110,6 +125,11 @@ public final class Topics {
     /** The key of a ledger fact: all facts of one invoice land on one partition, in order. */
     public static String ledgerFactKey(String organizationId, String invoiceId) {
         return organizationId + ":" + invoiceId;
+    }
+
+    /** The key of a dead letter's replay record: {@code <dead-letter topic>/<partition>/<offset>}. */
+    public static String deadLetterKey(String deadLetterTopic, int partition, long offset) {
+        return deadLetterTopic + "/" + partition + "/" + offset;
     }
 
     static Stream<TopicSpec> stream() {

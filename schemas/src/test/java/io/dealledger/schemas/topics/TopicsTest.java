@@ -17,7 +17,7 @@ class TopicsTest {
                 assertThat(topicOf.put(type, topic.name())).as(type.getSimpleName()).isNull();
             }
         }
-        assertThat(topicOf).hasSize(26);
+        assertThat(topicOf).hasSize(28);
     }
 
     @Test
@@ -34,6 +34,7 @@ class TopicsTest {
         assertThat(Topics.byName("ledger.facts.v1")).contains(Topics.LEDGER_FACTS);
         assertThat(Topics.byName("nope")).isEmpty();
         assertThat(Topics.writtenBy(Service.GATEWAY))
-                .containsExactly(Topics.INVOICE_REQUESTS, Topics.BOOKS_EVENTS, Topics.INVOICE_LINKS, Topics.CRM_DEALS);
+                .containsExactly(Topics.INVOICE_REQUESTS, Topics.BOOKS_EVENTS, Topics.INVOICE_LINKS, Topics.CRM_DEALS,
+                        Topics.DEAD_LETTER_REPLAYS);
     }
 }

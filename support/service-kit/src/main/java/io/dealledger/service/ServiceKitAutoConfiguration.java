@@ -7,6 +7,9 @@ import java.util.List;
 import io.dealledger.schemas.topics.TopicSpec;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.config.ServiceProperties;
+import io.dealledger.service.failures.FailureClassifier;
+import io.dealledger.service.failures.SyncFailures;
+import io.dealledger.service.failures.ZohoFailureClassifier;
 import io.dealledger.service.kafka.DeadLetters;
 import io.dealledger.service.kafka.KafkaHealthIndicator;
 
@@ -15,12 +18,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
@@ -44,9 +49,27 @@ public class ServiceKitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DefaultErrorHandler deadLetteringErrorHandler(ServiceProperties service, KafkaProperties kafka,
-                                                  ObjectProvider<MeterRegistry> meters) {
+                                                  ObjectProvider<MeterRegistry> meters,
+                                                  ObjectProvider<FailureClassifier> classifiers) {
         return DeadLetters.errorHandler(service, kafka.buildProducerProperties(),
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), classifiers.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SyncFailures syncFailures(ServiceProperties service, ObjectProvider<MeterRegistry> meters) {
+        return new SyncFailures(meters.getIfAvailable(SimpleMeterRegistry::new), service.name().id());
+    }
+
+    /** Zoho's faults get their categories wherever the service talks to Zoho. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.dealledger.zoho.http.ZohoApiException")
+    static class ZohoFailures {
+
+        @Bean
+        FailureClassifier zohoFailureClassifier() {
+            return new ZohoFailureClassifier();
+        }
     }
 
     @Bean

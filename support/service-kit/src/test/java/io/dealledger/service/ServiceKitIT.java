@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.dealledger.events.InvoiceRequested;
 import io.dealledger.schemas.serde.EventSerializer;
+import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.schemas.topics.Service;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.kafka.DeadLetters;
@@ -101,8 +102,10 @@ class ServiceKitIT {
         assertThat(header(parked, DeadLetters.REASON_HEADER)).contains("UnknownSchemaException").contains("0807060504030201")
                 .contains("not in the schema history");
         assertThat(header(parked, "kafka_dlt-original-topic")).isEqualTo(Topics.INVOICE_REQUESTS.name());
+        assertThat(header(parked, FailureCategory.HEADER)).isEqualTo("UNREADABLE_EVENT");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(get("/actuator/prometheus").body())
-                .containsPattern("dealledger_dead_letters_total\\{service=\"invoice-service\",topic=\"invoice.requests.v1\",?\\} [1-9]"));
+                .containsPattern("dealledger_dead_letters_total\\{service=\"invoice-service\",topic=\"invoice.requests.v1\",?\\} [1-9]")
+                .containsPattern("dealledger_sync_failures_total\\{category=\"UNREADABLE_EVENT\",org=\"none\",service=\"invoice-service\",?\\} [1-9]"));
     }
 
     @Test
@@ -113,6 +116,7 @@ class ServiceKitIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> processedIds().contains("after-poison"));
         ConsumerRecord<String, byte[]> parked = deadLetter("deal-poison-1");
         assertThat(header(parked, DeadLetters.REASON_HEADER)).isEqualTo("IllegalStateException: cannot process request poison-1");
+        assertThat(header(parked, FailureCategory.HEADER)).isEqualTo("INTERNAL");
         assertThat(processedIds()).doesNotContain("poison-1");
     }
 

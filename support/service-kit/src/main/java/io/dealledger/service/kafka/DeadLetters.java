@@ -2,14 +2,20 @@ package io.dealledger.service.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.schemas.serde.EventSerializer;
 import io.dealledger.schemas.topics.Service;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.config.ServiceProperties;
+import io.dealledger.service.failures.FailureClassifier;
+import io.dealledger.service.failures.SyncFailures;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.Schema;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -33,8 +39,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * A record a service cannot process is retried with back-off, then parked on the service's dead-letter
  * topic ({@code <topic>.<service>.dlt}) with the original bytes and the failure (exception class, message,
- * original topic, partition and offset) in headers, and the most specific cause in {@value #REASON_HEADER}. Unreadable records are not retried: retrying cannot
- * make them readable.
+ * original topic, partition and offset) in headers, the most specific cause in {@value #REASON_HEADER} and
+ * its {@link FailureCategory} in {@value FailureCategory#HEADER}; each is counted in
+ * {@code dealledger_sync_failures_total}. Unreadable records are not retried: retrying cannot make them
+ * readable.
  */
 public final class DeadLetters {
 
@@ -46,6 +54,11 @@ public final class DeadLetters {
 
     public static DefaultErrorHandler errorHandler(ServiceProperties service, Map<String, Object> producerProperties,
                                                    MeterRegistry meters) {
+        return errorHandler(service, producerProperties, meters, List.of());
+    }
+
+    public static DefaultErrorHandler errorHandler(ServiceProperties service, Map<String, Object> producerProperties,
+                                                   MeterRegistry meters, List<FailureClassifier> classifiers) {
         // dead letters are published outside any listener transaction, so they survive its rollback
         Map<String, Object> nonTransactional = new HashMap<>(producerProperties);
         nonTransactional.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
@@ -56,12 +69,16 @@ public final class DeadLetters {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(factory),
                 (record, failure) -> new TopicPartition(deadLetterTopic(record.topic(), service.name()), -1));
         recoverer.setHeadersFunction((record, failure) -> new RecordHeaders(new Header[] {
-                new RecordHeader(REASON_HEADER, reason(failure).getBytes(StandardCharsets.UTF_8))}));
+                new RecordHeader(REASON_HEADER, reason(failure).getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader(FailureCategory.HEADER, FailureClassifier.categorize(failure, classifiers).name()
+                        .getBytes(StandardCharsets.UTF_8))}));
+        SyncFailures failures = new SyncFailures(meters, service.name().id());
         // counted per source topic, registered at start so "no dead letters" is a 0, not a missing series
         service.consumedTopics().forEach(topic -> deadLetterCounter(meters, service, topic.name()));
         ConsumerRecordRecoverer counted = (record, failure) -> {
             recoverer.accept(record, failure);
             deadLetterCounter(meters, service, record.topic()).increment();
+            failures.record(FailureClassifier.categorize(failure, classifiers), organizationOf(record));
         };
         ServiceProperties.Retry retry = service.retry();
         ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
@@ -76,6 +93,16 @@ public final class DeadLetters {
     static String reason(Exception failure) {
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    /** The Books organization of a dead-lettered event, where it was readable and names one. */
+    public static String organizationOf(ConsumerRecord<?, ?> record) {
+        if (record.value() instanceof SpecificRecord event) {
+            Schema.Field field = event.getSchema().getField("organizationId");
+            Object organization = field == null ? null : event.get(field.pos());
+            return organization == null ? null : organization.toString();
+        }
+        return null;
     }
 
     private static Counter deadLetterCounter(MeterRegistry meters, ServiceProperties service, String topic) {

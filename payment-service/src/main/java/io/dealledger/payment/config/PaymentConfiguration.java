@@ -18,6 +18,7 @@ import io.dealledger.payment.poller.Checkpoints;
 import io.dealledger.payment.publish.FactPublisher;
 import io.dealledger.payment.sync.BooksReader;
 import io.dealledger.payment.sync.BooksSync;
+import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.ZohoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -102,8 +103,8 @@ public class PaymentConfiguration {
 
     @Bean
     InvoiceLinkListener invoiceLinkListener(BooksReader books, BooksSync sync, DealAccounts accounts,
-                                            PaymentMetrics metrics) {
-        return new InvoiceLinkListener(books, sync, accounts, metrics);
+                                            PaymentMetrics metrics, SyncFailures failures) {
+        return new InvoiceLinkListener(books, sync, accounts, metrics, failures);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import io.dealledger.events.PaymentApplied;
 import io.dealledger.events.PaymentReversalReason;
 import io.dealledger.events.PaymentReversed;
 import io.dealledger.schemas.EventIds;
+import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.schemas.topics.Topics;
 
 /**
@@ -59,11 +60,12 @@ public final class LedgerFacts {
                 .setSubTotal(subTotal == null ? null : money(subTotal)).build());
     }
 
-    public Fact linked(String invoiceId, String dealId, String requestId, Instant at) {
+    /** The invoice tied to the deal; {@code accountId} is the deal's CRM account where known (null otherwise). */
+    public Fact linked(String invoiceId, String dealId, String accountId, String requestId, Instant at) {
         return fact(invoiceId, InvoiceLinked.newBuilder()
                 .setEventId(EventIds.derive("InvoiceLinked", org, invoiceId, dealId, requestId))
                 .setOccurredAt(at).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
-                .setDealId(dealId).setRequestId(requestId).build());
+                .setDealId(dealId).setRequestId(requestId).setAccountId(accountId).build());
     }
 
     public Fact unlinked(String invoiceId, String dealId, String requestId, Instant at) {
@@ -73,11 +75,13 @@ public final class LedgerFacts {
                 .setDealId(dealId).setRequestId(requestId).build());
     }
 
-    public Fact linkRejected(String invoiceId, String dealId, String requestId, String code, String message) {
+    public Fact linkRejected(String invoiceId, String dealId, String requestId, String code, FailureCategory category,
+                             String message) {
         return fact(invoiceId, InvoiceLinkRejected.newBuilder()
                 .setEventId(EventIds.derive("InvoiceLinkRejected", org, invoiceId, dealId, requestId))
                 .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
-                .setDealId(dealId).setRequestId(requestId).setCode(code).setMessage(message).build());
+                .setDealId(dealId).setRequestId(requestId).setCode(code).setCategory(category.name())
+                .setMessage(message).build());
     }
 
     public Fact paymentApplied(String invoiceId, String paymentId, BigDecimal amount, String currency, LocalDate paidOn) {

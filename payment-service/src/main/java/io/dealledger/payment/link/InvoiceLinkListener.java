@@ -13,6 +13,7 @@ import io.dealledger.payment.publish.Via;
 import io.dealledger.payment.sync.BooksReader;
 import io.dealledger.payment.sync.BooksSync;
 import io.dealledger.payment.sync.Synced;
+import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
 
 import org.slf4j.Logger;
@@ -34,12 +35,15 @@ public class InvoiceLinkListener {
     private final BooksSync sync;
     private final DealAccounts accounts;
     private final PaymentMetrics metrics;
+    private final SyncFailures failures;
 
-    public InvoiceLinkListener(BooksReader books, BooksSync sync, DealAccounts accounts, PaymentMetrics metrics) {
+    public InvoiceLinkListener(BooksReader books, BooksSync sync, DealAccounts accounts, PaymentMetrics metrics,
+                               SyncFailures failures) {
         this.books = books;
         this.sync = sync;
         this.accounts = accounts;
         this.metrics = metrics;
+        this.failures = failures;
     }
 
     @KafkaHandler
@@ -47,21 +51,28 @@ public class InvoiceLinkListener {
         String org = request.getOrganizationId();
         LedgerFacts facts = sync.facts(org);
         Optional<Invoice> invoice = books.invoice(org, request.getInvoiceId());
+        Optional<DealAccount> deal = invoice.isEmpty() ? Optional.empty() : accounts.of(request.getDealId());
         Optional<LinkRejection> rejection = invoice.isEmpty()
                 ? Optional.of(new LinkRejection(LinkRejection.INVOICE_NOT_FOUND, "Invoice " + request.getInvoiceId()
                         + " does not exist in Books organization " + org + "."))
-                : check(org, invoice.get(), request.getDealId());
+                : check(org, invoice.get(), request.getDealId(), deal);
         Synced synced;
         String outcome;
         if (rejection.isPresent()) {
-            outcome = "rejected:" + rejection.get().code();
+            LinkRejection refused = rejection.get();
+            outcome = "rejected:" + refused.code();
             synced = sync.publish(org, request.getInvoiceId(), List.of(facts.linkRejected(request.getInvoiceId(),
-                    request.getDealId(), request.getRequestId(), rejection.get().code(), rejection.get().message())), Via.LINK);
+                    request.getDealId(), request.getRequestId(), refused.code(), refused.category(), refused.message())),
+                    Via.LINK);
+            if (!synced.published().isEmpty()) {
+                failures.record(refused.category(), org);
+            }
         } else {
             outcome = "linked";
             synced = sync.invoice(org, invoice.get(), Via.LINK);
             List<Fact> link = new ArrayList<>();
-            link.add(facts.linked(request.getInvoiceId(), request.getDealId(), request.getRequestId(), request.getOccurredAt()));
+            link.add(facts.linked(request.getInvoiceId(), request.getDealId(),
+                    deal.map(DealAccount::accountId).orElse(null), request.getRequestId(), request.getOccurredAt()));
             synced = synced.and(sync.publish(org, request.getInvoiceId(), link, Via.LINK));
         }
         metrics.notification("InvoiceLinkRequested", rejection.isPresent() ? "rejected" : "linked");
@@ -85,8 +96,7 @@ public class InvoiceLinkListener {
         log.warn("event=link_event_ignored type={}", event.getClass().getSimpleName());
     }
 
-    private Optional<LinkRejection> check(String org, Invoice invoice, String dealId) {
-        Optional<DealAccount> deal = accounts.of(dealId);
+    private Optional<LinkRejection> check(String org, Invoice invoice, String dealId, Optional<DealAccount> deal) {
         if (deal.isEmpty() || deal.get().accountId() == null
                 || invoice.customerId().equals(deal.get().booksCustomerId())) {
             return LinkRule.check(org, invoice, deal.orElse(null), dealId, null);

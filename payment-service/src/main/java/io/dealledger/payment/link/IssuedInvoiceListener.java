@@ -37,7 +37,8 @@ public class IssuedInvoiceListener {
         String org = issued.getOrganizationId();
         LedgerFacts facts = sync.facts(org);
         Synced synced = sync.publish(org, issued.getInvoiceId(), List.of(facts.imported(InvoiceTerms.of(issued)),
-                facts.linked(issued.getInvoiceId(), issued.getDealId(), issued.getRequestId(), issued.getOccurredAt())),
+                facts.linked(issued.getInvoiceId(), issued.getDealId(), issued.getAccountId(), issued.getRequestId(),
+                        issued.getOccurredAt())),
                 Via.ISSUED);
         metrics.notification("InvoiceIssued", synced.published().isEmpty() ? "unchanged" : "facts");
         log.info("event=issued_handled event_id={} org={} deal={} invoice={} facts={}", issued.getEventId(), org,

@@ -30,6 +30,7 @@ final class SystemStack implements AutoCloseable {
         String bootstrap = SharedKafka.bootstrapServers();
         int gatewayPort = ServiceProcess.freePort();
         int ledgerPort = ServiceProcess.freePort();
+        int invoicePort = ServiceProcess.freePort();
         zoho = ZohoEmulator.start(Map.of(
                 "zoho-emulator.books.webhooks.url", "http://127.0.0.1:" + gatewayPort + "/webhooks/books/{organization_id}",
                 "zoho-emulator.books.webhooks.headers[X-Dealledger-Webhook-Secret]", BOOKS_SECRET));
@@ -49,6 +50,7 @@ final class SystemStack implements AutoCloseable {
         env.put("DEALLEDGER_CRM_WEBHOOK_SECRET", CRM_SECRET);
         env.put("DEALLEDGER_DEFAULT_ORGANIZATION_ID", Scenario.US_ORG);
         env.put("DEALLEDGER_LEDGER_URL", "http://127.0.0.1:" + ledgerPort);
+        env.put("DEALLEDGER_INVOICE_SERVICE_URL", "http://127.0.0.1:" + invoicePort);
         env.put("SERVER_ADDRESS", "127.0.0.1"); // the widget's local mode needs loopback (and its e2e- secret)
         env.put("DEALLEDGER_WIDGET_LOCAL_MODE", "true");
         env.put("INVOICE_MARK_SENT", "true");
@@ -57,7 +59,8 @@ final class SystemStack implements AutoCloseable {
         env.put("LEDGER_APPLICATION_ID", "ledger-e2e-" + System.nanoTime());
         env.put("LEDGER_STATE_DIR", ServiceProcess.ROOT.resolve("support/system-tests/target/ledger-state").toString());
         services.put("gateway", ServiceProcess.start("gateway", env, gatewayPort, ServiceProcess.freePort()));
-        services.put("invoice-service", ServiceProcess.start("invoice-service", env));
+        services.put("invoice-service", ServiceProcess.start("invoice-service", env, invoicePort,
+                ServiceProcess.freePort()));
         services.put("payment-service", ServiceProcess.start("payment-service", env));
         services.put("ledger-projection-service", ServiceProcess.start("ledger-projection-service", env, ledgerPort,
                 ServiceProcess.freePort()));

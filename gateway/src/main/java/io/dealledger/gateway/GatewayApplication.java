@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 /**
  * The one public HTTP entry: authenticates and validates CRM calls and Books webhooks and turns them into
  * events. Configuration: {@code config.GatewayProperties} and {@code auth.AuthProperties}; routes:
- * {@code invoicerequest}, {@code invoicelink}, {@code webhook.books}, {@code webhook.crm}, {@code query};
- * every accepted request goes through {@code publish.EventPublisher}.
+ * {@code invoicerequest} (with the preview), {@code invoicelink}, {@code webhook.books}, {@code webhook.crm},
+ * {@code query}, {@code deadletter}; every accepted request goes through {@code publish.EventPublisher}, every
+ * proxied one through {@code http.UpstreamService}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

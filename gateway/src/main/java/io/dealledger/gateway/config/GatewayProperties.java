@@ -14,18 +14,25 @@ import org.springframework.util.unit.DataSize;
  *                              ({@code DEALLEDGER_DEFAULT_ORGANIZATION_ID}); empty: the caller must name it
  * @param ledgerUrl             base URL of ledger-projection-service for the read routes
  *                              ({@code DEALLEDGER_LEDGER_URL}); empty: read routes answer 503
+ * @param invoiceServiceUrl     base URL of invoice-service for invoice previews
+ *                              ({@code DEALLEDGER_INVOICE_SERVICE_URL}); empty: previews answer 503
  * @param maxBodySize           larger request bodies are refused with 413
  * @param publishTimeout        longest wait for Kafka's acknowledgement before answering 503
  * @param ledgerTimeout         longest wait for ledger-projection-service on a read route
+ * @param invoiceServiceTimeout longest wait for invoice-service on a preview (it reads CRM and Books)
+ * @param deadLetterTimeout     longest wait for the broker while reading the dead-letter topics
  * @param idempotency           the per-instance memory of Idempotency-Keys
  */
 @ConfigurationProperties("dealledger.gateway")
 public record GatewayProperties(
         String defaultOrganizationId,
         String ledgerUrl,
+        String invoiceServiceUrl,
         @DefaultValue("256KB") DataSize maxBodySize,
         @DefaultValue("10s") Duration publishTimeout,
         @DefaultValue("5s") Duration ledgerTimeout,
+        @DefaultValue("15s") Duration invoiceServiceTimeout,
+        @DefaultValue("10s") Duration deadLetterTimeout,
         @DefaultValue Idempotency idempotency) {
 
     public GatewayProperties {
@@ -34,11 +41,8 @@ public record GatewayProperties(
             throw new IllegalArgumentException("dealledger.gateway.default-organization-id"
                     + " (DEALLEDGER_DEFAULT_ORGANIZATION_ID) must be a Books organization id (digits)");
         }
-        ledgerUrl = blankToNull(ledgerUrl);
-        if (ledgerUrl != null && !ledgerUrl.matches("https?://.+")) {
-            throw new IllegalArgumentException("dealledger.gateway.ledger-url (DEALLEDGER_LEDGER_URL) must be an"
-                    + " http(s) URL, got " + ledgerUrl);
-        }
+        ledgerUrl = httpUrl("ledger-url", "DEALLEDGER_LEDGER_URL", ledgerUrl);
+        invoiceServiceUrl = httpUrl("invoice-service-url", "DEALLEDGER_INVOICE_SERVICE_URL", invoiceServiceUrl);
         if (maxBodySize.toBytes() < 1024) {
             throw new IllegalArgumentException("dealledger.gateway.max-body-size must be at least 1KB");
         }
@@ -46,8 +50,25 @@ public record GatewayProperties(
 
     /** The ledger-projection-service base URL, or null while it is not configured. */
     public URI ledgerUri() {
-        return ledgerUrl == null ? null : URI.create(ledgerUrl.endsWith("/")
-                ? ledgerUrl.substring(0, ledgerUrl.length() - 1) : ledgerUrl);
+        return baseUri(ledgerUrl);
+    }
+
+    /** The invoice-service base URL, or null while it is not configured. */
+    public URI invoiceServiceUri() {
+        return baseUri(invoiceServiceUrl);
+    }
+
+    private static URI baseUri(String url) {
+        return url == null ? null : URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    private static String httpUrl(String key, String variable, String value) {
+        String url = blankToNull(value);
+        if (url != null && !url.matches("https?://.+")) {
+            throw new IllegalArgumentException("dealledger.gateway." + key + " (" + variable + ") must be an"
+                    + " http(s) URL, got " + url);
+        }
+        return url;
     }
 
     /**

@@ -21,15 +21,19 @@ import reactor.core.publisher.Mono;
 public class RequestOutcomes implements WebFilter {
 
     /** Route names for the metrics: a fixed set, never a path with ids in it. */
-    private static final Map<String, String> ROUTES = Map.of(
-            "/api/v1/deals/{dealId}/invoice-requests", "invoice_request",
-            "/api/v1/deals/{dealId}/invoice-links", "invoice_link",
-            "/api/v1/deals/{dealId}/invoice-links/{invoiceId}", "invoice_unlink",
-            "/webhooks/books/{organizationId}", "books_webhook",
-            "/webhooks/crm", "crm_webhook",
-            "/api/v1/invoice-requests/{requestId}", "invoice_request_status",
-            "/api/v1/deals/{dealId}/ledger", "deal_ledger",
-            "/api/v1/deals/{dealId}/invoice-candidates", "invoice_candidates");
+    private static final Map<String, String> ROUTES = Map.ofEntries(
+            Map.entry("/api/v1/deals/{dealId}/invoice-requests", "invoice_request"),
+            Map.entry("/api/v1/deals/{dealId}/invoice-previews", "invoice_preview"),
+            Map.entry("/api/v1/deals/{dealId}/invoice-links", "invoice_link"),
+            Map.entry("/api/v1/deals/{dealId}/invoice-links/{invoiceId}", "invoice_unlink"),
+            Map.entry("/webhooks/books/{organizationId}", "books_webhook"),
+            Map.entry("/webhooks/crm", "crm_webhook"),
+            Map.entry("/api/v1/invoice-requests/{requestId}", "invoice_request_status"),
+            Map.entry("/api/v1/deals/{dealId}/ledger", "deal_ledger"),
+            Map.entry("/api/v1/accounts/{accountId}/ledger", "account_ledger"),
+            Map.entry("/api/v1/deals/{dealId}/invoice-candidates", "invoice_candidates"),
+            Map.entry("/api/v1/dead-letters", "dead_letters"),
+            Map.entry("/api/v1/dead-letters/replays", "dead_letter_replays"));
 
     private final GatewayMetrics metrics;
 

@@ -1,6 +1,7 @@
 package io.dealledger.gateway.json;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
@@ -112,6 +113,26 @@ public final class Fields {
             throw Refusal.invalid(field, "must be a Zoho id (1 to 30 digits)");
         }
         return value;
+    }
+
+    /** A whole number from 0 to {@code max}: a JSON integer or a string of digits. */
+    public Long wholeNumber(String name, long max) {
+        JsonNode value = value(name);
+        if (value == null) {
+            return null;
+        }
+        BigInteger number;
+        if (value.isIntegralNumber()) {
+            number = value.bigIntegerValue();
+        } else if (value.isString() && value.stringValue().strip().matches("[0-9]{1,40}")) {
+            number = new BigInteger(value.stringValue().strip());
+        } else {
+            throw Refusal.invalid(path(name), "must be a whole number");
+        }
+        if (number.signum() < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw Refusal.invalid(path(name), "must be from 0 to " + max);
+        }
+        return number.longValueExact();
     }
 
     /**

@@ -9,8 +9,9 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The gateway's own meters: {@code dealledger_gateway_requests_total{route,outcome}} and
- * {@code dealledger_gateway_publish_seconds{topic,outcome}} (Kafka acknowledgement latency).
+ * The gateway's own meters: {@code dealledger_gateway_requests_total{route,outcome}},
+ * {@code dealledger_gateway_publish_seconds{topic,outcome}} (Kafka acknowledgement latency) and
+ * {@code dealledger_dead_letter_replays_total{service,category}}.
  */
 @Component
 public class GatewayMetrics {
@@ -39,5 +40,18 @@ public class GatewayMetrics {
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(latency);
+    }
+
+    /**
+     * A dead letter re-published to its source topic. {@code service} is the service that dead-lettered it
+     * (it replaces the gateway's own {@code service} tag), {@code category} its failure category's name.
+     */
+    public void deadLetterReplayed(String service, String category) {
+        Counter.builder("dealledger.dead.letter.replays")
+                .description("Dead letters re-published to their source topic, by dead-lettering service and category")
+                .tag("service", service)
+                .tag("category", category)
+                .register(registry)
+                .increment();
     }
 }

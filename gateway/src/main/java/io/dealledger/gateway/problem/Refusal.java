@@ -13,6 +13,7 @@ public final class Refusal extends RuntimeException {
     public enum Kind {
         INVALID(400, "invalid", "Invalid request"),
         UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+        NOT_FOUND(404, "invalid", "Not found"),
         CONFLICT(409, "conflict", "Idempotency-Key reused with a different request"),
         TOO_LARGE(413, "too_large", "Request body too large"),
         UNAVAILABLE(503, "unavailable", "Service unavailable");
@@ -62,6 +63,11 @@ public final class Refusal extends RuntimeException {
 
     public static Refusal unauthorized(String field, String reason) {
         return new Refusal(Kind.UNAUTHORIZED, field, reason, null);
+    }
+
+    /** The request names something (a topic, an offset) that does not exist; {@code field} says which. */
+    public static Refusal notFound(String field, String reason) {
+        return new Refusal(Kind.NOT_FOUND, field, reason, null);
     }
 
     public static Refusal conflict(String field, String reason) {

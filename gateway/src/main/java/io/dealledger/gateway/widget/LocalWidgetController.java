@@ -56,7 +56,7 @@ public class LocalWidgetController {
     private static final Map<HttpMethod, List<Pattern>> ROUTES = Map.of(
             HttpMethod.GET, List.of(Pattern.compile("/api/v1/deals/" + ID + "/(ledger|invoice-candidates)"),
                     Pattern.compile("/api/v1/invoice-requests/[0-9a-fA-F-]{36}(\\?waitSeconds=[0-9]{1,2})?")),
-            HttpMethod.POST, List.of(Pattern.compile("/api/v1/deals/" + ID + "/(invoice-links|invoice-requests)")),
+            HttpMethod.POST, List.of(Pattern.compile("/api/v1/deals/" + ID + "/(invoice-links|invoice-requests|invoice-previews)")),
             HttpMethod.DELETE, List.of(Pattern.compile("/api/v1/deals/" + ID + "/invoice-links/" + ID
                     + "(\\?organizationId=" + ID + ")?")));
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -50,12 +50,15 @@ class HostileBodiesIT extends GatewayIT {
     @Test
     void everyHostileBodyIsRefusedWithA4xxAndNothingIsPublished() {
         List<Case> cases = new ArrayList<>();
-        invoiceRequests(cases);
+        invoiceRequests(cases, "invoice-requests");
+        invoiceRequests(cases, "invoice-previews");
         booksWebhooks(cases);
         crmWebhooks(cases);
+        deadLetterReplays(cases);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(200);
         System.out.println("hostile bodies: " + cases.size());
-        List<TopicSpec> topics = List.of(Topics.INVOICE_REQUESTS, Topics.BOOKS_EVENTS, Topics.INVOICE_LINKS, Topics.CRM_DEALS);
+        List<TopicSpec> topics = List.of(Topics.INVOICE_REQUESTS, Topics.BOOKS_EVENTS, Topics.INVOICE_LINKS, Topics.CRM_DEALS,
+                Topics.DEAD_LETTER_REPLAYS);
         List<Integer> before = topics.stream().map(topic -> probe(topic).records().size()).toList();
 
         SoftAssertions softly = new SoftAssertions();
@@ -84,11 +87,12 @@ class HostileBodiesIT extends GatewayIT {
         return Map.of(CrmSignature.HEADER, CrmSignature.sign(TestSecrets.CRM, Instant.now().getEpochSecond(), body));
     }
 
-    private static void invoiceRequests(List<Case> cases) {
-        String path = "/api/v1/deals/" + newId() + "/invoice-requests";
+    /** Invoice requests, or previews of them: the same body, the same rules. */
+    private static void invoiceRequests(List<Case> cases, String route) {
+        String path = "/api/v1/deals/" + newId() + "/" + route;
         Function<String, Case> json = body -> {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            return new Case("invoice-request " + body, path, signature(bytes), MediaType.APPLICATION_JSON, bytes);
+            return new Case(route + " " + body, path, signature(bytes), MediaType.APPLICATION_JSON, bytes);
         };
         BAD_ROOTS.stream().filter(body -> !body.isBlank()).map(json).forEach(cases::add);
         for (String value : BAD_NUMBERS) {
@@ -119,11 +123,11 @@ class HostileBodiesIT extends GatewayIT {
         cases.add(json.apply("{\"requestedBy\":" + "\"" + "x".repeat(300) + "\"}"));
         byte[] invalidUtf8 = {'{', '"', 'r', 'e', 'q', 'u', 'e', 's', 't', 'e', 'd', 'B', 'y', '"', ':', '"', (byte) 0xC3,
                 (byte) 0x28, '"', '}'};
-        cases.add(new Case("invoice-request invalid UTF-8", path, signature(invalidUtf8), MediaType.APPLICATION_JSON,
+        cases.add(new Case(route + " invalid UTF-8", path, signature(invalidUtf8), MediaType.APPLICATION_JSON,
                 invalidUtf8));
         for (String dealId : List.of("abc", "%D9%A1%D9%A2", "1%2E5", "-1", "9".repeat(31))) {
             byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
-            cases.add(new Case("invoice-request deal " + dealId, "/api/v1/deals/" + dealId + "/invoice-requests",
+            cases.add(new Case(route + " deal " + dealId, "/api/v1/deals/" + dealId + "/" + route,
                     signature(empty), MediaType.APPLICATION_JSON, empty));
         }
     }
@@ -191,5 +195,34 @@ class HostileBodiesIT extends GatewayIT {
         }
         cases.add(new Case("crm form with duplicate field", "/webhooks/crm", secret, MediaType.APPLICATION_FORM_URLENCODED,
                 ("deal_id=" + newId() + "&deal_id=2").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Replay bodies that fail validation before any dead letter is looked up. */
+    private static void deadLetterReplays(List<Case> cases) {
+        Function<String, Case> json = body -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            return new Case("dead-letter replay " + body, "/api/v1/dead-letters/replays", signature(bytes),
+                    MediaType.APPLICATION_JSON, bytes);
+        };
+        BAD_ROOTS.stream().map(json).forEach(cases::add);
+        String one = "{\"service\":\"invoice-service\",\"deadLetterTopic\":\"invoice.requests.v1.invoice-service.dlt\","
+                + "\"partition\":%s,\"offset\":%s}";
+        for (String bad : List.of("-1", "1.5", "1.0", "1e3", "\"abc\"", "\"-1\"", "true", "[]", "{}", "[0]",
+                "2147483648", "99999999999999999999", "\"\\u0661\"", "\"１\"")) {
+            cases.add(json.apply(one.formatted(bad, "0")));
+            cases.add(json.apply(one.formatted("0", bad)));
+        }
+        for (String bad : List.of("1", "true", "[]", "{}", "\"a\\u0007b\"", "\"" + "t".repeat(250) + "\"")) {
+            cases.add(json.apply("{\"service\":\"invoice-service\",\"deadLetterTopic\":" + bad
+                    + ",\"partition\":0,\"offset\":0}"));
+        }
+        for (String bad : List.of("\"\"", "\"Invoice-Service\"", "\"invoice-service \\u0000\"", "\"crm\"", "1", "[]",
+                "{}", "null", "\"ｉnvoice-service\"")) {
+            cases.add(json.apply("{\"service\":" + bad + "}"));
+        }
+        cases.add(json.apply("{\"service\":\"invoice-service\",\"deadLetterTopic\":\"x.invoice-service.dlt\"}"));
+        cases.add(json.apply("{\"service\":\"invoice-service\",\"offset\":3}"));
+        cases.add(json.apply("{\"service\":\"invoice-service\",\"service\":\"payment-service\"}"));
+        cases.add(json.apply("{\"service\":\"invoice-service\",\"all\":true}"));
     }
 }

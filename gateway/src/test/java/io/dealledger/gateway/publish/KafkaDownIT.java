@@ -1,5 +1,7 @@
 package io.dealledger.gateway.publish;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "spring.kafka.producer.properties.request.timeout.ms=1000",
                 "spring.kafka.producer.properties.delivery.timeout.ms=1500",
                 "dealledger.gateway.publish-timeout=3s",
+                "dealledger.gateway.dead-letter-timeout=1s",
                 "dealledger.gateway.auth.crm.secrets=" + TestSecrets.CRM,
                 "dealledger.gateway.auth.books.organizations." + TestSecrets.ORG + "=" + TestSecrets.BOOKS,
                 "dealledger.gateway.auth.crm-webhook.secrets=" + TestSecrets.CRM_WEBHOOK})
@@ -52,6 +55,25 @@ class KafkaDownIT {
         http.post().uri("/webhooks/books/" + TestSecrets.ORG).header("X-Dealledger-Webhook-Secret", TestSecrets.BOOKS)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"invoice\":{\"invoice_id\":\"460000000003001\"}}")
                 .exchange().expectStatus().isEqualTo(503);
+    }
+
+    @Test
+    void deadLettersCannotBeListedOrReplayedWithoutABrokerAndSaySo() {
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(15)).build();
+        String replay = "{\"service\":\"invoice-service\"}";
+
+        http.get().uri("/api/v1/dead-letters")
+                .header(CrmSignature.HEADER, CrmSignature.sign(TestSecrets.CRM, Instant.now().getEpochSecond(), new byte[0]))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Kafka"));
+        http.post().uri("/api/v1/dead-letters/replays")
+                .header(CrmSignature.HEADER, CrmSignature.sign(TestSecrets.CRM, Instant.now().getEpochSecond(),
+                        replay.getBytes(StandardCharsets.UTF_8)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(replay).exchange()
+                .expectStatus().isEqualTo(503);
     }
 
     private static WebTestClient.RequestHeadersSpec<?> post(WebTestClient http, String body) {

@@ -64,8 +64,9 @@ class LedgerQueriesTest {
     }
 
     private static LedgerQueries queries(String ledgerUrl) {
-        GatewayProperties properties = new GatewayProperties(null, ledgerUrl, DataSize.ofKilobytes(256),
-                Duration.ofSeconds(10), Duration.ofSeconds(2), new GatewayProperties.Idempotency(Duration.ofHours(1), 10));
+        GatewayProperties properties = new GatewayProperties(null, ledgerUrl, null, DataSize.ofKilobytes(256),
+                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
+                new GatewayProperties.Idempotency(Duration.ofHours(1), 10));
         AuthProperties auth = new AuthProperties(new AuthProperties.Crm(List.of(SECRET), Duration.ofSeconds(300)),
                 new AuthProperties.Books("X-Secret", List.of("1=books-secret-0001"), Map.of(),
                         new AuthProperties.BodySignature(false, "X-Sig")),
@@ -90,6 +91,31 @@ class LedgerQueriesTest {
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(new String(answer.getBody(), StandardCharsets.UTF_8)).contains("\"outstanding\":\"100.000\"");
         assertThat(asked.get()).isEqualTo(path);
+    }
+
+    @Test
+    void aSignedAccountLedgerReadIsAnsweredByLedgerProjectionService() {
+        String path = "/api/v1/accounts/4876876000000624001/ledger";
+
+        ResponseEntity<byte[]> answer = queries("http://127.0.0.1:" + ledger.getAddress().getPort())
+                .accountLedger("4876876000000624001", signedGet(path)).block();
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getHeaders().getContentType().toString()).isEqualTo("application/json");
+        assertThat(new String(answer.getBody(), StandardCharsets.UTF_8)).contains("\"outstanding\":\"100.000\"");
+        assertThat(asked.get()).isEqualTo(path);
+    }
+
+    @Test
+    void anAccountLedgerReadIsRefusedBeforeTheLedgerServiceIsAsked() {
+        LedgerQueries queries = queries("http://127.0.0.1:" + ledger.getAddress().getPort());
+
+        assertThatThrownBy(() -> queries.accountLedger("acme", signedGet("/api/v1/accounts/acme/ledger")).block())
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).isEqualTo("accountId"));
+        assertThatThrownBy(() -> queries.accountLedger("42", MockServerHttpRequest.get("/api/v1/accounts/42/ledger")
+                .build()).block())
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.kind()).isEqualTo(Refusal.Kind.UNAUTHORIZED));
+        assertThat(asked.get()).isNull();
     }
 
     @Test

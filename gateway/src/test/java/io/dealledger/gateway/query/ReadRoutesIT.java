@@ -31,15 +31,50 @@ class ReadRoutesIT extends GatewayIT {
     }
 
     @Test
+    void signedAccountLedgerReadsAndInvoicePreviewsAnswer503ProblemsWhileTheirServiceIsNotConfigured() {
+        signed(HttpMethod.GET, "/api/v1/accounts/" + newId() + "/ledger", "").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.detail").value(detail ->
+                        assertThat((String) detail).contains("DEALLEDGER_LEDGER_URL"));
+        signed(HttpMethod.POST, "/api/v1/deals/" + newId() + "/invoice-previews",
+                "{\"stage\":{\"label\":\"Deposit\",\"percentage\":30}}").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail ->
+                        assertThat((String) detail).contains("DEALLEDGER_INVOICE_SERVICE_URL"));
+    }
+
+    @Test
     void unsignedReadsGet401() {
         http.get().uri("/api/v1/deals/" + newId() + "/ledger").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/v1/accounts/" + newId() + "/ledger").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.field").isEqualTo("X-Dealledger-Signature");
+        http.post().uri("/api/v1/deals/" + newId() + "/invoice-previews").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void badIdsAndPreviewBodiesAre400ProblemsNamingTheField() {
+        signed(HttpMethod.GET, "/api/v1/accounts/acme/ledger", "").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.field").isEqualTo("accountId");
+        signed(HttpMethod.POST, "/api/v1/deals/" + newId() + "/invoice-previews",
+                "{\"stage\":{\"label\":\"x\",\"fixedAmount\":5}}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("stage.currency");
     }
 
     @Test
     void theOpenApiDescriptionIsServed() {
         http.get().uri("/api/v1/openapi.yaml").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(yaml -> assertThat(yaml)
-                        .contains("openapi: 3.1.0", "/api/v1/deals/{dealId}/invoice-requests", "/webhooks/books/{organizationId}"));
+                        .contains("openapi: 3.1.0", "/api/v1/deals/{dealId}/invoice-requests", "/webhooks/books/{organizationId}",
+                                "/api/v1/accounts/{accountId}/ledger", "/api/v1/deals/{dealId}/invoice-previews",
+                                "/api/v1/dead-letters/replays"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.dealledger.testkit.kafka.UsesKafka;
@@ -97,7 +99,10 @@ class WidgetBrowserIT {
         assertThat(browser.text("#payment-status")).isEqualTo("Partially paid");
         assertThat(browser.text("#linked li[data-invoice-id=\"" + deposit.path("invoice_id").asString() + "\"]"))
                 .contains(deposit.path("invoice_number").asString()).contains("Partially paid")
-                .contains(usd(total.subtract(paid)));
+                .contains(usd(total.subtract(paid)))
+                // never a candidate, so its date comes from the ledger
+                .contains(LocalDate.parse(deposit.path("date").asString())
+                        .format(DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US)));
         assertThat(browser.driver.findElement(By.id("progress")).getAttribute("aria-label"))
                 .startsWith("Invoiced ").contains("% of the deal value");
 
@@ -184,6 +189,30 @@ class WidgetBrowserIT {
 
     @Test
     @Order(5)
+    void aRefusedLinkShowsWhyItWasRefused() throws Exception {
+        JsonNode typed = stack.createInvoice(customer, new BigDecimal("250.00"));
+        String invoiceId = typed.path("invoice_id").asString();
+        String number = typed.path("invoice_number").asString();
+        String candidate = "#candidates li[data-invoice-id=\"" + invoiceId + "\"]";
+        browser.open(stack.widgetUrl(WidgetStack.GLOBEX_DEAL, 1));
+        browser.until("the Books invoice among the candidates", WAIT, d -> !browser.all(candidate).isEmpty());
+
+        // meanwhile a Books user moves the invoice to another customer: the link must be refused, saying why
+        stack.reassignInvoice(invoiceId, WidgetStack.BOOKS_CONTACT_SOYLENT);
+        browser.driver.findElement(By.cssSelector(candidate + " button.link")).click();
+
+        browser.until("the refusal", WAIT, d -> browser.text("#link-message").contains("was not linked"));
+        String refusal = browser.text("#link-message");
+        assertThat(refusal).startsWith("Invoice " + number + " was not linked: ").contains("Soylent Corp")
+                .contains("Globex Corporation").doesNotContain("likely").doesNotContain("may belong");
+        assertThat(style("#link-message", "color")).isEqualTo(RED);
+        assertThat(browser.all("#linked li[data-invoice-id=\"" + invoiceId + "\"]")).isEmpty();
+        assertThat(figure("totalInvoiced")).isEqualTo(usd(invoiced));
+        browser.screenshot("06-refused-link-with-its-reason");
+    }
+
+    @Test
+    @Order(6)
     void aRejectedInvoiceRequestShowsItsReason() throws Exception {
         browser.open(stack.widgetUrl(WidgetStack.DEAL_WITHOUT_ACCOUNT, 1));
         browser.until("the widget loaded", WAIT,

@@ -25,6 +25,7 @@ final class WidgetStack {
     static final String GLOBEX_DEAL = "5725767000000400001";
     static final String DEAL_WITHOUT_ACCOUNT = "5725767000000400005";
     static final String BOOKS_ITEM_ROBOT_ARM = "460000000002001";
+    static final String BOOKS_CONTACT_SOYLENT = "460000000001002";
 
     private static WidgetStack instance;
 
@@ -125,6 +126,12 @@ final class WidgetStack {
         invoke(invoke(zohoApi, "books", "POST", US_ORG, "/invoices/" + invoice.path("invoice_id").asString()
                 + "/status/sent", null), "expect", 200);
         return invoice;
+    }
+
+    /** A Books user moves the invoice to another customer. */
+    void reassignInvoice(String invoiceId, String customerId) throws ReflectiveOperationException {
+        invoke(invoke(zohoApi, "books", "PUT", US_ORG, "/invoices/" + invoiceId,
+                "{\"customer_id\":\"" + customerId + "\"}"), "expect", 200);
     }
 
     private synchronized void close() {

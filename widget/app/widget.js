@@ -19,6 +19,15 @@
     NOT_INVOICED: "Not invoiced", UNPAID: "Unpaid", PARTIALLY_PAID: "Partially paid", PAID: "Paid",
     OVERDUE: "Overdue"
   };
+  var CATEGORY_LABELS = {
+    MISSING_TAX_MAPPING: "Missing tax mapping", MISSING_ORG_MAPPING: "Missing Books organization mapping",
+    UNKNOWN_SKU: "Unknown or ambiguous SKU", DEAL_WITHOUT_ACCOUNT: "Deal without account",
+    CRM_RECORD_MISSING: "CRM record missing", CRM_FIELD_MISSING: "CRM field missing",
+    INVALID_REQUEST: "Invoice request not valid for the deal", BOOKS_VALIDATION: "Books validation error",
+    BOOKS_UNAVAILABLE: "Books unavailable", CRM_UNAVAILABLE: "CRM unavailable",
+    ZOHO_AUTHORIZATION: "Zoho authorization failed", LINK_REFUSED: "Invoice link refused",
+    UNREADABLE_EVENT: "Unreadable event", INTERNAL: "Unexpected error"
+  };
   var INVOICE_STATUS_LABELS = {
     paid: "Paid", partially_paid: "Partially paid", unpaid: "Sent", sent: "Sent", overdue: "Overdue", void: "Void",
     draft: "Draft", viewed: "Viewed"
@@ -31,8 +40,8 @@
     candidates: [],
     candidatesLoaded: false,
     candidatesOrg: null,
-    candidateDates: {},   // invoiceId -> invoice date, from the candidates list (the ledger carries no date)
-    pendingLinks: {},     // invoiceId -> {number, deadline}
+    candidateDates: {},   // invoiceId -> invoice date, from the candidates list (older ledgers carry no date)
+    pendingLinks: {},     // invoiceId -> {number, requestId, deadline}
     pendingUnlinks: {},   // invoiceId -> {number, deadline}
     messageTimer: null,
     pollTimer: null,
@@ -150,7 +159,9 @@
 
     var error = $("last-invoice-error");
     if (ledger.lastInvoiceError) {
-      error.textContent = "Last invoice request was rejected: " + ledger.lastInvoiceError;
+      var category = CATEGORY_LABELS[ledger.lastInvoiceErrorCategory];
+      error.textContent = "Last invoice request was rejected" + (category ? " (" + category + ")" : "") + ": "
+        + ledger.lastInvoiceError;
       error.hidden = false;
     } else {
       error.hidden = true;
@@ -169,7 +180,7 @@
         text: number, "aria-label": "Invoice " + number + " (opens Zoho Books)" })
       : el("span", { className: "number", text: number });
     var badge = el("span", { className: "badge " + (mismatch ? "" : status), text: label, "data-status": status });
-    var invoiceDate = invoice.date || state.candidateDates[invoice.invoiceId];
+    var invoiceDate = invoice.date || invoice.invoiceDate || state.candidateDates[invoice.invoiceId];
     var details = el("dl", {}, [
       invoiceDate ? el("dt", { text: "Date" }) : null, invoiceDate ? el("dd", { text: date(invoiceDate) }) : null,
       el("dt", { text: "Due" }), el("dd", { text: date(invoice.dueDate) }),
@@ -182,11 +193,24 @@
     button.addEventListener("click", function () {
       if (linked) { unlink(invoice, button); } else { link(invoice, button); }
     });
+    var refused = linked ? null : linkRejection(invoice.invoiceId);
     var item = el("li", { className: "invoice" + (status === "overdue" ? " is-overdue" : ""),
       "data-invoice-id": invoice.invoiceId, "data-status": status }, [
-      el("div", { className: "head" }, [title, badge]), details, el("div", { className: "actions" }, [button])
+      el("div", { className: "head" }, [title, badge]), details,
+      refused ? el("p", { className: "refused", "data-field": "link-refused",
+        text: "Link refused: " + refused.message }) : null,
+      el("div", { className: "actions" }, [button])
     ]);
     return item;
+  }
+
+  // The ledger keeps the latest refused link per invoice until that invoice is linked.
+  function linkRejection(invoiceId) {
+    var found = null;
+    ((state.ledger && state.ledger.linkRejections) || []).forEach(function (r) {
+      if (r.invoiceId === invoiceId) { found = r; }
+    });
+    return found;
   }
 
   function renderLinked(ledger) {
@@ -289,7 +313,8 @@
           button.textContent = "Link";
           return;
         }
-        state.pendingLinks[invoice.invoiceId] = { number: number, deadline: Date.now() + LINK_TIMEOUT_SECONDS * 1000 };
+        state.pendingLinks[invoice.invoiceId] = { number: number, requestId: answer.body && answer.body.requestId,
+          deadline: Date.now() + LINK_TIMEOUT_SECONDS * 1000 };
         linkMessage("", "Linking invoice " + number + ": dealledger is checking it against Books…");
         refresh();
       })
@@ -304,16 +329,21 @@
     return state.candidatesOrg || (state.ledger && state.ledger.organizationId);
   }
 
-  // A refused link is an InvoiceLinkRejected fact that the deal ledger does not expose: a link that has not
-  // reached the ledger by its deadline is reported as not linked.
+  // A pending link ends when the invoice appears among the linked ones, or when the ledger carries the refusal
+  // of this very request (its reason is shown); one that has done neither by its deadline is reported as not linked.
   function checkPendingLinks() {
     var linked = {};
     ((state.ledger && state.ledger.invoices) || []).forEach(function (i) { linked[i.invoiceId] = true; });
     Object.keys(state.pendingLinks).forEach(function (invoiceId) {
       var pending = state.pendingLinks[invoiceId];
+      var refused = linkRejection(invoiceId);
       if (linked[invoiceId]) {
         delete state.pendingLinks[invoiceId];
         linkMessage("success", "Invoice " + pending.number + " is linked to this deal.");
+      } else if (refused && refused.requestId === pending.requestId) {
+        delete state.pendingLinks[invoiceId];
+        linkMessage("error", "Invoice " + pending.number + " was not linked: " + refused.message);
+        renderCandidates();
       }
     });
     Object.keys(state.pendingUnlinks).forEach(function (invoiceId) {

@@ -7,13 +7,17 @@ import io.dealledger.invoice.books.BooksCaches;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
 import io.dealledger.invoice.cache.TtlCache;
+import io.dealledger.invoice.crm.CrmVariables;
 import io.dealledger.invoice.crm.CrmWriteBack;
 import io.dealledger.invoice.crm.DealReader;
+import io.dealledger.invoice.deadletter.RejectedRequests;
+import io.dealledger.invoice.preview.InvoicePreviewer;
 import io.dealledger.invoice.push.InvoicePusher;
 import io.dealledger.invoice.push.InvoiceRequestListener;
 import io.dealledger.invoice.routing.OrganizationRouter;
 import io.dealledger.invoice.tax.TaxResolver;
 import io.dealledger.invoice.tax.TaxTable;
+import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.ZohoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -22,7 +26,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** Wires the push: CRM reading and write-back, routing, tax, customers, items, and the listener. */
+/**
+ * Wires the push (CRM reading and write-back, routing, tax, customers, items, the listener and the parking
+ * of rejected requests) and the preview, which shares the push's steps and caches.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InvoiceProperties.class)
 class InvoiceConfiguration {
@@ -38,29 +45,68 @@ class InvoiceConfiguration {
     }
 
     @Bean
+    CrmVariables crmVariables(InvoiceProperties properties, ZohoClients zoho, Clock clock) {
+        return new CrmVariables(zoho.crm(), new TtlCache<String, Map<String, String>>(properties.cacheTtl(), clock),
+                properties.organizationsFromCrmVariables(), properties.callTimeout());
+    }
+
+    @Bean
     TaxTable taxTable(InvoiceProperties properties) {
-        return new TaxTable(properties.tax());
+        return new TaxTable(properties.tax(),
+                properties.organizationsFromCrmVariables() ? properties.crmVariablePrefix() : null);
     }
 
     @Bean
-    OrganizationRouter organizationRouter(InvoiceProperties properties, ZohoClients zoho, Clock clock) {
-        return new OrganizationRouter(properties, zoho.crm(), new TtlCache<String, Map<String, String>>(
-                properties.cacheTtl(), clock), properties.callTimeout());
+    OrganizationRouter organizationRouter(InvoiceProperties properties, CrmVariables variables) {
+        return new OrganizationRouter(properties, variables);
     }
 
     @Bean
-    InvoicePusher invoicePusher(InvoiceProperties properties, ZohoClients zoho, OrganizationRouter router,
-                                TaxTable taxTable, BooksCaches caches, Clock clock) {
-        return new InvoicePusher(new DealReader(zoho.crm(), properties.crm(), properties.callTimeout()),
-                new CrmWriteBack(zoho.crm(), properties.crm(), properties.callTimeout()), router, zoho.books(),
-                taxTable, new TaxResolver(taxTable, properties.taxAuthorityEditions(), caches),
-                new CustomerResolver(caches, properties.books()), new ItemResolver(caches, properties.books()),
-                properties, clock, properties.callTimeout());
+    DealReader dealReader(InvoiceProperties properties, ZohoClients zoho) {
+        return new DealReader(zoho.crm(), properties.crm(), properties.callTimeout());
+    }
+
+    @Bean
+    TaxResolver taxResolver(InvoiceProperties properties, TaxTable taxTable, CrmVariables variables, BooksCaches caches) {
+        return new TaxResolver(taxTable, variables, properties.taxAuthorityEditions(), caches);
+    }
+
+    @Bean
+    CustomerResolver customerResolver(InvoiceProperties properties, BooksCaches caches) {
+        return new CustomerResolver(caches, properties.books());
+    }
+
+    @Bean
+    ItemResolver itemResolver(InvoiceProperties properties, BooksCaches caches) {
+        return new ItemResolver(caches, properties.books());
+    }
+
+    @Bean
+    InvoicePusher invoicePusher(InvoiceProperties properties, ZohoClients zoho, DealReader deals,
+                                OrganizationRouter router, TaxResolver taxes, CustomerResolver customers,
+                                ItemResolver items, Clock clock) {
+        return new InvoicePusher(deals, new CrmWriteBack(zoho.crm(), properties.crm(), properties.callTimeout()),
+                router, zoho.books(), taxes, customers, items, properties, clock, properties.callTimeout());
+    }
+
+    @Bean
+    InvoicePreviewer invoicePreviewer(InvoiceProperties properties, ZohoClients zoho, DealReader deals,
+                                      OrganizationRouter router, TaxResolver taxes, CustomerResolver customers,
+                                      ItemResolver items) {
+        return new InvoicePreviewer(deals, router, zoho.books(), taxes, customers, items, properties,
+                properties.callTimeout());
+    }
+
+    @Bean
+    RejectedRequests rejectedRequests(KafkaTemplate<String, Object> kafka, MeterRegistry meters,
+                                      InvoiceProperties properties) {
+        return new RejectedRequests(kafka, meters, properties.callTimeout());
     }
 
     @Bean
     InvoiceRequestListener invoiceRequestListener(InvoicePusher pusher, KafkaTemplate<String, Object> kafka,
+                                                  RejectedRequests rejectedRequests, SyncFailures syncFailures,
                                                   MeterRegistry meters, InvoiceProperties properties, Clock clock) {
-        return new InvoiceRequestListener(pusher, kafka, meters, properties, clock);
+        return new InvoiceRequestListener(pusher, kafka, rejectedRequests, syncFailures, meters, properties, clock);
     }
 }

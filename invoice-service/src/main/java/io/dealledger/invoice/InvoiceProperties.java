@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param allowedStages                 deal stages an invoice may be pushed from (e.g. Closed Won)
  * @param organizations                 legal entity (the account's {@code Legal_Entity}) → Books organization id
- * @param organizationsFromCrmVariables also read legal entity → org id from CRM Variables, overlaying {@code organizations}
- * @param crmVariablePrefix             api_name prefix of those variables: prefix + legal entity with every run of
- *                                      non-alphanumerics as one {@code _} ("Acme Robotics Inc." → {@code Books_Org_Acme_Robotics_Inc})
+ * @param organizationsFromCrmVariables also read legal entity → org id and region → tax from CRM Variables, overlaying
+ *                                      {@code organizations} and {@code tax}
+ * @param crmVariablePrefix             api_name prefix of those variables, every run of non-alphanumerics as one {@code _}:
+ *                                      prefix + legal entity ("Acme Robotics Inc." → {@code Books_Org_Acme_Robotics_Inc}),
+ *                                      prefix + {@code tax_} + org id + {@code _} + region ({@code Books_Org_tax_10234695_US_OR})
  * @param taxAuthorityEditions          Books editions whose invoices need a tax authority (Zoho: US and CA)
  * @param tax                           Books org id → region key ({@code US-CA}, {@code GB}, {@code IN-KA}) → tax and tax authority
  * @param cacheTtl                      how long customers, items, taxes and editions of an org are trusted without asking Books
@@ -46,7 +48,7 @@ public record InvoiceProperties(
         require(allowedStages != null && !allowedStages.isEmpty(), "allowed-stages", "at least one deal stage");
         organizations = organizations == null ? Map.of() : Map.copyOf(organizations);
         require(!organizationsFromCrmVariables || notBlank(crmVariablePrefix), "crm-variable-prefix",
-                "the api_name prefix of the CRM Variables naming Books organizations");
+                "the api_name prefix of the CRM Variables naming Books organizations and taxes");
         taxAuthorityEditions = taxAuthorityEditions == null ? List.of() : List.copyOf(taxAuthorityEditions);
         tax = tax == null ? Map.of() : Map.copyOf(tax);
         require(cacheTtl != null && !cacheTtl.isNegative(), "cache-ttl", "a duration, e.g. 10m");

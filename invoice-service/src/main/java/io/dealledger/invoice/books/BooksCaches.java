@@ -8,6 +8,7 @@ import java.util.function.Function;
 import io.dealledger.invoice.cache.TtlCache;
 import io.dealledger.invoice.sku.ItemCatalog;
 import io.dealledger.zoho.books.BooksRecords.Tax;
+import io.dealledger.zoho.books.BooksRecords.TaxAuthority;
 
 /**
  * What invoice-service remembers of each Books organization between pushes: customers by CRM account,
@@ -15,24 +16,31 @@ import io.dealledger.zoho.books.BooksRecords.Tax;
  */
 public final class BooksCaches {
 
-    /** {@code org:accountId} → Books contact id. */
-    final TtlCache<String, String> customers;
+    /** {@code org:accountId} → the account's Books customer. */
+    final TtlCache<String, CustomerResolver.Known> customers;
     /** org → its items. */
     final TtlCache<String, ItemCatalog> items;
     /** org → tax id → tax. */
     final TtlCache<String, Map<String, Tax>> taxes;
     /** org → edition (US, UK, IN, ...). */
     final TtlCache<String, String> editions;
+    /** org → tax authority id → authority (read by previews only, for the authority's name). */
+    final TtlCache<String, Map<String, TaxAuthority>> taxAuthorities;
 
     public BooksCaches(Duration ttl, Clock clock) {
         this.customers = new TtlCache<>(ttl, clock);
         this.items = new TtlCache<>(ttl, clock);
         this.taxes = new TtlCache<>(ttl, clock);
         this.editions = new TtlCache<>(ttl, clock);
+        this.taxAuthorities = new TtlCache<>(ttl, clock);
     }
 
     public Map<String, Tax> taxes(String org, Function<String, Map<String, Tax>> loader) {
         return taxes.get(org, loader);
+    }
+
+    public Map<String, TaxAuthority> taxAuthorities(String org, Function<String, Map<String, TaxAuthority>> loader) {
+        return taxAuthorities.get(org, loader);
     }
 
     public String edition(String org, Function<String, String> loader) {
@@ -49,5 +57,6 @@ public final class BooksCaches {
         items.clear();
         taxes.clear();
         editions.clear();
+        taxAuthorities.clear();
     }
 }

@@ -27,6 +27,24 @@ public final class CustomerResolver {
     public record Result(String customerId, Rejection rejection) {
     }
 
+    /** How the customer of an account was found in Books. */
+    public enum MatchedBy {
+        /** the account's Books_Customer_Id names a contact of the org */
+        BOOKS_CUSTOMER_ID,
+        /** the contact tied to the account by its unique CRM-account-id custom field */
+        CRM_ACCOUNT_ID,
+        /** a contact not tied to any account, with the account's exact name: adopted, not duplicated */
+        SAME_NAME
+    }
+
+    /** A Books customer known to be the account's. */
+    public record Known(String contactId, String name, MatchedBy matchedBy) {
+    }
+
+    /** What a push would do, read-only: use {@code known}, or create a customer named {@code newName}, or refuse. */
+    public record Preview(Known known, String newName, Rejection rejection) {
+    }
+
     private final BooksCaches caches;
     private final String accountIdField;
 
@@ -40,31 +58,79 @@ public final class CustomerResolver {
      * the CRM account id with {@code person} (read only then) as its primary contact person.
      */
     public Result resolve(OrgBooks books, Account account, String currency, Supplier<ContactPerson> person) {
-        String key = books.organizationId() + ":" + account.id();
-        String cached = caches.customers.get(key).orElse(null);
-        if (cached != null && (account.booksCustomerId() == null || cached.equals(account.booksCustomerId()))) {
-            return new Result(cached, null);
+        String key = key(books, account);
+        Known cached = cached(key, account);
+        if (cached != null) {
+            return new Result(cached.contactId(), null);
         }
-        String customerId = fromAccount(books, account);
-        if (customerId == null) {
-            Result upserted = upsert(books, account, currency, person.get());
+        Known known = fromAccount(books, account);
+        if (known == null) {
+            Upserted upserted = upsert(books, account, currency, person.get());
             if (upserted.rejection() != null) {
-                return upserted;
+                return new Result(null, upserted.rejection());
             }
-            customerId = upserted.customerId();
+            known = upserted.known();
         }
-        caches.customers.put(key, customerId);
-        return new Result(customerId, null);
+        caches.customers.put(key, known);
+        return new Result(known.contactId(), null);
+    }
+
+    /**
+     * The customer a push would use, without writing to Books: cached, the account's Books_Customer_Id,
+     * else a contact carrying the account's name (tied to it, or to no account) — one name look-up stands in
+     * for the push's upsert, so a tied contact renamed in Books reads as "would create" here. Found
+     * customers are cached for the push.
+     */
+    public Preview preview(OrgBooks books, Account account) {
+        String key = key(books, account);
+        Known known = cached(key, account);
+        if (known == null) {
+            known = fromAccount(books, account);
+        }
+        if (known == null) {
+            List<Contact> named = books.contacts(Map.of("contact_name", name(account)));
+            Contact tied = named.stream().filter(c -> account.id().equals(c.customFields().get(accountIdField)))
+                    .findFirst().orElse(null);
+            Contact untied = named.stream().filter(c -> blank(c.customFields().get(accountIdField))).findFirst()
+                    .orElse(null);
+            if (tied != null) {
+                known = new Known(tied.contactId(), tied.contactName(), MatchedBy.CRM_ACCOUNT_ID);
+            } else if (untied != null) {
+                known = new Known(untied.contactId(), untied.contactName(), MatchedBy.SAME_NAME);
+            } else if (!named.isEmpty()) {
+                return new Preview(null, null, takenBy(books, name(account), named));
+            }
+        }
+        if (known == null) {
+            return new Preview(null, name(account), null);
+        }
+        caches.customers.put(key, known);
+        return new Preview(known, null, null);
+    }
+
+    private static String key(OrgBooks books, Account account) {
+        return books.organizationId() + ":" + account.id();
+    }
+
+    /** The cached customer, unless CRM now names another one. */
+    private Known cached(String key, Account account) {
+        Known cached = caches.customers.get(key).orElse(null);
+        return cached != null && (account.booksCustomerId() == null || cached.contactId().equals(account.booksCustomerId()))
+                ? cached : null;
+    }
+
+    private static String name(Account account) {
+        return account.name() == null || account.name().isBlank() ? "CRM account " + account.id() : account.name().trim();
     }
 
     /** The id CRM holds, when it names a contact of this org (an id from another org or a deleted one does not). */
-    private static String fromAccount(OrgBooks books, Account account) {
+    private static Known fromAccount(OrgBooks books, Account account) {
         if (account.booksCustomerId() == null) {
             return null;
         }
         try {
             Contact contact = books.contact(account.booksCustomerId());
-            return contact == null ? null : contact.contactId();
+            return contact == null ? null : new Known(contact.contactId(), contact.contactName(), MatchedBy.BOOKS_CUSTOMER_ID);
         } catch (ZohoApiException e) {
             if (OrgBooks.isValidation(e)) {
                 return null;
@@ -73,13 +139,18 @@ public final class CustomerResolver {
         }
     }
 
-    private Result upsert(OrgBooks books, Account account, String currency, ContactPerson person) {
-        String name = account.name() == null || account.name().isBlank() ? "CRM account " + account.id() : account.name().trim();
+    private record Upserted(Known known, Rejection rejection) {
+    }
+
+    private Upserted upsert(OrgBooks books, Account account, String currency, ContactPerson person) {
+        String name = name(account);
         NewContact contact = new NewContact(name, name, currency, new Address(account.billingStreet(),
                 account.billingCity(), account.billingState(), account.billingCode(), account.billingCountry()),
                 Map.of(accountIdField, account.id()), person);
         try {
-            return new Result(books.upsertContact(accountIdField, account.id(), contact).contactId(), null);
+            Contact upserted = books.upsertContact(accountIdField, account.id(), contact);
+            return new Upserted(new Known(upserted.contactId(), upserted.contactName() == null ? name
+                    : upserted.contactName(), MatchedBy.CRM_ACCOUNT_ID), null);
         } catch (ZohoApiException e) {
             if (!OrgBooks.isValidation(e)) {
                 throw e;
@@ -87,22 +158,31 @@ public final class CustomerResolver {
             if (NAME_EXISTS.equals(e.code())) {
                 return adoptByName(books, account, name);
             }
-            return new Result(null, BooksRejections.of(e, "the Books customer for account " + name));
+            return new Upserted(null, BooksRejections.of(e, "the Books customer for account " + name));
         }
     }
 
     /** A contact created in Books by hand (or by Zoho's own sync) under the account's name is that customer. */
-    private Result adoptByName(OrgBooks books, Account account, String name) {
+    private Upserted adoptByName(OrgBooks books, Account account, String name) {
         List<Contact> named = books.contacts(Map.of("contact_name", name));
         for (Contact contact : named) {
             String tiedTo = contact.customFields().get(accountIdField);
-            if (tiedTo == null || tiedTo.isBlank() || tiedTo.equals(account.id())) {
-                return new Result(contact.contactId(), null);
+            if (blank(tiedTo) || tiedTo.equals(account.id())) {
+                return new Upserted(new Known(contact.contactId(), contact.contactName(),
+                        blank(tiedTo) ? MatchedBy.SAME_NAME : MatchedBy.CRM_ACCOUNT_ID), null);
             }
         }
+        return new Upserted(null, takenBy(books, name, named));
+    }
+
+    private Rejection takenBy(OrgBooks books, String name, List<Contact> named) {
         String other = named.isEmpty() ? "another" : named.get(0).customFields().get(accountIdField);
-        return new Result(null, Rejection.of(Rejection.Code.BOOKS_VALIDATION, "Account_Name",
+        return Rejection.of(Rejection.Code.BOOKS_VALIDATION, "Account_Name",
                 "Books organization " + books.organizationId() + " already has a customer named '" + name
-                        + "' tied to CRM account " + other + ": rename the account or merge the two in Books"));
+                        + "' tied to CRM account " + other + ": rename the account or merge the two in Books");
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -24,6 +24,13 @@ public final class ItemResolver {
     public record Result(Map<String, String> itemIdByProduct, List<Rejection> rejections) {
     }
 
+    /**
+     * The Books item a product matches, if any, and every item sharing its normalized SKU (more than one: they
+     * already collide in Books).
+     */
+    public record Match(Item item, List<Item> sameSku) {
+    }
+
     private final BooksCaches caches;
     private final String productIdField;
 
@@ -36,16 +43,9 @@ public final class ItemResolver {
         Map<String, String> itemIds = new LinkedHashMap<>();
         List<Rejection> rejections = new ArrayList<>();
         String org = books.organizationId();
-        boolean fresh = caches.items.get(org).isEmpty();
-        ItemCatalog catalog = caches.items.get(org, key -> new ItemCatalog(books.items()));
+        Catalog catalog = new Catalog(books);
         for (Product product : products) {
             Optional<Item> match = catalog.match(product.sku());
-            if (match.isEmpty() && !fresh) {
-                catalog = new ItemCatalog(books.items());
-                caches.items.put(org, catalog);
-                fresh = true;
-                match = catalog.match(product.sku());
-            }
             if (match.isPresent()) {
                 itemIds.put(product.id(), match.get().itemId());
                 continue;
@@ -54,7 +54,7 @@ public final class ItemResolver {
                 Item created = books.upsertItem(productIdField, product.id(), new NewItem(product.name(),
                         product.sku().trim(), product.unitPrice(), product.description(), null,
                         Map.of(productIdField, product.id())));
-                catalog.add(created);
+                catalog.current.add(created);
                 itemIds.put(product.id(), created.itemId());
             } catch (ZohoApiException e) {
                 if (!OrgBooks.isValidation(e)) {
@@ -66,5 +66,45 @@ public final class ItemResolver {
             }
         }
         return new Result(itemIds, rejections);
+    }
+
+    /**
+     * What {@link #resolve} would match each product with a SKU to (product id → match; no entry: an item
+     * would be created), reading the same cached catalogue and re-reading it on a miss, never writing.
+     */
+    public Map<String, Match> preview(OrgBooks books, List<Product> products) {
+        Map<String, Match> matches = new LinkedHashMap<>();
+        Catalog catalog = new Catalog(books);
+        for (Product product : products) {
+            if (product.hasSku()) {
+                catalog.match(product.sku()).ifPresent(item -> matches.put(product.id(),
+                        new Match(item, catalog.current.sharing(product.sku()))));
+            }
+        }
+        return matches;
+    }
+
+    /** The org's cached catalogue, read fresh once when a SKU misses in a cached one: no item is made on stale data. */
+    private final class Catalog {
+        private final OrgBooks books;
+        private boolean fresh;
+        private ItemCatalog current;
+
+        Catalog(OrgBooks books) {
+            this.books = books;
+            this.fresh = caches.items.get(books.organizationId()).isEmpty();
+            this.current = caches.items.get(books.organizationId(), key -> new ItemCatalog(books.items()));
+        }
+
+        Optional<Item> match(String sku) {
+            Optional<Item> match = current.match(sku);
+            if (match.isEmpty() && !fresh) {
+                current = new ItemCatalog(books.items());
+                caches.items.put(books.organizationId(), current);
+                fresh = true;
+                match = current.match(sku);
+            }
+            return match;
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.zoho.books.BooksRecords.Item;
 import io.dealledger.zoho.books.BooksRecords.Organization;
 import io.dealledger.zoho.books.BooksRecords.Tax;
+import io.dealledger.zoho.books.BooksRecords.TaxAuthority;
 import io.dealledger.zoho.books.BooksRequests.NewContact;
 import io.dealledger.zoho.books.BooksRequests.NewInvoice;
 import io.dealledger.zoho.books.BooksRequests.NewItem;
@@ -75,6 +76,11 @@ public final class OrgBooks {
     public List<Tax> taxes() {
         calls.incrementAndGet();
         return books.listTaxes(organizationId).collectList().block(timeout);
+    }
+
+    public List<TaxAuthority> taxAuthorities() {
+        calls.incrementAndGet();
+        return books.listTaxAuthorities(organizationId).collectList().block(timeout);
     }
 
     public List<Invoice> invoices(Map<String, String> filters) {

@@ -99,7 +99,7 @@ public record Billing(List<BillingLine> lines, BigDecimal amount, String stageLa
         return sum;
     }
 
-    static int fractionDigits(String currency) {
+    public static int fractionDigits(String currency) {
         try {
             int digits = Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits();
             return digits < 0 ? 2 : digits;

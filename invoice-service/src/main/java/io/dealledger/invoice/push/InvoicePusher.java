@@ -22,7 +22,6 @@ import io.dealledger.invoice.crm.DealReader;
 import io.dealledger.invoice.crm.Product;
 import io.dealledger.invoice.routing.OrganizationRouter;
 import io.dealledger.invoice.tax.TaxResolver;
-import io.dealledger.invoice.tax.TaxTable;
 import io.dealledger.zoho.books.BooksClient;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.zoho.books.BooksRequests.LineItem;
@@ -41,7 +40,6 @@ public class InvoicePusher {
     private final CrmWriteBack writeBack;
     private final OrganizationRouter router;
     private final BooksClient books;
-    private final TaxTable taxTable;
     private final TaxResolver taxes;
     private final CustomerResolver customers;
     private final ItemResolver items;
@@ -50,13 +48,12 @@ public class InvoicePusher {
     private final Duration timeout;
 
     public InvoicePusher(DealReader crm, CrmWriteBack writeBack, OrganizationRouter router, BooksClient books,
-                         TaxTable taxTable, TaxResolver taxes, CustomerResolver customers, ItemResolver items,
+                         TaxResolver taxes, CustomerResolver customers, ItemResolver items,
                          InvoiceProperties properties, Clock clock, Duration timeout) {
         this.crm = crm;
         this.writeBack = writeBack;
         this.router = router;
         this.books = books;
-        this.taxTable = taxTable;
         this.taxes = taxes;
         this.customers = customers;
         this.items = items;
@@ -68,28 +65,20 @@ public class InvoicePusher {
     public Outcome push(InvoiceRequest request) {
         Optional<Deal> found = crm.deal(request.dealId());
         if (found.isEmpty()) {
-            return reject(request, null, List.of(Rejection.of(Rejection.Code.DEAL_NOT_FOUND, "dealId",
-                    "CRM has no deal " + request.dealId() + ": it may have been deleted or merged")));
+            return reject(request, null, List.of(Rejection.dealNotFound(request.dealId())));
         }
         Deal deal = found.get();
         Optional<Account> account = deal.accountId() == null ? Optional.empty() : crm.account(deal.accountId());
         if (account.isEmpty()) {
             List<Rejection> reasons = new ArrayList<>();
-            reasons.add(Rejection.of(Rejection.Code.DEAL_WITHOUT_ACCOUNT, "Account_Name", "deal '" + deal.reference()
-                    + "' has no account: invoices are pushed from account-linked deals only, so set its Account_Name"));
+            reasons.add(Rejection.dealWithoutAccount(deal));
             reasons.addAll(plan(deal, request, BigDecimal.ZERO).rejections());
             return reject(request, null, reasons);
         }
         Optional<String> organization = router.organizationOf(account.get().legalEntity());
         if (organization.isEmpty()) {
-            String entity = account.get().legalEntity();
             List<Rejection> reasons = new ArrayList<>();
-            reasons.add(Rejection.of(Rejection.Code.LEGAL_ENTITY_UNMAPPED, properties.crm().legalEntityField(),
-                    entity == null || entity.isBlank()
-                            ? "account '" + account.get().name() + "' has no legal entity: set "
-                                    + properties.crm().legalEntityField() + " so the right Books organization is used"
-                            : "legal entity '" + entity + "' of account '" + account.get().name()
-                                    + "' has no Books organization: configure " + router.howToConfigure(entity)));
+            reasons.add(router.unrouted(account.get()));
             reasons.addAll(plan(deal, request, BigDecimal.ZERO).rejections());
             return reject(request, null, reasons);
         }
@@ -107,7 +96,7 @@ public class InvoicePusher {
         Billing billing = plan(deal, request, Billing.alreadyInvoiced(dealInvoices, deal.currency(),
                 fields.requestIdField(), request.requestId(), fields.billedAmountField()));
         List<Rejection> reasons = new ArrayList<>(billing.rejections());
-        TaxResolver.Result region = TaxResolver.region(account, org.organizationId(), taxTable);
+        TaxResolver.Result region = taxes.region(account, org.organizationId());
         if (region.rejection() != null) {
             reasons.add(region.rejection());
         }
@@ -175,7 +164,7 @@ public class InvoicePusher {
         return new Outcome.Issued(request.requestId(), deal.id(), org.organizationId(), invoice.invoiceId(),
                 invoice.invoiceNumber(), invoice.customerId(), invoice.total(), invoice.currencyCode() == null
                 ? deal.currency() : invoice.currencyCode(), invoice.date(), invoice.dueDate(), invoice.invoiceUrl(),
-                request.stage().label(), deal.amount(), deal.currency(), org.calls(), invoice.subTotal());
+                request.stage().label(), deal.amount(), deal.currency(), org.calls(), invoice.subTotal(), deal.accountId());
     }
 
     private static Outcome reject(InvoiceRequest request, String organizationId, List<Rejection> reasons) {

@@ -1,15 +1,20 @@
 package io.dealledger.invoice.push;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import io.dealledger.events.InvoiceRequested;
 import io.dealledger.invoice.InvoiceProperties;
+import io.dealledger.invoice.deadletter.RejectedRequests;
 import io.dealledger.schemas.topics.Topics;
+import io.dealledger.service.failures.SyncFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -17,24 +22,34 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Consumes invoice requests, pushes each, and publishes its outcome on invoice.outcomes.v1 keyed by deal
- * id. The outcome is on Kafka (acks=all) before the request's offset is committed; a Zoho fault escapes
- * to service-kit's error handler, which retries with back-off and then dead-letters the request.
+ * id; a rejection a person can fix outside the request is then parked for replay. Both are on Kafka
+ * (acks=all) before the request's offset is committed; a Zoho fault escapes to service-kit's error
+ * handler, which retries with back-off and then dead-letters the request. A replayed request (header
+ * {@value #REPLAY_OF_HEADER}) is handled like any other: its invoice, if made, is found by request id.
  */
 public class InvoiceRequestListener {
+
+    /** Set by the gateway on a dead letter it re-publishes: {@code <dead-letter topic>/<partition>/<offset>}. */
+    static final String REPLAY_OF_HEADER = "dealledger-replay-of";
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceRequestListener.class);
 
     private final InvoicePusher pusher;
     private final KafkaTemplate<String, Object> kafka;
+    private final RejectedRequests rejectedRequests;
+    private final SyncFailures syncFailures;
     private final MeterRegistry meters;
     private final InvoiceProperties properties;
     private final Clock clock;
     private final DistributionSummary booksCalls;
 
-    public InvoiceRequestListener(InvoicePusher pusher, KafkaTemplate<String, Object> kafka, MeterRegistry meters,
+    public InvoiceRequestListener(InvoicePusher pusher, KafkaTemplate<String, Object> kafka,
+                                  RejectedRequests rejectedRequests, SyncFailures syncFailures, MeterRegistry meters,
                                   InvoiceProperties properties, Clock clock) {
         this.pusher = pusher;
         this.kafka = kafka;
+        this.rejectedRequests = rejectedRequests;
+        this.syncFailures = syncFailures;
         this.meters = meters;
         this.properties = properties;
         this.clock = clock;
@@ -44,8 +59,9 @@ public class InvoiceRequestListener {
     }
 
     @KafkaListener(topics = "#{T(io.dealledger.schemas.topics.Topics).INVOICE_REQUESTS.name()}")
-    public void on(InvoiceRequested request) throws Exception {
+    public void on(ConsumerRecord<String, InvoiceRequested> record) throws Exception {
         long started = System.nanoTime();
+        InvoiceRequested request = record.value();
         Outcome outcome;
         try {
             outcome = pusher.push(InvoiceRequest.from(request));
@@ -57,8 +73,10 @@ public class InvoiceRequestListener {
         }
         kafka.send(Topics.INVOICE_OUTCOMES.name(), outcome.dealId(), OutcomeEvents.of(outcome, clock.instant()))
                 .get(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        boolean parked = outcome instanceof Outcome.Rejected rejected
+                && rejectedRequests.parkIfReplayable(record, rejected);
         record(outcome, System.nanoTime() - started);
-        log(request, outcome);
+        log(request, outcome, parked, replayOf(record));
     }
 
     private void record(Outcome outcome, long nanos) {
@@ -70,20 +88,29 @@ public class InvoiceRequestListener {
                 .tag("outcome", kind).register(meters).record(nanos, TimeUnit.NANOSECONDS);
         if (outcome instanceof Outcome.Issued issued) {
             booksCalls.record(issued.booksCalls());
+        } else if (outcome instanceof Outcome.Rejected rejected) {
+            rejected.categories().forEach(category -> syncFailures.record(category, rejected.organizationId()));
         }
     }
 
-    private static void log(InvoiceRequested request, Outcome outcome) {
+    private static String replayOf(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(REPLAY_OF_HEADER);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void log(InvoiceRequested request, Outcome outcome, boolean parked, String replayOf) {
+        String replay = replayOf == null ? "" : " replay_of=" + replayOf;
         if (outcome instanceof Outcome.Issued issued) {
             log.info("invoice_request_handled event_id={} outcome_event_id={} request_id={}"
-                            + " deal_id={} org_id={} outcome=issued invoice_id={} invoice_number={} books_calls={}",
+                            + " deal_id={} org_id={} outcome=issued invoice_id={} invoice_number={} books_calls={}{}",
                     request.getEventId(), OutcomeEvents.eventId(issued), issued.requestId(), issued.dealId(),
-                    issued.organizationId(), issued.invoiceId(), issued.invoiceNumber(), issued.booksCalls());
+                    issued.organizationId(), issued.invoiceId(), issued.invoiceNumber(), issued.booksCalls(), replay);
         } else if (outcome instanceof Outcome.Rejected rejected) {
             log.info("invoice_request_handled event_id={} outcome_event_id={}"
-                            + " request_id={} deal_id={} org_id={} outcome=rejected reasons={}",
+                            + " request_id={} deal_id={} org_id={} outcome=rejected reasons={} categories={} parked={}{}",
                     request.getEventId(), OutcomeEvents.eventId(rejected), rejected.requestId(), rejected.dealId(),
-                    rejected.organizationId(), rejected.reasons().stream().map(r -> r.code().name()).toList());
+                    rejected.organizationId(), rejected.reasons().stream().map(r -> r.code().name()).toList(),
+                    rejected.categories(), parked, replay);
         }
     }
 }

@@ -38,7 +38,8 @@ public final class OutcomeEvents {
                     .setInvoiceUrl(issued.invoiceUrl()).setStageLabel(issued.stageLabel())
                     .setDealAmount(issued.dealAmount() == null ? null : money(issued.dealAmount()))
                     .setDealCurrency(issued.dealCurrency())
-                    .setSubTotal(issued.subTotal() == null ? null : money(issued.subTotal())).build();
+                    .setSubTotal(issued.subTotal() == null ? null : money(issued.subTotal()))
+                    .setAccountId(issued.accountId()).build();
         }
         Outcome.Rejected rejected = (Outcome.Rejected) outcome;
         return InvoiceRejected.newBuilder().setEventId(eventId(rejected))
@@ -49,7 +50,7 @@ public final class OutcomeEvents {
 
     private static List<RejectionReason> reasons(List<Rejection> reasons) {
         return reasons.stream().map(r -> RejectionReason.newBuilder().setCode(r.code().name()).setField(r.field())
-                .setMessage(r.message()).build()).toList();
+                .setMessage(r.message()).setCategory(r.category().name()).build()).toList();
     }
 
     /** The events' decimals have scale 3 (enough for BHD, KWD, ...). */

@@ -1,23 +1,64 @@
 package io.dealledger.invoice.push;
 
-/** One thing a person must fix before the deal can be invoiced: what, in which field, and how. */
-public record Rejection(Code code, String field, String message) {
+import io.dealledger.invoice.crm.Deal;
+import io.dealledger.schemas.failures.FailureCategory;
 
-    /** Stable codes, published in InvoiceRejected and used as the metric's reason label. */
+/**
+ * One thing a person must fix before the deal can be invoiced: what, in which field, and how; its
+ * {@link FailureCategory} says who fixes it (an integrator's mapping, the sales team's CRM data, Books).
+ */
+public record Rejection(Code code, FailureCategory category, String field, String message) {
+
+    /** Stable codes, published in InvoiceRejected and used as the metric's reason label, with their usual category. */
     public enum Code {
-        DEAL_NOT_FOUND,
-        DEAL_WITHOUT_ACCOUNT,
-        STAGE_NOT_ALLOWED,
-        LEGAL_ENTITY_UNMAPPED,
-        TAX_REGION_UNMAPPED,
-        PRODUCT_WITHOUT_SKU,
-        AMOUNT_NOT_POSITIVE,
-        STAGE_CURRENCY_MISMATCH,
-        STAGE_EXCEEDS_UNINVOICED,
-        BOOKS_VALIDATION
+        DEAL_NOT_FOUND(FailureCategory.CRM_RECORD_MISSING),
+        DEAL_WITHOUT_ACCOUNT(FailureCategory.DEAL_WITHOUT_ACCOUNT),
+        STAGE_NOT_ALLOWED(FailureCategory.INVALID_REQUEST),
+        LEGAL_ENTITY_UNMAPPED(FailureCategory.MISSING_ORG_MAPPING),
+        TAX_REGION_UNMAPPED(FailureCategory.MISSING_TAX_MAPPING),
+        // the product catalogue's owner fixes it like any SKU that matches no Books item: one place to look
+        PRODUCT_WITHOUT_SKU(FailureCategory.UNKNOWN_SKU),
+        AMOUNT_NOT_POSITIVE(FailureCategory.INVALID_REQUEST),
+        STAGE_CURRENCY_MISMATCH(FailureCategory.INVALID_REQUEST),
+        STAGE_EXCEEDS_UNINVOICED(FailureCategory.INVALID_REQUEST),
+        BOOKS_VALIDATION(FailureCategory.BOOKS_VALIDATION);
+
+        private final FailureCategory category;
+
+        Code(FailureCategory category) {
+            this.category = category;
+        }
+
+        public FailureCategory category() {
+            return category;
+        }
     }
 
+    /** A rejection of the code's usual category. */
     public static Rejection of(Code code, String field, String message) {
-        return new Rejection(code, field, message);
+        return new Rejection(code, code.category(), field, message);
+    }
+
+    /** A rejection whose cause is another category than the code's usual one (e.g. a CRM field left empty). */
+    public static Rejection of(Code code, FailureCategory category, String field, String message) {
+        return new Rejection(code, category, field, message);
+    }
+
+    public static Rejection dealNotFound(String dealId) {
+        return of(Code.DEAL_NOT_FOUND, "dealId", "CRM has no deal " + dealId + ": it may have been deleted or merged");
+    }
+
+    public static Rejection dealWithoutAccount(Deal deal) {
+        return of(Code.DEAL_WITHOUT_ACCOUNT, "Account_Name", "deal '" + deal.reference()
+                + "' has no account: invoices are pushed from account-linked deals only, so set its Account_Name");
+    }
+
+    /**
+     * Whether replaying the same request can succeed once a person fixed this outside the request (a
+     * mapping, CRM data, Books): not when the request itself is wrong for the deal, nor when the deal is
+     * gone (a merged deal's id never comes back; the surviving deal is asked again).
+     */
+    public boolean fixableOutsideTheRequest() {
+        return category != FailureCategory.INVALID_REQUEST && category != FailureCategory.CRM_RECORD_MISSING;
     }
 }

@@ -1,42 +1,55 @@
 package io.dealledger.invoice.routing;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 import io.dealledger.invoice.InvoiceProperties;
-import io.dealledger.invoice.cache.TtlCache;
-import io.dealledger.zoho.crm.CrmClient;
+import io.dealledger.invoice.crm.Account;
+import io.dealledger.invoice.crm.CrmVariables;
+import io.dealledger.invoice.push.Rejection;
+import io.dealledger.schemas.failures.FailureCategory;
 
 /** Routes an account's legal entity to its Books organization: configuration, overlaid by CRM Variables. */
 public class OrganizationRouter {
 
     private final InvoiceProperties properties;
-    private final CrmClient crm;
-    private final TtlCache<String, Map<String, String>> variables;
-    private final Duration timeout;
+    private final CrmVariables variables;
 
-    public OrganizationRouter(InvoiceProperties properties, CrmClient crm, TtlCache<String, Map<String, String>> variables,
-                              Duration timeout) {
+    public OrganizationRouter(InvoiceProperties properties, CrmVariables variables) {
         this.properties = properties;
-        this.crm = crm;
         this.variables = variables;
-        this.timeout = timeout;
     }
 
     public Optional<String> organizationOf(String legalEntity) {
-        if (!properties.organizationsFromCrmVariables()) {
+        if (!variables.enabled()) {
             return LegalEntities.organizationOf(legalEntity, properties.organizations(), Map.of(), null);
         }
-        Map<String, String> fromCrm = variables.get("variables", key -> crm.variables().block(timeout));
-        return LegalEntities.organizationOf(legalEntity, properties.organizations(),
-                fromCrm == null ? Map.of() : fromCrm, properties.crmVariablePrefix());
+        Optional<String> found = LegalEntities.organizationOf(legalEntity, properties.organizations(),
+                variables.cached(), properties.crmVariablePrefix());
+        if (found.isPresent() || legalEntity == null || legalEntity.isBlank()) {
+            return found;
+        }
+        return LegalEntities.organizationOf(legalEntity, properties.organizations(), variables.fresh(),
+                properties.crmVariablePrefix());
+    }
+
+    /** Why the account cannot be routed: no legal entity (a CRM field to fill in), or one no org is mapped to. */
+    public Rejection unrouted(Account account) {
+        String field = properties.crm().legalEntityField();
+        String entity = account.legalEntity();
+        if (entity == null || entity.isBlank()) {
+            return Rejection.of(Rejection.Code.LEGAL_ENTITY_UNMAPPED, FailureCategory.CRM_FIELD_MISSING, field,
+                    "account '" + account.name() + "' has no legal entity: set " + field
+                            + " so the right Books organization is used");
+        }
+        return Rejection.of(Rejection.Code.LEGAL_ENTITY_UNMAPPED, field, "legal entity '" + entity + "' of account '"
+                + account.name() + "' has no Books organization: configure " + howToConfigure(entity));
     }
 
     /** Where to configure the legal entity, for the rejection message. */
-    public String howToConfigure(String legalEntity) {
+    String howToConfigure(String legalEntity) {
         String where = "dealledger.invoice.organizations[" + legalEntity + "]";
-        return properties.organizationsFromCrmVariables()
+        return variables.enabled()
                 ? where + " or the CRM Variable " + LegalEntities.variableName(properties.crmVariablePrefix(), legalEntity)
                 : where;
     }

@@ -42,6 +42,11 @@ public final class ItemCatalog {
         return same == null || same.isEmpty() ? Optional.empty() : Optional.of(same.get(0));
     }
 
+    /** Every item whose SKU normalizes like {@code sku}, preferred first. */
+    public synchronized List<Item> sharing(String sku) {
+        return List.copyOf(bySku.getOrDefault(Sku.normalize(sku), List.of()));
+    }
+
     /** Normalized SKU → the items sharing it, where more than one does: duplicates to clean up in Books. */
     public synchronized Map<String, List<Item>> collisions() {
         Map<String, List<Item>> collisions = new LinkedHashMap<>();

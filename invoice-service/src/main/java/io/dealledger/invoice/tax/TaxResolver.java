@@ -10,79 +10,130 @@ import java.util.stream.Collectors;
 import io.dealledger.invoice.books.BooksCaches;
 import io.dealledger.invoice.books.OrgBooks;
 import io.dealledger.invoice.crm.Account;
+import io.dealledger.invoice.crm.CrmVariables;
 import io.dealledger.invoice.push.Rejection;
+import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.zoho.books.BooksRecords.Tax;
+import io.dealledger.zoho.books.BooksRecords.TaxAuthority;
 
 /**
- * The tax of an invoice: the account's billing region → the configured Books tax rate, checked against
- * the org's taxes, and the tax authority US/CA-edition orgs require (configured, else the one the tax
- * rate carries). An unmapped region is a rejection naming it, never an invoice Books would refuse.
+ * The tax of an invoice: the account's billing region → the Books tax rate mapped in the tax table
+ * (configuration, overlaid by CRM Variables), checked against the org's taxes, and the tax authority
+ * US/CA-edition orgs require (mapped, else the one the tax rate carries). An unmapped region is a
+ * rejection naming it and both ways to map it, never an invoice Books would refuse.
  */
 public final class TaxResolver {
 
-    /** The tax to put on each taxable line, and the authority to put on the invoice (null: none needed). */
-    public record Resolved(String taxId, String taxAuthorityId, Region region) {
+    /**
+     * The tax to put on each taxable line (null: not taxed) and the authority to put on the invoice (null:
+     * none needed), with the region and where its mapping was found.
+     */
+    public record Resolved(Region region, String source, Tax tax, String taxAuthorityId) {
+        public String taxId() {
+            return tax == null ? null : tax.taxId();
+        }
     }
 
     public record Result(Resolved resolved, Rejection rejection) {
     }
 
     private final TaxTable table;
+    private final CrmVariables variables;
     private final List<String> authorityEditions;
     private final BooksCaches caches;
 
-    public TaxResolver(TaxTable table, List<String> authorityEditions, BooksCaches caches) {
+    public TaxResolver(TaxTable table, CrmVariables variables, List<String> authorityEditions, BooksCaches caches) {
         this.table = table;
+        this.variables = variables;
         this.authorityEditions = authorityEditions.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList();
         this.caches = caches;
     }
 
-    /** The region the account is billed in, or a rejection naming the fields to fix. */
-    public static Result region(Account account, String organizationId, TaxTable table) {
-        Optional<Region> region = Region.of(account.billingCountry(), account.billingState());
-        if (region.isEmpty()) {
-            return new Result(null, Rejection.of(Rejection.Code.TAX_REGION_UNMAPPED, "Billing_Country",
-                    "account '" + account.name() + "' has billing country '" + account.billingCountry()
-                            + "', which is not a known country: set Billing_Country (and Billing_State)"));
-        }
-        if (table.lookup(organizationId, region.get()).isEmpty()) {
-            return new Result(null, Rejection.of(Rejection.Code.TAX_REGION_UNMAPPED, "Billing_State",
-                    "no tax mapping for " + region.get().key() + " in organization " + organizationId
-                            + " (account '" + account.name() + "', billing state '" + account.billingState()
-                            + "', country '" + account.billingCountry() + "'): add dealledger.invoice.tax."
-                            + organizationId + "." + region.get().key() + " or correct the account's billing address"));
-        }
-        return new Result(new Resolved(null, null, region.get()), null);
+    /** The region the account is billed in and where it is mapped, or a rejection naming what to fix. No Books call. */
+    public Result region(Account account, String organizationId) {
+        Located located = locate(account, organizationId);
+        return located.rejection() != null ? new Result(null, located.rejection())
+                : new Result(new Resolved(located.region(), located.found().source(), null, null), null);
     }
 
+    /** The tax and authority of the account's invoices in the org; taxes and edition come from the caches. */
     public Result resolve(OrgBooks books, Account account) {
-        Result region = region(account, books.organizationId(), table);
-        if (region.rejection() != null) {
-            return region;
+        Located located = locate(account, books.organizationId());
+        if (located.rejection() != null) {
+            return new Result(null, located.rejection());
         }
-        Region where = region.resolved().region();
-        TaxMapping mapping = table.lookup(books.organizationId(), where).orElseThrow();
+        Region where = located.region();
+        String source = located.found().source();
+        TaxMapping mapping = located.found().mapping();
         if (!mapping.taxed()) {
-            return new Result(new Resolved(null, null, where), null);
+            return new Result(new Resolved(where, source, null, null), null);
         }
         Tax tax = taxes(books).get(mapping.taxId());
         if (tax == null) {
             return new Result(null, Rejection.of(Rejection.Code.TAX_REGION_UNMAPPED, "tax-id",
-                    "the tax " + mapping.taxId() + " configured for " + where.key() + " does not exist in Books"
-                            + " organization " + books.organizationId() + ": fix dealledger.invoice.tax."
-                            + books.organizationId() + "." + where.key() + ".tax-id"));
+                    "the tax " + mapping.taxId() + " mapped for " + where.key() + " by " + source
+                            + " does not exist in Books organization " + books.organizationId() + ": correct "
+                            + source + " (Books → Settings → Taxes lists the tax ids)"));
         }
         if (!authorityEditions.contains(edition(books).toUpperCase(Locale.ROOT))) {
-            return new Result(new Resolved(tax.taxId(), null, where), null);
+            return new Result(new Resolved(where, source, tax, null), null);
         }
         String authority = blank(mapping.taxAuthorityId()) ? tax.taxAuthorityId() : mapping.taxAuthorityId();
         if (blank(authority)) {
             return new Result(null, Rejection.of(Rejection.Code.TAX_REGION_UNMAPPED, "tax-authority-id",
                     "no tax authority for " + where.key() + " in organization " + books.organizationId()
-                            + ", whose edition requires one: add dealledger.invoice.tax." + books.organizationId()
-                            + "." + where.key() + ".tax-authority-id"));
+                            + ", whose edition requires one: add it to " + source + " (configuration: tax-authority-id;"
+                            + " CRM Variable: <taxId>/<taxAuthorityId>)"));
         }
-        return new Result(new Resolved(tax.taxId(), authority, where), null);
+        return new Result(new Resolved(where, source, tax, authority), null);
+    }
+
+    /**
+     * The authority's name, for people: the tax rate's own authority costs nothing; another is looked up in
+     * the org's authorities (one Books call, then cached).
+     */
+    public String authorityName(OrgBooks books, Resolved resolved) {
+        if (resolved.taxAuthorityId() == null) {
+            return null;
+        }
+        if (resolved.tax() != null && resolved.taxAuthorityId().equals(resolved.tax().taxAuthorityId())
+                && !blank(resolved.tax().taxAuthorityName())) {
+            return resolved.tax().taxAuthorityName();
+        }
+        TaxAuthority authority = caches.taxAuthorities(books.organizationId(), org -> books.taxAuthorities().stream()
+                .collect(Collectors.toMap(TaxAuthority::taxAuthorityId, Function.identity(), (a, b) -> a)))
+                .get(resolved.taxAuthorityId());
+        return authority == null ? null : authority.taxAuthorityName();
+    }
+
+    private record Located(Region region, TaxTable.Found found, Rejection rejection) {
+    }
+
+    private Located locate(Account account, String organizationId) {
+        Optional<Region> region = Region.of(account.billingCountry(), account.billingState());
+        if (region.isEmpty()) {
+            return new Located(null, null, Rejection.of(Rejection.Code.TAX_REGION_UNMAPPED,
+                    FailureCategory.CRM_FIELD_MISSING, "Billing_Country", "account '" + account.name()
+                            + "' has billing country '" + account.billingCountry() + "', which is not a known country:"
+                            + " set Billing_Country (and Billing_State)"));
+        }
+        Optional<TaxTable.Found> found = mapping(organizationId, region.get());
+        if (found.isEmpty()) {
+            return new Located(region.get(), null, Rejection.of(Rejection.Code.TAX_REGION_UNMAPPED, "Billing_State",
+                    "no tax mapping for " + region.get().key() + " in organization " + organizationId
+                            + " (account '" + account.name() + "', billing state '" + account.billingState()
+                            + "', country '" + account.billingCountry() + "'): "
+                            + table.howToAdd(organizationId, region.get())
+                            + "; or correct the account's billing address"));
+        }
+        return new Located(region.get(), found.get(), null);
+    }
+
+    /** A mapping missing from the cached CRM Variables is looked for in a fresh read: it may just have been added. */
+    private Optional<TaxTable.Found> mapping(String organizationId, Region region) {
+        Optional<TaxTable.Found> found = table.lookup(organizationId, region, variables.cached());
+        return found.isPresent() || !table.readsVariables() ? found
+                : table.lookup(organizationId, region, variables.fresh());
     }
 
     private Map<String, Tax> taxes(OrgBooks books) {

@@ -51,6 +51,7 @@ class InvoicePushIT {
         assertThat(issued.getTotal()).isEqualByComparingTo("18018.000");
         assertThat(issued.getCurrency()).isEqualTo("USD");
         assertThat(issued.getDealAmount()).isEqualByComparingTo("16800");
+        assertThat(issued.getAccountId()).isEqualTo(SeedIds.ACCOUNT_GLOBEX_CA);
         assertThat(issued.getInvoiceUrl()).startsWith("https://");
         List<Invoice> invoices = dealInvoices(SeedIds.US_ORG_ID, SeedIds.DEAL_GLOBEX_CLOSED_WON);
         assertThat(invoices).singleElement().satisfies(invoice -> {
@@ -130,8 +131,10 @@ class InvoicePushIT {
         // Then
         InvoiceRejected rejected = awaitRejected(request);
         assertThat(rejected.getOrganizationId()).isEqualTo(SeedIds.US_ORG_ID);
-        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode).containsExactly("TAX_REGION_UNMAPPED");
-        assertThat(rejected.getReasons().get(0).getMessage()).contains("US-OR", "Oregon", SeedIds.US_ORG_ID);
+        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode, RejectionReason::getCategory)
+                .containsExactly(tuple("TAX_REGION_UNMAPPED", "MISSING_TAX_MAPPING"));
+        assertThat(rejected.getReasons().get(0).getMessage()).contains("US-OR", "Oregon", SeedIds.US_ORG_ID,
+                "dealledger.invoice.tax." + SeedIds.US_ORG_ID + ".US-OR", "CRM Variable Books_Org_tax_" + SeedIds.US_ORG_ID + "_US_OR");
         assertThat(dealInvoices(SeedIds.US_ORG_ID, request.getDealId())).isEmpty();
     }
 
@@ -142,7 +145,8 @@ class InvoicePushIT {
         send(request);
 
         InvoiceRejected rejected = awaitRejected(request);
-        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode).containsExactly("DEAL_WITHOUT_ACCOUNT");
+        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode, RejectionReason::getCategory)
+                .containsExactly(tuple("DEAL_WITHOUT_ACCOUNT", "DEAL_WITHOUT_ACCOUNT"));
         assertThat(rejected.getReasons().get(0).getField()).isEqualTo("Account_Name");
         assertThat(rejected.getOrganizationId()).isNull();
     }
@@ -157,8 +161,9 @@ class InvoicePushIT {
         send(request);
 
         InvoiceRejected rejected = awaitRejected(request);
-        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode)
-                .containsExactly("LEGAL_ENTITY_UNMAPPED", "STAGE_NOT_ALLOWED", "PRODUCT_WITHOUT_SKU");
+        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode, RejectionReason::getCategory)
+                .containsExactly(tuple("LEGAL_ENTITY_UNMAPPED", "MISSING_ORG_MAPPING"), tuple("STAGE_NOT_ALLOWED", "INVALID_REQUEST"),
+                        tuple("PRODUCT_WITHOUT_SKU", "UNKNOWN_SKU"));
         assertThat(rejected.getReasons().get(0).getMessage()).contains("Acme Robotics GmbH", "Books_Org_Acme_Robotics_GmbH");
     }
 
@@ -206,7 +211,8 @@ class InvoicePushIT {
         assertThat(invoice.path("tax_authority_id").asString()).isEqualTo(SeedIds.TAX_AUTHORITY_TX);
         // and 8,000 more is refused: only 7,000 is left to invoice
         InvoiceRejected rejected = awaitRejected(tooMuch);
-        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode).containsExactly("STAGE_EXCEEDS_UNINVOICED");
+        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode, RejectionReason::getCategory)
+                .containsExactly(tuple("STAGE_EXCEEDS_UNINVOICED", "INVALID_REQUEST"));
         assertThat(rejected.getReasons().get(0).getMessage()).contains("8000.00", "7000.00");
         assertThat(dealInvoices(SeedIds.US_ORG_ID, deal)).hasSize(1);
     }

@@ -6,11 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.dealledger.emulator.EmulatorAdmin;
 import io.dealledger.emulator.ZohoEmulator;
+import org.awaitility.Awaitility;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -70,6 +74,53 @@ public final class TestZoho {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Creates a CRM Variable (Setup → Developer Hub → Variables), as an integrator would. */
+    public static void variable(String apiName, String value) {
+        try {
+            String body = JSON.writeValueAsString(Map.of("variables", List.of(Map.of("api_name", apiName, "name", apiName,
+                    "type", "text", "value", value, "variable_group", Map.of("api_name", "dealledger")))));
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(emulator().baseUrl()
+                            + "/crm/v7/settings/variables")).header("Authorization", "Zoho-oauthtoken " + emulator().accessToken())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("CRM refused variable " + apiName + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Calls the emulator saw that change something (every method but GET) in the API family ({@code books},
+     * {@code crm}), retries and refusals included.
+     */
+    public static long writeCalls(String family) {
+        long total = 0;
+        for (JsonNode row : admin().get("calls?family=" + family).path("calls").values()) {
+            if (!"GET".equals(row.path("method").asString())) {
+                total += row.path("count").asLong();
+            }
+        }
+        return total;
+    }
+
+    /**
+     * A count of the emulator's once it stops moving: the emulator counts a call as its answer completes, so
+     * a caller that has its answer may read the count a moment before it includes the call.
+     */
+    public static long settled(LongSupplier count) {
+        AtomicLong last = new AtomicLong(-1);
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(100))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    long now = count.getAsLong();
+                    return last.getAndSet(now) == now ? now : null;
+                }, value -> value != null);
     }
 
     /** A Books record as Books' API answers it, e.g. {@code booksGet(org, "/invoices/123").path("invoice")}. */

@@ -441,6 +441,99 @@
     ["stage-label", "stage-percentage", "stage-amount"].forEach(function (id) { $(id).removeAttribute("aria-invalid"); });
     var submit = $("request-submit");
     submit.disabled = true;
+    outcome.removeAttribute("data-outcome");
+    message(outcome, "", "Preparing a preview: nothing is created yet…");
+    call("POST", "/api/v1/deals/" + state.dealId + "/invoice-previews", body)
+      .then(function (answer) {
+        if (answer.status !== 200) { throw new Error(problemText(answer)); }
+        outcome.hidden = true;
+        showPreview(answer.body, body);
+      })
+      .catch(function (error) { message(outcome, "error", "The preview failed: " + error.message); })
+      .then(function () { submit.disabled = false; });
+  }
+
+  // ---- the preview: what the request would create, and every reason it would be refused ----
+
+  function showPreview(preview, body) {
+    var currency = (preview.totals && preview.totals.currency) || (state.ledger && state.ledger.currency);
+    var parts = [];
+    if (preview.organization) {
+      parts.push(row("Books organization", preview.organization.organizationId
+        + (preview.organization.legalEntity ? " (" + preview.organization.legalEntity + ")" : "")));
+    }
+    if (preview.customer) {
+      parts.push(row("Customer", preview.customer.action === "CREATE"
+        ? "New customer " + preview.customer.name + " will be created"
+        : preview.customer.name + " (existing, " + preview.customer.customerId + ")"));
+    }
+    var lines = el("ul", { className: "preview-lines", id: "preview-lines" });
+    (preview.lines || []).forEach(function (line) { lines.appendChild(previewLine(line, currency)); });
+    if ((preview.lines || []).length) { parts.push(lines); }
+    if (preview.totals && preview.totals.total !== null && preview.totals.total !== undefined) {
+      parts.push(el("dl", { className: "preview-totals" }, [
+        el("dt", { text: "Sub-total" }), el("dd", { text: money(preview.totals.subTotal, currency) }),
+        el("dt", { text: "Tax" }), el("dd", { text: money(preview.totals.taxTotal, currency) }),
+        el("dt", { text: "Total" }), el("dd", { text: money(preview.totals.total, currency), "data-field": "preview-total" })
+      ]));
+    }
+    var reasons = (preview.reasons || []).map(function (r) {
+      return (r.categoryLabel || CATEGORY_LABELS[r.category] || r.category) + ": " + r.message;
+    });
+    if (reasons.length) {
+      var refused = el("div", { className: "message error", id: "preview-reasons", role: "alert" });
+      message(refused, "error", "It would be rejected, so fix these first:", reasons);
+      parts.push(refused);
+    }
+    var container = $("preview-body");
+    container.textContent = "";
+    parts.forEach(function (p) { container.appendChild(p); });
+    $("preview").setAttribute("data-would-invoice", String(Boolean(preview.wouldInvoice)));
+    $("preview-confirm").hidden = !preview.wouldInvoice;
+    $("preview-confirm").onclick = function () { $("preview").hidden = true; sendRequest(body); };
+    $("preview-cancel").onclick = function () { $("preview").hidden = true; $("request-submit").focus(); };
+    $("preview").hidden = false;
+    (preview.wouldInvoice ? $("preview-confirm") : $("preview-cancel")).focus();
+  }
+
+  function row(label, value) {
+    return el("p", { className: "preview-row" }, [el("strong", { text: label + ": " }), document.createTextNode(value)]);
+  }
+
+  function previewLine(line, currency) {
+    var notes = [];
+    var item = line.item;
+    if (item && item.action === "USE") {
+      notes.push("Books item " + item.name + (item.sku ? " (SKU \u201c" + item.sku + "\u201d)" : ""));
+      if (item.nearDuplicate && line.product) {
+        notes.push("\u26a0 Near-duplicate SKU: \u201c" + line.product.sku + "\u201d in CRM matches \u201c" + item.sku
+          + "\u201d in Books; the existing item is used, no duplicate is created");
+      }
+    } else if (item && item.action === "CREATE") {
+      notes.push("New Books item will be created" + (item.sku ? " (SKU \u201c" + item.sku + "\u201d)" : ""));
+    }
+    if ((line.skuCollisions || []).length) {
+      notes.push("\u26a0 Books already holds " + line.skuCollisions.length + " items with this SKU: "
+        + line.skuCollisions.map(function (c) { return c.name + " (" + c.itemId + ")"; }).join(", "));
+    }
+    if (line.tax) {
+      notes.push("Tax " + (line.tax.taxName || line.tax.taxId)
+        + (line.tax.percentage !== null && line.tax.percentage !== undefined ? " " + line.tax.percentage + "%" : "")
+        + (line.tax.taxAuthorityName ? ", authority " + line.tax.taxAuthorityName : ""));
+    }
+    return el("li", { className: "preview-line" }, [
+      el("div", { className: "head" }, [el("span", { text: line.name }),
+        el("span", { text: line.quantity + " \u00d7 " + money(line.rate, currency) + " = " + money(line.amount, currency) })]),
+      notes.length ? el("ul", { className: "notes" }, notes.map(function (n) {
+        return el("li", { text: n, className: n.indexOf("\u26a0") === 0 ? "warning" : "" });
+      })) : null
+    ]);
+  }
+
+  function sendRequest(body) {
+    var outcome = $("request-outcome");
+    var submit = $("request-submit");
+    submit.disabled = true;
     message(outcome, "", "Sending the invoice request…");
     call("POST", "/api/v1/deals/" + state.dealId + "/invoice-requests", body)
       .then(function (answer) {
@@ -477,7 +570,8 @@
       }
     } else if (status.status === "rejected") {
       var reasons = (status.reasons || []).map(function (r) {
-        return r.message + (r.field ? " (" + r.field + ")" : "");
+        var category = CATEGORY_LABELS[r.category];
+        return (category ? category + ": " : "") + r.message + (r.field ? " (" + r.field + ")" : "");
       });
       message(outcome, "error", "The invoice request was rejected:", reasons.length ? reasons : ["no reason given"]);
       outcome.setAttribute("data-outcome", "rejected");

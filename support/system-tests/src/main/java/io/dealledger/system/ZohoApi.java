@@ -73,10 +73,32 @@ final class ZohoApi {
         return send("GET", baseUrl + "/crm/v7/Deals/" + dealId, null, auth()).expect(200).body().path("data").path(0);
     }
 
+    /** The Books invoices CRM's Books integration ties to the deal ({@code zcrm_potential_id}). */
+    JsonNode invoicesOfDeal(String org, String dealId) {
+        return books("GET", org, "/invoices?zcrm_potential_id=" + enc(dealId), null).expect(200).body().path("invoices");
+    }
+
+    /** A record a CRM user creates; answers its id. */
+    String createRecord(String module, String recordJson) {
+        return send("POST", baseUrl + "/crm/v7/" + module, "{\"data\":[" + recordJson + "]}", json()).expect(201)
+                .body().path("data").path(0).path("details").path("id").asString();
+    }
+
+    /** An org variable an administrator adds (Setup → Developer Hub → Variables). */
+    void createVariable(String apiName, String value) {
+        send("POST", baseUrl + "/crm/v7/settings/variables", "{\"variables\":[{\"api_name\":\"" + apiName
+                + "\",\"name\":\"" + apiName + "\",\"type\":\"text\",\"value\":\"" + value + "\"}]}", json())
+                .expect(201);
+    }
+
     private Http.Answer books(String method, String org, String path, String body) {
-        Map<String, String> headers = body == null ? auth()
-                : Map.of("Authorization", "Zoho-oauthtoken " + token, "Content-Type", "application/json");
-        return send(method, baseUrl + "/books/v3" + path + "?organization_id=" + org, body, headers);
+        Map<String, String> headers = body == null ? auth() : json();
+        return send(method, baseUrl + "/books/v3" + path + (path.contains("?") ? "&" : "?") + "organization_id=" + org,
+                body, headers);
+    }
+
+    private Map<String, String> json() {
+        return Map.of("Authorization", "Zoho-oauthtoken " + token, "Content-Type", "application/json");
     }
 
     /** Like any Zoho client, tries again after a 429 or a 5xx (a few times, briefly). */

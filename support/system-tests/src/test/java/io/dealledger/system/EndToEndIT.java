@@ -13,6 +13,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * dealledger from outside, as a CRM user, a Books user and an operator see it: button → invoice in Books →
@@ -62,8 +64,75 @@ class EndToEndIT {
                 millis.get(millis.size() / 2), millis.get(millis.size() - 1), millis.size());
     }
 
+    /**
+     * An integrator's day: a deal in a state with no tax mapping is refused and parked; the integrator adds the
+     * mapping as a CRM Variable, lists the dead letters and replays the request: exactly one invoice, however
+     * often the replay is pressed.
+     */
     @Test
     @Order(3)
+    void aRequestParkedForAMissingTaxMappingIsReplayedToExactlyOneInvoiceOnceTheMappingIsAdded() {
+        ZohoApi zoho = stack.zohoApi();
+        GatewayClient gateway = stack.gateway();
+        String account = zoho.createRecord("Accounts", "{\"Account_Name\":\"Oregon Trail Outfitters\","
+                + "\"Billing_City\":\"Portland\",\"Billing_State\":\"OR\",\"Billing_Country\":\"US\","
+                + "\"Legal_Entity\":\"Acme Robotics Inc.\"}");
+        String deal = zoho.createRecord("Deals", "{\"Deal_Name\":\"Oregon Trail — wagons\",\"Stage\":\"Closed Won\","
+                + "\"Amount\":2400,\"Currency\":\"USD\",\"Account_Name\":{\"id\":\"" + account + "\"}}");
+
+        String requestId = gateway.requestInvoice(deal, null);
+        JsonNode rejected = Waits.until("the rejection", () -> gateway.requestOutcome(requestId),
+                answer -> "rejected".equals(answer.path("status").asString()), Duration.ofSeconds(60));
+        assertThat(rejected.path("reasons").toString()).contains("TAX_REGION_UNMAPPED").contains("US-OR")
+                .contains("Books_Org_tax_" + Scenario.US_ORG + "_US_OR");
+        JsonNode parked = Waits.until("the request among invoice-service's dead letters", () -> deadLetterOf(gateway, deal),
+                found -> !found.isMissingNode(), Duration.ofSeconds(30));
+        assertThat(parked.path("category").asString()).isEqualTo("MISSING_TAX_MAPPING");
+        assertThat(parked.path("reason").asString()).contains("US-OR");
+        assertThat(zoho.invoicesOfDeal(Scenario.US_ORG, deal)).isEmpty();
+
+        // the integrator maps Oregon to an existing Books tax and its authority, then replays the request
+        zoho.createVariable("Books_Org_tax_" + Scenario.US_ORG + "_US_OR", "460000000006004/460000000007004");
+        String one = "{\"service\":\"invoice-service\",\"deadLetterTopic\":\"" + parked.path("deadLetterTopic").asString()
+                + "\",\"partition\":" + parked.path("partition").asInt() + ",\"offset\":" + parked.path("offset").asLong() + "}";
+        JsonNode replay = gateway.signed("POST", "/api/v1/dead-letters/replays", one).expect(200).body();
+        assertThat(replay.path("replayed")).hasSize(1);
+
+        JsonNode issued = Waits.until("the replayed request issued", () -> gateway.requestOutcome(requestId),
+                answer -> "issued".equals(answer.path("status").asString()), Duration.ofSeconds(60));
+        // pressed again, and "replay all" too: nothing is published twice
+        JsonNode again = gateway.signed("POST", "/api/v1/dead-letters/replays", one).expect(200).body();
+        assertThat(again.path("replayed")).isEmpty();
+        assertThat(again.path("skipped").path(0).path("status").asString()).isEqualTo("already_replayed");
+        JsonNode all = gateway.signed("POST", "/api/v1/dead-letters/replays", "{\"service\":\"invoice-service\"}")
+                .expect(200).body();
+        assertThat(all.path("replayed").toString()).doesNotContain("\"offset\":" + parked.path("offset").asLong() + ",");
+
+        Waits.until("the deal's invoice in CRM", () -> zoho.deal(deal),
+                crm -> crm.path("Total_Invoiced").asDouble() > 0, Duration.ofSeconds(60));
+        JsonNode invoices = zoho.invoicesOfDeal(Scenario.US_ORG, deal);
+        assertThat(invoices).hasSize(1);
+        assertThat(invoices.path(0).path("invoice_id").asString()).isEqualTo(issued.path("invoice").path("invoiceId").asString());
+        JsonNode error = zoho.deal(deal).path("Invoice_Error");
+        assertThat(error.isNull() || error.isMissingNode() || error.asString().isEmpty()).as("Invoice_Error cleared: %s", error)
+                .isTrue();
+        System.out.printf("parked for %s, mapping added as a CRM Variable, replayed once -> invoice %s, one in Books%n",
+                parked.path("category").asString(), invoices.path(0).path("invoice_number").asString());
+    }
+
+    private static JsonNode deadLetterOf(GatewayClient gateway, String dealId) {
+        JsonNode letters = gateway.signed("GET", "/api/v1/dead-letters?service=invoice-service", "").expect(200).body()
+                .path("deadLetters");
+        for (JsonNode letter : letters) {
+            if (dealId.equals(letter.path("dealId").asString())) {
+                return letter;
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    @Test
+    @Order(4)
     void everyDashboardPanelQueryReturnsSeriesFromTheRunningSystem() throws Exception {
         try (PrometheusProcess prometheus = PrometheusProcess.scrape(stack.metricsTargets())) {
             List<String> queries = Dashboards.queries(ServiceProcess.ROOT.resolve("deploy/grafana/dashboards"));

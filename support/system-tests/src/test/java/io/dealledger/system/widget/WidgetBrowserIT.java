@@ -213,17 +213,61 @@ class WidgetBrowserIT {
 
     @Test
     @Order(6)
-    void aRejectedInvoiceRequestShowsItsReason() throws Exception {
+    void aRejectedInvoiceRequestShowsItsReasonAndThePreviewSaysSoBeforeSending() throws Exception {
+        // the CRM button (no preview) on a deal without account: the ledger carries the rejection and its category
+        stack.requestInvoice(WidgetStack.DEAL_WITHOUT_ACCOUNT);
         browser.open(stack.widgetUrl(WidgetStack.DEAL_WITHOUT_ACCOUNT, 1));
-        browser.until("the widget loaded", WAIT,
-                d -> "false".equals(browser.driver.findElement(By.id("widget")).getAttribute("aria-busy")));
+        browser.until("the rejection on the deal", WAIT, d -> browser.text("#last-invoice-error")
+                .startsWith("Last invoice request was rejected (Deal without account): "));
+        assertThat(browser.text("#last-invoice-error")).contains("Account_Name");
+        assertThat(style("#last-invoice-error", "color")).isEqualTo(RED);
+
+        // the widget's action previews first: the same reason, before anything is sent, and no way to confirm
         browser.driver.findElement(By.id("request-submit")).click();
-        browser.until("the request's outcome", WAIT, d -> "rejected".equals(
+        browser.until("the preview", WAIT, d -> browser.driver.findElement(By.id("preview")).isDisplayed());
+        assertThat(browser.driver.findElement(By.id("preview")).getAttribute("data-would-invoice")).isEqualTo("false");
+        String reasons = browser.text("#preview-reasons");
+        assertThat(reasons).startsWith("It would be rejected, so fix these first:")
+                .contains("Deal without account: ").contains("Account_Name");
+        assertThat(browser.driver.findElement(By.id("preview-confirm")).isDisplayed()).isFalse();
+        assertThat(browser.js("return document.activeElement.id")).isEqualTo("preview-cancel");
+        assertThat(style("#preview-reasons", "color")).isEqualTo(RED);
+        browser.screenshot("05-rejected-invoice-request-and-its-preview");
+    }
+
+    @Test
+    @Order(7)
+    void invoicingTheDealShowsThePreviewThenCreatesExactlyThatInvoice() throws Exception {
+        browser.open(stack.widgetUrl(WidgetStack.GLOBEX_DEAL, 1));
+        browser.until("the widget loaded", WAIT, d -> figure("totalInvoiced").equals(usd(invoiced)));
+        browser.driver.findElement(By.cssSelector("input[name=scope][value=fixed]")).click();
+        browser.driver.findElement(By.id("stage-label")).sendKeys("Milestone 2");
+        browser.driver.findElement(By.id("stage-amount")).sendKeys("1000.00");
+        browser.driver.findElement(By.id("request-submit")).click();
+
+        browser.until("the preview", WAIT, d -> browser.driver.findElement(By.id("preview")).isDisplayed());
+        assertThat(browser.driver.findElement(By.id("preview")).getAttribute("data-would-invoice")).isEqualTo("true");
+        String preview = browser.text("#preview-body");
+        assertThat(preview).contains("Books organization: " + WidgetStack.US_ORG).contains("Globex Corporation")
+                .contains("existing").contains("Milestone 2").contains("Tax ");
+        String previewTotal = browser.text("dd[data-field=\"preview-total\"]");
+        assertThat(browser.all("#preview-reasons")).isEmpty();
+        browser.screenshot("07-invoice-preview");
+        int invoicesBefore = stack.invoicesOfGlobex().size();
+
+        WebElement confirm = browser.driver.findElement(By.id("preview-confirm"));
+        assertThat(browser.js("return document.activeElement.id")).isEqualTo("preview-confirm");
+        confirm.click();
+        browser.until("the issued invoice", WAIT, d -> "issued".equals(
                 browser.driver.findElement(By.id("request-outcome")).getAttribute("data-outcome")));
-        String outcome = browser.text("#request-outcome");
-        assertThat(outcome).startsWith("The invoice request was rejected:");
-        assertThat(outcome.toLowerCase(Locale.ROOT)).contains("account");
-        assertThat(style("#request-outcome", "color")).isEqualTo(RED);
-        browser.screenshot("05-rejected-invoice-request");
+        assertThat(browser.text("#request-outcome")).startsWith("Invoice ").contains("issued in Books");
+        var created = stack.invoicesOfGlobex();
+        assertThat(created).hasSize(invoicesBefore + 1);
+        BigDecimal total = created.stream().map(i -> i.path("total").decimalValue())
+                .filter(t -> usd(t).equals(previewTotal)).findFirst().orElseThrow(() -> new AssertionError(
+                        "no Books invoice with the previewed total " + previewTotal + " among " + created));
+        invoiced = invoiced.add(total);
+        browser.until("the totals with the new invoice", WAIT, d -> figure("totalInvoiced").equals(usd(invoiced)));
+        browser.screenshot("08-invoice-created-after-preview");
     }
 }

@@ -7,7 +7,9 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import io.dealledger.emulator.ZohoEmulator;
@@ -73,6 +75,11 @@ final class WidgetStack {
 
     // ---- the CRM button (signed gateway calls), as GatewayClient makes them ----
 
+    /** Presses the CRM invoice button (which shows no preview); answers the request id. */
+    String requestInvoice(String dealId) throws ReflectiveOperationException {
+        return (String) invoke(gateway, "requestInvoice", dealId, null);
+    }
+
     /** Presses the invoice button for a stage and waits until the invoice is issued; answers the Books invoice. */
     JsonNode issueInvoice(String dealId, String stageJson) throws ReflectiveOperationException {
         String requestId = (String) invoke(gateway, "requestInvoice", dealId, stageJson);
@@ -126,6 +133,13 @@ final class WidgetStack {
         invoke(invoke(zohoApi, "books", "POST", US_ORG, "/invoices/" + invoice.path("invoice_id").asString()
                 + "/status/sent", null), "expect", 200);
         return invoice;
+    }
+
+    /** The Books invoices pushed for the Globex deal (Books ties them to the deal by zcrm_potential_id). */
+    List<JsonNode> invoicesOfGlobex() throws ReflectiveOperationException {
+        List<JsonNode> invoices = new ArrayList<>();
+        ((JsonNode) invoke(zohoApi, "invoicesOfDeal", US_ORG, GLOBEX_DEAL)).forEach(invoices::add);
+        return invoices;
     }
 
     /** A Books user moves the invoice to another customer. */

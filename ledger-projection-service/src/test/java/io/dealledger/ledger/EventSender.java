@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import io.dealledger.events.DealChanged;
 import io.dealledger.events.InvoiceIssued;
+import io.dealledger.events.InvoiceRejected;
 import io.dealledger.events.InvoiceRequested;
 import io.dealledger.schemas.serde.EventSerializer;
 import io.dealledger.schemas.topics.Topics;
@@ -42,6 +43,8 @@ public final class EventSender implements AutoCloseable {
             return new ProducerRecord<>(Topics.INVOICE_REQUESTS.name(), requested.getDealId(), event);
         } else if (event instanceof InvoiceIssued issued) {
             return new ProducerRecord<>(Topics.INVOICE_OUTCOMES.name(), issued.getDealId(), event);
+        } else if (event instanceof InvoiceRejected rejected) {
+            return new ProducerRecord<>(Topics.INVOICE_OUTCOMES.name(), rejected.getDealId(), event);
         }
         String key = Topics.ledgerFactKey((String) event.get(event.getSchema().getField("organizationId").pos()),
                 (String) event.get(event.getSchema().getField("invoiceId").pos()));

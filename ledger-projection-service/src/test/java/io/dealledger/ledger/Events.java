@@ -12,6 +12,7 @@ import io.dealledger.events.DealChanged;
 import io.dealledger.events.InvoiceAmended;
 import io.dealledger.events.InvoiceImported;
 import io.dealledger.events.InvoiceIssued;
+import io.dealledger.events.InvoiceLinkRejected;
 import io.dealledger.events.InvoiceLinked;
 import io.dealledger.events.InvoiceRejected;
 import io.dealledger.events.InvoiceRequested;
@@ -42,9 +43,28 @@ public final class Events {
                 .setInvoiceUrl("https://books.example/invoices/" + invoice).build();
     }
 
+    /** An import with its Books invoice date. */
+    public static InvoiceImported imported(String id, Instant at, String org, String invoice, String number,
+                                           String total, String currency, LocalDate date, LocalDate due) {
+        return InvoiceImported.newBuilder(imported(id, at, org, invoice, number, total, currency, due))
+                .setInvoiceDate(date).build();
+    }
+
     public static InvoiceLinked linked(String id, Instant at, String org, String invoice, String deal) {
+        return linked(id, at, org, invoice, deal, null);
+    }
+
+    /** A link naming the deal's CRM account as payment-service read it. */
+    public static InvoiceLinked linked(String id, Instant at, String org, String invoice, String deal, String account) {
         return InvoiceLinked.newBuilder().setEventId(id).setOccurredAt(at).setSource("payment-service")
-                .setOrganizationId(org).setInvoiceId(invoice).setDealId(deal).build();
+                .setOrganizationId(org).setInvoiceId(invoice).setDealId(deal).setAccountId(account).build();
+    }
+
+    public static InvoiceLinkRejected linkRejected(String id, Instant at, String org, String invoice, String deal,
+                                                   String request, String code, String category, String message) {
+        return InvoiceLinkRejected.newBuilder().setEventId(id).setOccurredAt(at).setSource("payment-service")
+                .setOrganizationId(org).setInvoiceId(invoice).setDealId(deal).setRequestId(request).setCode(code)
+                .setCategory(category).setMessage(message).build();
     }
 
     public static InvoiceUnlinked unlinked(String id, Instant at, String org, String invoice, String deal) {
@@ -116,9 +136,15 @@ public final class Events {
 
     public static DealChanged dealChanged(String id, Instant at, String org, String deal, String amount,
                                           String currency) {
+        return dealChanged(id, at, org, deal, amount, currency, null);
+    }
+
+    /** A deal change naming the deal's CRM account. */
+    public static DealChanged dealChanged(String id, Instant at, String org, String deal, String amount,
+                                          String currency, String account) {
         return DealChanged.newBuilder().setEventId(id).setOccurredAt(at).setSource("crm").setOrganizationId(org)
                 .setDealId(deal).setAmount(amount == null ? null : amount(amount)).setCurrency(currency)
-                .setStage("Closed Won").build();
+                .setStage("Closed Won").setAccountId(account).build();
     }
 
     public static InvoiceRequested requested(String id, Instant at, String deal, String request) {
@@ -135,11 +161,29 @@ public final class Events {
                 .setDealAmount(dealAmount == null ? null : amount(dealAmount)).setDealCurrency(currency).build();
     }
 
+    /** An issued invoice with its date and the deal's account as invoice-service read them. */
+    public static InvoiceIssued issued(String id, Instant at, String org, String deal, String request,
+                                       String invoice, String total, String dealAmount, String currency,
+                                       LocalDate date, String account) {
+        return InvoiceIssued.newBuilder(issued(id, at, org, deal, request, invoice, total, dealAmount, currency))
+                .setInvoiceDate(date).setAccountId(account).build();
+    }
+
     public static InvoiceRejected rejected(String id, Instant at, String deal, String request, String... messages) {
         return InvoiceRejected.newBuilder().setEventId(id).setOccurredAt(at).setSource("invoice-service")
                 .setRequestId(request).setDealId(deal)
                 .setReasons(List.of(messages).stream().map(message -> RejectionReason.newBuilder()
                         .setCode("TAX_REGION_UNMAPPED").setMessage(message).build()).toList())
                 .build();
+    }
+
+    /** A rejection whose first (primary) reason has {@code category}, the others INTERNAL. */
+    public static InvoiceRejected rejectedAs(String id, Instant at, String deal, String request, String category,
+                                             String... messages) {
+        List<RejectionReason> reasons = new java.util.ArrayList<>(rejected(id, at, deal, request, messages).getReasons());
+        if (!reasons.isEmpty()) {
+            reasons.set(0, RejectionReason.newBuilder(reasons.get(0)).setCategory(category).build());
+        }
+        return InvoiceRejected.newBuilder(rejected(id, at, deal, request, messages)).setReasons(reasons).build();
     }
 }

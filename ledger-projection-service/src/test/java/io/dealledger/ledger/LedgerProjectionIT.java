@@ -4,8 +4,10 @@ import static io.dealledger.ledger.Events.credited;
 import static io.dealledger.ledger.Events.dealChanged;
 import static io.dealledger.ledger.Events.imported;
 import static io.dealledger.ledger.Events.issued;
+import static io.dealledger.ledger.Events.linkRejected;
 import static io.dealledger.ledger.Events.linked;
 import static io.dealledger.ledger.Events.paid;
+import static io.dealledger.ledger.Events.rejectedAs;
 import static io.dealledger.ledger.Events.requested;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,6 +65,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /** The projection against the real embedded broker: facts in, ledgers out on the topic and over HTTP. */
 @UsesKafka
 @SpringBootTest(classes = LedgerProjectionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -71,6 +76,7 @@ class LedgerProjectionIT implements UsesZohoEmulator {
 
     private static final String ORG = "org-it";
     private static final LocalDate DUE = LocalDate.now().plusDays(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static KafkaProducer<String, SpecificRecord> producer;
 
     @LocalServerPort
@@ -123,6 +129,96 @@ class LedgerProjectionIT implements UsesZohoEmulator {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void theDealLedgerShowsItsAccountTheErrorCategoryInvoiceDatesAndRefusedLinksUntilTheyAreLinked() throws Exception {
+        // Given a deal of an account, with a dated invoice, a rejected invoice request and a refused link
+        String deal = "deal-" + UUID.randomUUID();
+        String account = "acc-" + UUID.randomUUID();
+        String refused = "R-" + deal;
+        Instant t = Instant.now().minusSeconds(600);
+        List.of(dealChanged("dc-" + deal, t, ORG, deal, "1000", "USD", account),
+                imported("imp-A-" + deal, t.plusSeconds(1), ORG, "A-" + deal, "INV-A", "400", "USD",
+                        LocalDate.parse("2026-05-02"), DUE),
+                linked("link-A-" + deal, t.plusSeconds(2), ORG, "A-" + deal, deal),
+                rejectedAs("rej-" + deal, t.plusSeconds(3), deal, "req-" + deal, "MISSING_TAX_MAPPING",
+                        "No tax mapping for US-TX"),
+                imported("imp-R-" + deal, t.plusSeconds(4), ORG, refused, "INV-R", "100", "USD", DUE),
+                linkRejected("lrj-" + deal, Instant.parse("2026-06-01T10:15:30.123Z"), ORG, refused, deal,
+                        "link-req-" + deal, "CUSTOMER_MISMATCH", "LINK_REFUSED",
+                        "Invoice INV-R belongs to Books customer Soylent")).forEach(LedgerProjectionIT::send);
+        // When the deal's ledger is read
+        JsonNode ledger = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(
+                () -> json(get("/api/v1/deals/" + deal + "/ledger")), l -> l != null
+                        && l.path("linkRejections").size() == 1 && l.path("lastInvoiceError").isString());
+        // Then it names the account, the error's category, the invoice date and the refused link
+        assertThat(ledger.path("accountId").asString()).isEqualTo(account);
+        assertThat(ledger.path("lastInvoiceError").asString()).isEqualTo("No tax mapping for US-TX");
+        assertThat(ledger.path("lastInvoiceErrorCategory").asString()).isEqualTo("MISSING_TAX_MAPPING");
+        assertThat(ledger.path("invoices").path(0).path("invoiceDate").asString()).isEqualTo("2026-05-02");
+        JsonNode rejection = ledger.path("linkRejections").path(0);
+        assertThat(rejection.path("invoiceId").asString()).isEqualTo(refused);
+        assertThat(rejection.path("organizationId").asString()).isEqualTo(ORG);
+        assertThat(rejection.path("requestId").asString()).isEqualTo("link-req-" + deal);
+        assertThat(rejection.path("code").asString()).isEqualTo("CUSTOMER_MISMATCH");
+        assertThat(rejection.path("category").asString()).isEqualTo("LINK_REFUSED");
+        assertThat(rejection.path("message").asString()).isEqualTo("Invoice INV-R belongs to Books customer Soylent");
+        assertThat(rejection.path("occurredAt").asString()).isEqualTo("2026-06-01T10:15:30.123Z");
+        // When that invoice is linked to the deal after all, Then the refusal is gone and the invoice counts
+        send(linked("link-R-" + deal, Instant.now(), ORG, refused, deal));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(
+                () -> json(get("/api/v1/deals/" + deal + "/ledger")), l -> l != null
+                        && l.path("linkRejections").isEmpty() && "500.000".equals(l.path("totalInvoiced").asString()));
+    }
+
+    @Test
+    void theAccountLedgerRollsUpItsDealsPerCurrency() throws Exception {
+        // Given an account with two USD deals (1000 with 250 paid, and 400 overdue) and a EUR deal
+        String account = "acc-" + UUID.randomUUID();
+        String[] deals = {"deal-" + UUID.randomUUID(), "deal-" + UUID.randomUUID(), "deal-" + UUID.randomUUID()};
+        Instant t = Instant.now().minusSeconds(600);
+        List<SpecificRecord> facts = new ArrayList<>();
+        facts.add(dealChanged("dc-0-" + account, t, ORG, deals[0], "1000", "USD", account));
+        facts.add(dealChanged("dc-1-" + account, t, ORG, deals[1], "400", "USD", account));
+        facts.add(dealChanged("dc-2-" + account, t, ORG, deals[2], "90", "EUR", account));
+        String[][] invoices = {{"1000", "USD", "250"}, {"400", "USD", "0"}, {"90", "EUR", "90"}};
+        for (int i = 0; i < 3; i++) {
+            String invoice = "ACC-" + i + "-" + account;
+            facts.add(imported("imp-" + invoice, t.plusSeconds(1), ORG, invoice, "INV-" + i, invoices[i][0],
+                    invoices[i][1], i == 1 ? LocalDate.now().minusDays(3) : DUE));
+            facts.add(linked("link-" + invoice, t.plusSeconds(2), ORG, invoice, deals[i]));
+            facts.add(paid("pay-" + invoice, t.plusSeconds(3), ORG, invoice, "p-" + invoice, invoices[i][2],
+                    invoices[i][1], LocalDate.now()));
+        }
+        facts.forEach(LedgerProjectionIT::send);
+        // When the account's ledger is read
+        JsonNode ledger = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(
+                () -> json(get("/api/v1/accounts/" + account + "/ledger")), l -> l != null
+                        && l.path("currencies").size() == 2
+                        && "1150.000".equals(l.path("currencies").path(1).path("outstanding").asString()));
+        // Then it has one entry per currency, amounts as exact decimal strings, USD (most deals) as main currency
+        assertThat(ledger.path("accountId").asString()).isEqualTo(account);
+        assertThat(ledger.path("mainCurrency").asString()).isEqualTo("USD");
+        JsonNode eur = ledger.path("currencies").path(0);
+        assertThat(eur.path("currency").asString()).isEqualTo("EUR");
+        assertThat(eur.path("totalPaid").asString()).isEqualTo("90.000");
+        assertThat(eur.path("openDeals").asInt()).isZero();
+        assertThat(eur.path("deals").asInt()).isEqualTo(1);
+        JsonNode usd = ledger.path("currencies").path(1);
+        assertThat(usd.path("totalInvoiced").asString()).isEqualTo("1400.000");
+        assertThat(usd.path("totalPaid").asString()).isEqualTo("250.000");
+        assertThat(usd.path("totalCredited").asString()).isEqualTo("0.000");
+        assertThat(usd.path("overdue").asString()).isEqualTo("400.000");
+        assertThat(usd.path("openDeals").asInt()).isEqualTo(2);
+        assertThat(usd.path("deals").asInt()).isEqualTo(2);
+        assertThat(ledger.path("version").asLong()).isPositive();
+        // And an account no deal has named is a 404 problem naming the accountId
+        HttpResponse<String> unknown = get("/api/v1/accounts/no-such-account/ledger");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(unknown.body()).path("accountId").asString()).isEqualTo("no-such-account");
     }
 
     @Test
@@ -245,6 +341,9 @@ class LedgerProjectionIT implements UsesZohoEmulator {
         } else if (event instanceof io.dealledger.events.InvoiceIssued issued) {
             topic = Topics.INVOICE_OUTCOMES.name();
             key = issued.getDealId();
+        } else if (event instanceof io.dealledger.events.InvoiceRejected rejected) {
+            topic = Topics.INVOICE_OUTCOMES.name();
+            key = rejected.getDealId();
         } else {
             topic = Topics.LEDGER_FACTS.name();
             key = Topics.ledgerFactKey((String) event.get(event.getSchema().getField("organizationId").pos()),
@@ -255,6 +354,10 @@ class LedgerProjectionIT implements UsesZohoEmulator {
         } catch (Exception e) {
             throw new IllegalStateException("cannot send " + event, e);
         }
+    }
+
+    private JsonNode json(HttpResponse<String> response) {
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -31,13 +31,43 @@ public final class ZohoData {
 
     /** Creates {@code count} deals of the Globex account (at most 100); answers their ids. */
     public List<String> createDeals(String name, int count) {
+        return createDeals(name, count, SeedIds.ACCOUNT_GLOBEX_CA);
+    }
+
+    /** Creates {@code count} deals of {@code accountId} (at most 100); answers their ids. */
+    public List<String> createDeals(String name, int count, String accountId) {
         StringBuilder data = new StringBuilder();
         for (int i = 0; i < count; i++) {
             data.append(i == 0 ? "" : ",").append("{\"Deal_Name\":\"").append(name).append(' ').append(i)
                     .append("\",\"Stage\":\"Closed Won\",\"Amount\":1000,\"Account_Name\":{\"id\":\"")
-                    .append(SeedIds.ACCOUNT_GLOBEX_CA).append("\"}}");
+                    .append(accountId).append("\"}}");
         }
-        JsonNode answer = send("POST", "/crm/v7/Deals", "{\"data\":[" + data + "]}");
+        return ids(send("POST", "/crm/v7/Deals", "{\"data\":[" + data + "]}"));
+    }
+
+    /** Creates a CRM account; answers its id. */
+    public String createAccount(String name) {
+        return ids(send("POST", "/crm/v7/Accounts", "{\"data\":[{\"Account_Name\":\"" + name + "\"}]}")).get(0);
+    }
+
+    /** The Account as CRM holds it. */
+    public JsonNode account(String accountId) {
+        return send("GET", "/crm/v7/Accounts/" + accountId, null).path("data").path(0);
+    }
+
+    /** Changes Account fields in CRM by hand (no dealledger involved). */
+    public void editAccount(String accountId, Map<String, Object> fields) {
+        Map<String, Object> record = new java.util.LinkedHashMap<>(fields);
+        record.put("id", accountId);
+        send("PUT", "/crm/v7/Accounts", JSON.writeValueAsString(Map.of("data", List.of(record))));
+    }
+
+    /** CRM update calls on Accounts that touched any of {@code accountIds}. */
+    public List<JsonNode> accountUpdateCalls(List<String> accountIds) {
+        return updateCalls("Accounts", accountIds);
+    }
+
+    private static List<String> ids(JsonNode answer) {
         List<String> ids = new ArrayList<>();
         answer.path("data").values().forEach(result -> ids.add(result.path("details").path("id").asString()));
         return ids;
@@ -78,9 +108,13 @@ public final class ZohoData {
 
     /** CRM update calls on Deals that touched any of {@code dealIds}. */
     public List<JsonNode> dealUpdateCalls(List<String> dealIds) {
+        return updateCalls("Deals", dealIds);
+    }
+
+    private List<JsonNode> updateCalls(String module, List<String> recordIds) {
         List<JsonNode> calls = new ArrayList<>();
-        zoho.admin().get("crm/writes?module=Deals").path("writes").values().forEach(write -> {
-            boolean ours = write.path("ids").values().stream().anyMatch(id -> dealIds.contains(id.asString()));
+        zoho.admin().get("crm/writes?module=" + module).path("writes").values().forEach(write -> {
+            boolean ours = write.path("ids").values().stream().anyMatch(id -> recordIds.contains(id.asString()));
             if (ours && "update".equals(write.path("operation").asString(""))) {
                 calls.add(write);
             }

@@ -29,7 +29,9 @@ import io.dealledger.ledger.money.Money;
  * currency); uninvoiced = deal value − the invoices' amounts before tax (the deal value is pre-tax).</li>
  * <li>Status: NOT_INVOICED without counted invoices; OVERDUE when anything is overdue; PAID when nothing is
  * outstanding on a positive invoiced total; PARTIALLY_PAID when anything is paid or credited; else UNPAID.</li>
- * <li>Last invoice error: the latest rejection, if it is newer than the latest issued invoice.</li>
+ * <li>Last invoice error: the latest rejection, if it is newer than the latest issued invoice, with its primary
+ * reason's category.</li>
+ * <li>Account: the latest account any source named; link rejections: the standing ones, by invoice.</li>
  * </ul>
  * Invariant: outstanding = invoiced − paid − credited − written off over the counted invoices, and
  * 0 ≤ overdue ≤ outstanding; a breach throws {@link IllegalStateException}.
@@ -53,7 +55,9 @@ public final class DealCalculator {
         Money overdue = sum(overdueInvoices, InvoiceView::balance, currency);
         checkSums(state.dealId(), invoiced, paid, credited, writtenOff, outstanding, overdue);
         Money dealValue = dealValue(state, currency);
-        return new DealView(state.dealId(), organization(state, imported), currency.getCurrencyCode(),
+        DealInput.Rejected error = lastInvoiceError(state);
+        return new DealView(state.dealId(), organization(state, imported),
+                state.account() == null ? null : state.account().accountId(), currency.getCurrencyCode(),
                 dealValue, invoiced, paid, credited, sum(counted, InvoiceView::refunded, currency), writtenOff,
                 outstanding, overdue, overdueInvoices.size(),
                 dealValue == null ? null : dealValue.minus(sum(counted, InvoiceView::billed, currency)),
@@ -62,7 +66,8 @@ public final class DealCalculator {
                         .map(i -> line(i, currency, today)).toList(),
                 counted.stream().map(InvoiceView::lastPaymentDate).filter(d -> d != null)
                         .max(Comparator.naturalOrder()).orElse(null),
-                lastInvoiceError(state));
+                error == null ? null : error.message(), error == null ? null : error.category(),
+                List.copyOf(state.linkRejections().values()));
     }
 
     private static Optional<Currency> currency(DealState state, List<InvoiceView> imported) {
@@ -130,16 +135,16 @@ public final class DealCalculator {
             status = InvoiceStatus.UNPAID;
         }
         return new Line(invoice.invoice(), invoice.number(), status, invoice.total(), invoice.balance(),
-                invoice.dueDate(), invoice.url());
+                invoice.dueDate(), invoice.url(), invoice.invoiceDate());
     }
 
-    private static String lastInvoiceError(DealState state) {
+    private static DealInput.Rejected lastInvoiceError(DealState state) {
         DealInput.Rejected rejected = state.rejected();
         if (rejected == null || state.issued() != null
                 && DealInput.Dated.CHRONOLOGICAL.compare(rejected, state.issued()) < 0) {
             return null;
         }
-        return rejected.message();
+        return rejected;
     }
 
     private static void checkSums(String dealId, Money invoiced, Money paid, Money credited, Money writtenOff,

@@ -24,9 +24,25 @@ public sealed interface DealInput {
                   BigDecimal dealAmount, String dealCurrency) implements DealInput, Dated {
     }
 
-    /** invoice-service refused an invoice request for the deal. */
-    record Rejected(String eventId, Instant occurredAt, String requestId, String message)
+    /**
+     * invoice-service refused an invoice request for the deal.
+     *
+     * @param message  every reason's message, joined by "; "
+     * @param category the first (primary) reason's {@code FailureCategory} name, null when there is no reason
+     */
+    record Rejected(String eventId, Instant occurredAt, String requestId, String message, String category)
             implements DealInput, Dated {
+    }
+
+    /**
+     * The deal's CRM account as one writer knew it (DealChanged, or an InvoiceLinked / InvoiceIssued naming it): the
+     * latest by time counts, and a source that names no account changes nothing.
+     */
+    record AccountSeen(String eventId, Instant occurredAt, String accountId) implements DealInput, Dated {
+    }
+
+    /** The standing refusal to link {@code invoice} to this deal changed; {@code rejection} null: none stands now. */
+    record LinkRejectionChanged(InvoiceRef invoice, DealView.LinkRejection rejection) implements DealInput {
     }
 
     /** An input that replaces an earlier one of its kind when it happened later. */

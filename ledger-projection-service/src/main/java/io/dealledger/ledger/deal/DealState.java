@@ -7,18 +7,21 @@ import io.dealledger.ledger.deal.DealInput.Dated;
 import io.dealledger.ledger.invoice.InvoiceView;
 
 /**
- * Everything known about one deal: its CRM terms, its latest issued and rejected invoice requests, the current
- * view of every invoice linked to it (by invoice key), and the ledger last emitted with its version.
+ * Everything known about one deal: its CRM terms and account, its latest issued and rejected invoice requests, the
+ * current view of every invoice linked to it and the standing refusals to link one (both by invoice key), and the
+ * ledger last emitted with its version.
  */
 public record DealState(String dealId, DealInput.Terms terms, DealInput.Issued issued, DealInput.Rejected rejected,
-                        Map<String, InvoiceView> invoices, DealView emitted, long version) {
+                        DealInput.AccountSeen account, Map<String, InvoiceView> invoices,
+                        Map<String, DealView.LinkRejection> linkRejections, DealView emitted, long version) {
 
     public DealState {
         invoices = invoices == null ? new TreeMap<>() : new TreeMap<>(invoices);
+        linkRejections = linkRejections == null ? new TreeMap<>() : new TreeMap<>(linkRejections);
     }
 
     public static DealState empty(String dealId) {
-        return new DealState(dealId, null, null, null, Map.of(), null, 0);
+        return new DealState(dealId, null, null, null, null, Map.of(), Map.of(), null, 0);
     }
 
     /** The state after {@code input}; an input older than what is known changes nothing. */
@@ -30,19 +33,33 @@ public record DealState(String dealId, DealInput.Terms terms, DealInput.Issued i
             } else {
                 next.put(changed.invoice().key(), changed.view());
             }
-            return new DealState(dealId, terms, issued, rejected, next, emitted, version);
+            return new DealState(dealId, terms, issued, rejected, account, next, linkRejections, emitted, version);
+        } else if (input instanceof DealInput.LinkRejectionChanged changed) {
+            Map<String, DealView.LinkRejection> next = new TreeMap<>(linkRejections);
+            if (changed.rejection() == null) {
+                next.remove(changed.invoice().key());
+            } else {
+                next.put(changed.invoice().key(), changed.rejection());
+            }
+            return new DealState(dealId, terms, issued, rejected, account, invoices, next, emitted, version);
         } else if (input instanceof DealInput.Terms t) {
-            return new DealState(dealId, Dated.later(terms, t), issued, rejected, invoices, emitted, version);
+            return new DealState(dealId, Dated.later(terms, t), issued, rejected, account, invoices, linkRejections,
+                    emitted, version);
         } else if (input instanceof DealInput.Issued i) {
-            return new DealState(dealId, terms, Dated.later(issued, i), rejected, invoices, emitted, version);
+            return new DealState(dealId, terms, Dated.later(issued, i), rejected, account, invoices, linkRejections,
+                    emitted, version);
         } else if (input instanceof DealInput.Rejected r) {
-            return new DealState(dealId, terms, issued, Dated.later(rejected, r), invoices, emitted, version);
+            return new DealState(dealId, terms, issued, Dated.later(rejected, r), account, invoices, linkRejections,
+                    emitted, version);
+        } else if (input instanceof DealInput.AccountSeen a) {
+            return new DealState(dealId, terms, issued, rejected, Dated.later(account, a), invoices, linkRejections,
+                    emitted, version);
         }
         throw new IllegalArgumentException("unknown deal input " + input);
     }
 
     /** The state once {@code view} is emitted: the next version. */
     public DealState emitting(DealView view) {
-        return new DealState(dealId, terms, issued, rejected, invoices, view, version + 1);
+        return new DealState(dealId, terms, issued, rejected, account, invoices, linkRejections, view, version + 1);
     }
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The ledger of one invoice: the set of its distinct facts, and what follows from them. A pure, deterministic
@@ -62,6 +64,20 @@ public final class InvoiceLedger {
         }
         applied.checkBalance(fact);
         return applied;
+    }
+
+    /**
+     * The refused link requests still standing, by the deal they asked for: per deal the latest refusal, unless this
+     * invoice was linked to that deal after it. Like the view, a function of the set of facts.
+     */
+    public Map<String, LedgerFact.LinkRejected> linkRejections() {
+        Map<String, LedgerFact.LinkRejected> latest = new TreeMap<>();
+        facts.stream().filter(LedgerFact.LinkRejected.class::isInstance).map(LedgerFact.LinkRejected.class::cast)
+                .forEach(refusal -> latest.merge(refusal.dealId(), refusal,
+                        (a, b) -> LedgerFact.CHRONOLOGICAL.compare(a, b) >= 0 ? a : b));
+        latest.values().removeIf(refusal -> facts.stream().anyMatch(fact -> fact instanceof LedgerFact.Linked link
+                && link.dealId().equals(refusal.dealId()) && LedgerFact.CHRONOLOGICAL.compare(link, refusal) > 0));
+        return latest;
     }
 
     public boolean applied(String factId) {

@@ -15,11 +15,12 @@ import io.dealledger.ledger.money.Money;
  * @param balance  total − paid − credited − written off; 0 for a voided invoice
  * @param billed   the amount before tax (Books sub_total) where known, else the total: what the deal value,
  *                 which CRM holds before tax, is measured against for the uninvoiced amount
+ * @param invoiceDate the invoice's date: the latest import's, else the one it was issued with, else null
  */
 public record InvoiceView(InvoiceRef invoice, String dealId, boolean imported, boolean voided, String number,
                           String customerId, String url, Currency currency, Money total, Money paid, Money credited,
                           Money refunded, Money writtenOff, Money balance, LocalDate dueDate,
-                          LocalDate lastPaymentDate, Money billed) {
+                          LocalDate lastPaymentDate, Money billed, LocalDate invoiceDate) {
 
     /** Counts in its deal's sums: imported and not voided. */
     public boolean counted() {

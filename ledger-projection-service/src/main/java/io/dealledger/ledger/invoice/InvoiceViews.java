@@ -35,7 +35,8 @@ import io.dealledger.ledger.money.Money;
  * <li>paid: payments by payment id that have no reversal; credited: applications by application id that have
  * no reversal; refunded: refunded payment reversals plus credit refunds; written off: write-offs less
  * cancellations;</li>
- * <li>a voided invoice (InvoiceVoided, or imported with Books status void) has balance 0.</li>
+ * <li>a voided invoice (InvoiceVoided, or imported with Books status void) has balance 0;</li>
+ * <li>invoice date: the latest import's, else the one an issued invoice (InvoiceIssued) was created with.</li>
  * </ul>
  */
 final class InvoiceViews {
@@ -57,7 +58,7 @@ final class InvoiceViews {
                 || imported.map(i -> "void".equalsIgnoreCase(i.booksStatus())).orElse(false);
         if (currency == null) {
             return new InvoiceView(invoice, dealId, false, voided, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
         Money zero = Money.zero(currency);
         Map<String, PaymentApplied> payments = byKey(facts, PaymentApplied.class, PaymentApplied::paymentId);
@@ -90,7 +91,14 @@ final class InvoiceViews {
         return new InvoiceView(invoice, dealId, imported.isPresent(), voided,
                 imported.map(Imported::number).orElse(null), imported.map(Imported::customerId).orElse(null),
                 imported.map(Imported::url).orElse(null), currency, total, paid, credited, refunded, writtenOff,
-                balance, dueDate, lastPaymentDate, billed);
+                balance, dueDate, lastPaymentDate, billed, invoiceDate(imported, facts));
+    }
+
+    /** The latest import's date, else the date of the latest issue (an InvoiceIssued link) that names one. */
+    private static LocalDate invoiceDate(Optional<Imported> imported, List<LedgerFact> facts) {
+        return imported.map(Imported::invoiceDate).orElseGet(() -> of(facts, Linked.class)
+                .filter(link -> link.invoiceDate() != null).max(LedgerFact.CHRONOLOGICAL)
+                .map(Linked::invoiceDate).orElse(null));
     }
 
     private static String linkedDeal(List<LedgerFact> facts) {

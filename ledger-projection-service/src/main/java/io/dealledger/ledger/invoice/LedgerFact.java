@@ -30,8 +30,29 @@ public sealed interface LedgerFact {
             implements LedgerFact {
     }
 
-    /** The invoice belongs to a deal from now on (replacing any earlier link). */
-    record Linked(String id, Instant occurredAt, InvoiceRef invoice, String dealId) implements LedgerFact {
+    /**
+     * The invoice belongs to a deal from now on (replacing any earlier link).
+     *
+     * @param accountId   the CRM account of the deal as the writer knew it at link time, or null
+     * @param invoiceDate the invoice's date when the link is an issued invoice (InvoiceIssued), else null
+     */
+    record Linked(String id, Instant occurredAt, InvoiceRef invoice, String dealId, String accountId,
+                  LocalDate invoiceDate) implements LedgerFact {
+
+        /** A link that names no account and no date. */
+        public Linked(String id, Instant occurredAt, InvoiceRef invoice, String dealId) {
+            this(id, occurredAt, invoice, dealId, null, null);
+        }
+    }
+
+    /**
+     * A request to link the invoice to {@code dealId} was refused (InvoiceLinkRejected). It carries no money; the deal
+     * shows it until the invoice is linked to that deal by a later link.
+     *
+     * @param category a {@code FailureCategory} name
+     */
+    record LinkRejected(String id, Instant occurredAt, InvoiceRef invoice, String dealId, String requestId, String code,
+                        String category, String message) implements LedgerFact {
     }
 
     /** The invoice no longer belongs to {@code dealId}; a no-op if it is linked elsewhere by then. */

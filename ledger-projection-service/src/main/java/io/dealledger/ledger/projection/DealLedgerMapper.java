@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.dealledger.events.DealInvoice;
 import io.dealledger.events.DealLedger;
+import io.dealledger.events.DealLinkRejection;
 import io.dealledger.events.PaymentStatus;
 import io.dealledger.ledger.deal.DealView;
 import io.dealledger.ledger.money.Money;
@@ -25,6 +26,7 @@ public final class DealLedgerMapper {
                 .setSource(Service.LEDGER_PROJECTION_SERVICE.id())
                 .setOrganizationId(view.organizationId())
                 .setDealId(view.dealId())
+                .setAccountId(view.accountId())
                 .setCurrency(view.currency())
                 .setDealValue(amount(view.dealValue()))
                 .setTotalInvoiced(amount(view.totalInvoiced()))
@@ -45,9 +47,20 @@ public final class DealLedgerMapper {
                         .setBalance(amount(line.balance()))
                         .setDueDate(line.dueDate())
                         .setInvoiceUrl(line.url())
+                        .setInvoiceDate(line.invoiceDate())
                         .build()).toList())
                 .setLastPaymentDate(view.lastPaymentDate())
                 .setLastInvoiceError(view.lastInvoiceError())
+                .setLastInvoiceErrorCategory(view.lastInvoiceErrorCategory())
+                .setLinkRejections(view.linkRejections().stream().map(rejection -> DealLinkRejection.newBuilder()
+                        .setOrganizationId(rejection.invoice().organizationId())
+                        .setInvoiceId(rejection.invoice().invoiceId())
+                        .setRequestId(rejection.requestId())
+                        .setCode(rejection.code())
+                        .setCategory(rejection.category())
+                        .setMessage(rejection.message())
+                        .setOccurredAt(rejection.occurredAt())
+                        .build()).toList())
                 .setVersion(version)
                 .build();
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import io.dealledger.events.DealLedger;
+import io.dealledger.ledger.account.AccountChange;
+import io.dealledger.ledger.account.DealTotals;
 import io.dealledger.ledger.deal.DealCalculator;
 import io.dealledger.ledger.deal.DealInput;
 import io.dealledger.ledger.deal.DealState;
@@ -31,8 +33,22 @@ import org.slf4j.LoggerFactory;
  * whenever the view changes, with the next version. "Today" comes from the clock, so a wall-clock punctuation
  * (every {@code overdueInterval}, and once shortly after start) re-evaluates deals with open invoices: a deal
  * turns OVERDUE the day after a due date with no new event.
+ *
+ * <p>Each published change also goes to the deal's account (keyed by account id) as the deal's whole totals, and a
+ * deal whose account changed leaves its old account (totals null): the account roll-up's adder and subtractor, made
+ * idempotent by carrying full values.
  */
-final class DealProcessor implements Processor<String, DealInput, String, DealLedger> {
+final class DealProcessor implements Processor<String, DealInput, String, DealProcessor.Output> {
+
+    /** What leaves this processor: the deal's new ledger (keyed by deal), or a change for an account (keyed by it). */
+    sealed interface Output {
+    }
+
+    record Published(DealLedger ledger) implements Output {
+    }
+
+    record ToAccount(AccountChange change) implements Output {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DealProcessor.class);
     private static final Duration FIRST_CHECK = Duration.ofSeconds(1);
@@ -41,7 +57,7 @@ final class DealProcessor implements Processor<String, DealInput, String, DealLe
     private final Currency defaultCurrency;
     private final Duration overdueInterval;
     private final ProjectionMetrics metrics;
-    private ProcessorContext<String, DealLedger> context;
+    private ProcessorContext<String, Output> context;
     private KeyValueStore<String, DealState> store;
     private Cancellable firstCheck;
 
@@ -53,7 +69,7 @@ final class DealProcessor implements Processor<String, DealInput, String, DealLe
     }
 
     @Override
-    public void init(ProcessorContext<String, DealLedger> context) {
+    public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         this.store = context.getStateStore(LedgerTopology.DEAL_STORE);
         context.schedule(overdueInterval, PunctuationType.WALL_CLOCK_TIME, this::reevaluateOverdue);
@@ -85,13 +101,30 @@ final class DealProcessor implements Processor<String, DealInput, String, DealLe
             return state;
         }
         DealState emitted = state.emitting(view);
-        context.forward(new Record<>(state.dealId(),
-                DealLedgerMapper.toEvent(view, emitted.version(), Instant.ofEpochMilli(timestamp)), timestamp));
+        context.forward(new Record<String, Output>(state.dealId(), new Published(
+                DealLedgerMapper.toEvent(view, emitted.version(), Instant.ofEpochMilli(timestamp))), timestamp));
         metrics.dealLedgerEmitted(trigger);
-        log.info("dealLedger=emitted deal={} org={} version={} status={} outstanding={} trigger={}", state.dealId(),
-                view.organizationId(), emitted.version(), view.paymentStatus(),
+        log.info("dealLedger=emitted deal={} org={} account={} version={} status={} outstanding={} trigger={}",
+                state.dealId(), view.organizationId(), view.accountId(), emitted.version(), view.paymentStatus(),
                 view.outstanding(), trigger);
+        tellAccounts(state.emitted(), view, timestamp);
         return emitted;
+    }
+
+    /** The deal's old account loses it when the account changed; its account gets its totals when they changed. */
+    private void tellAccounts(DealView before, DealView after, long timestamp) {
+        String was = before == null ? null : before.accountId();
+        String now = after.accountId();
+        if (was != null && !was.equals(now)) {
+            context.forward(new Record<String, Output>(was, new ToAccount(new AccountChange(after.dealId(), null)),
+                    timestamp));
+        }
+        DealTotals totals = DealTotals.of(after);
+        boolean totalsChanged = before == null || !totals.equals(DealTotals.of(before));
+        if (now != null && (!now.equals(was) || totalsChanged)) {
+            context.forward(new Record<String, Output>(now, new ToAccount(new AccountChange(after.dealId(), totals)),
+                    timestamp));
+        }
     }
 
     /** Re-computes deals whose invoices still owe money against a due date and publishes those that changed. */

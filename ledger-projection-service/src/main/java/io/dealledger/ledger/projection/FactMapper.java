@@ -1,5 +1,7 @@
 package io.dealledger.ledger.projection;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -10,6 +12,7 @@ import io.dealledger.events.DealChanged;
 import io.dealledger.events.InvoiceAmended;
 import io.dealledger.events.InvoiceImported;
 import io.dealledger.events.InvoiceIssued;
+import io.dealledger.events.InvoiceLinkRejected;
 import io.dealledger.events.InvoiceLinked;
 import io.dealledger.events.InvoiceRejected;
 import io.dealledger.events.InvoiceUnlinked;
@@ -23,6 +26,7 @@ import io.dealledger.ledger.deal.DealInput;
 import io.dealledger.ledger.invoice.InvoiceRef;
 import io.dealledger.ledger.invoice.LedgerFact;
 import io.dealledger.ledger.money.Money;
+import io.dealledger.schemas.failures.FailureCategory;
 
 import org.apache.avro.specific.SpecificRecord;
 
@@ -34,8 +38,8 @@ public final class FactMapper {
 
     /**
      * The ledger fact an event states, if it states one. An {@link InvoiceIssued} states that its invoice is
-     * linked to its deal (invoice-service created it for that deal); InvoiceLinkRejected states nothing about
-     * money and is ignored.
+     * linked to its deal (invoice-service created it for that deal, with its date and the deal's account); an
+     * {@link InvoiceLinkRejected} moves no money but stands on the deal until the invoice is linked to it.
      */
     public static Optional<LedgerFact> toFact(SpecificRecord event) {
         LedgerFact fact = null;
@@ -46,10 +50,14 @@ public final class FactMapper {
                     e.getSubTotal() == null ? null : Money.of(e.getSubTotal(), e.getCurrency()));
         } else if (event instanceof InvoiceLinked e) {
             fact = new LedgerFact.Linked(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getDealId());
+                    e.getInvoiceId()), e.getDealId(), e.getAccountId(), null);
         } else if (event instanceof InvoiceIssued e) {
             fact = new LedgerFact.Linked(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getDealId());
+                    e.getInvoiceId()), e.getDealId(), e.getAccountId(), e.getInvoiceDate());
+        } else if (event instanceof InvoiceLinkRejected e) {
+            fact = new LedgerFact.LinkRejected(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
+                    e.getInvoiceId()), e.getDealId(), e.getRequestId(), e.getCode(),
+                    FailureCategory.parse(e.getCategory()).name(), e.getMessage());
         } else if (event instanceof InvoiceUnlinked e) {
             fact = new LedgerFact.Unlinked(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
                     e.getInvoiceId()), e.getDealId());
@@ -86,19 +94,28 @@ public final class FactMapper {
         return Optional.ofNullable(fact);
     }
 
-    /** What a deal-keyed event (DealChanged, InvoiceIssued, InvoiceRejected) says about its deal. */
-    public static Optional<DealInput> toDealInput(SpecificRecord event) {
+    /**
+     * What a deal-keyed event (DealChanged, InvoiceIssued, InvoiceRejected) says about its deal. A DealChanged naming
+     * an account also says which account the deal belongs to (an InvoiceIssued's account reaches the deal with its
+     * link, through the invoice's ledger).
+     */
+    public static List<DealInput> toDealInput(SpecificRecord event) {
+        List<DealInput> inputs = new ArrayList<>();
         if (event instanceof DealChanged e) {
-            return Optional.of(new DealInput.Terms(e.getEventId(), e.getOccurredAt(), e.getOrganizationId(),
-                    e.getAmount(), e.getCurrency()));
+            inputs.add(new DealInput.Terms(e.getEventId(), e.getOccurredAt(), e.getOrganizationId(), e.getAmount(),
+                    e.getCurrency()));
+            if (e.getAccountId() != null && !e.getAccountId().isBlank()) {
+                inputs.add(new DealInput.AccountSeen(e.getEventId(), e.getOccurredAt(), e.getAccountId()));
+            }
         } else if (event instanceof InvoiceIssued e) {
-            return Optional.of(new DealInput.Issued(e.getEventId(), e.getOccurredAt(), e.getOrganizationId(),
+            inputs.add(new DealInput.Issued(e.getEventId(), e.getOccurredAt(), e.getOrganizationId(),
                     e.getRequestId(), e.getInvoiceId(), e.getDealAmount(), e.getDealCurrency()));
         } else if (event instanceof InvoiceRejected e) {
-            return Optional.of(new DealInput.Rejected(e.getEventId(), e.getOccurredAt(), e.getRequestId(),
-                    e.getReasons().stream().map(r -> r.getMessage()).collect(Collectors.joining("; "))));
+            inputs.add(new DealInput.Rejected(e.getEventId(), e.getOccurredAt(), e.getRequestId(),
+                    e.getReasons().stream().map(r -> r.getMessage()).collect(Collectors.joining("; ")),
+                    e.getReasons().isEmpty() ? null : FailureCategory.parse(e.getReasons().get(0).getCategory()).name()));
         }
-        return Optional.empty();
+        return inputs;
     }
 
     private static InvoiceRef ref(String organizationId, String invoiceId) {

@@ -3,9 +3,13 @@ package io.dealledger.ledger.projection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import io.dealledger.ledger.deal.DealInput;
+import io.dealledger.ledger.deal.DealView;
 import io.dealledger.ledger.invoice.InvoiceLedger;
 import io.dealledger.ledger.invoice.InvoiceView;
 import io.dealledger.ledger.invoice.LedgerFact;
@@ -24,9 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies each ledger fact to its invoice's ledger (store {@value LedgerTopology#INVOICE_STORE}, keyed
  * {@code org:invoice}, holding the invoice's accepted facts) and tells the deals concerned when the invoice's
- * contribution changed: the deal it left gets a removal, the deal it is linked to gets the new view. A fact
- * seen before is a no-op; a fact that breaks an invoice invariant is dead-lettered with the reason and the
- * invoice stays as it was.
+ * contribution changed: the deal it left gets a removal, the deal it is linked to gets the new view. It also
+ * passes on what the invoice's facts say about deals: the account a link names (to the linked deal), and each deal's
+ * standing refusal to link this invoice (full value, null once a later link cleared it). A fact seen before is a
+ * no-op; a fact that breaks an invoice invariant is dead-lettered with the reason and the invoice stays as it was.
  */
 final class InvoiceProcessor implements Processor<String, SpecificRecord, String, InvoiceProcessor.Output> {
 
@@ -36,7 +41,7 @@ final class InvoiceProcessor implements Processor<String, SpecificRecord, String
     sealed interface Output {
     }
 
-    record ToDeal(DealInput.InvoiceChanged change) implements Output {
+    record ToDeal(DealInput input) implements Output {
     }
 
     record DeadLetter(SpecificRecord fact) implements Output {
@@ -102,9 +107,28 @@ final class InvoiceProcessor implements Processor<String, SpecificRecord, String
         if (now.dealId() != null && !now.equals(was)) {
             forward(now.dealId(), new DealInput.InvoiceChanged(fact.invoice(), now), record);
         }
+        if (fact instanceof LedgerFact.Linked link && link.accountId() != null && !link.accountId().isBlank()) {
+            forward(link.dealId(), new DealInput.AccountSeen(link.id(), link.occurredAt(), link.accountId()), record);
+        }
+        forwardLinkRejections(before.linkRejections(), after.linkRejections(), fact, record);
     }
 
-    private void forward(String dealId, DealInput.InvoiceChanged change, Record<String, SpecificRecord> cause) {
-        context.forward(new Record<String, Output>(dealId, new ToDeal(change), cause.timestamp()));
+    /** Each deal whose standing refusal to link this invoice changed gets it (or null: none stands any more). */
+    private void forwardLinkRejections(Map<String, LedgerFact.LinkRejected> was, Map<String, LedgerFact.LinkRejected> now,
+                                       LedgerFact fact, Record<String, SpecificRecord> cause) {
+        TreeSet<String> deals = new TreeSet<>(was.keySet());
+        deals.addAll(now.keySet());
+        for (String dealId : deals) {
+            LedgerFact.LinkRejected rejection = now.get(dealId);
+            if (!Objects.equals(was.get(dealId), rejection)) {
+                forward(dealId, new DealInput.LinkRejectionChanged(fact.invoice(), rejection == null ? null
+                        : new DealView.LinkRejection(fact.invoice(), rejection.requestId(), rejection.code(),
+                        rejection.category(), rejection.message(), rejection.occurredAt())), cause);
+            }
+        }
+    }
+
+    private void forward(String dealId, DealInput input, Record<String, SpecificRecord> cause) {
+        context.forward(new Record<String, Output>(dealId, new ToDeal(input), cause.timestamp()));
     }
 }

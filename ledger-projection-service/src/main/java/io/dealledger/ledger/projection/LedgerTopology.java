@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.List;
 
+import io.dealledger.events.AccountLedger;
 import io.dealledger.events.DealLedger;
 import io.dealledger.events.InvoiceIssued;
 import io.dealledger.events.InvoiceRequested;
+import io.dealledger.ledger.account.AccountChange;
+import io.dealledger.ledger.account.AccountState;
+import io.dealledger.ledger.account.DealTotals;
 import io.dealledger.ledger.deal.DealInput;
 import io.dealledger.ledger.deal.DealState;
 import io.dealledger.ledger.request.RequestStatus;
@@ -34,13 +38,17 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The projection, in three parts:
+ * The projection, in four parts:
  * <ol>
  * <li>per invoice: {@code ledger.facts.v1} (plus each InvoiceIssued re-keyed to its invoice, as a link) →
- * {@link InvoiceProcessor} with store {@value #INVOICE_STORE} → invoice changes re-keyed by deal (repartition
- * {@code invoices-by-deal}); facts that break an invariant → {@code ledger.facts.v1.ledger-projection-service.dlt};</li>
- * <li>per deal: invoice changes + {@code crm.deals.v1} + {@code invoice.outcomes.v1} → {@link DealProcessor} with
- * store {@value #DEAL_STORE} and the overdue punctuation → {@code ledger.deals.v1};</li>
+ * {@link InvoiceProcessor} with store {@value #INVOICE_STORE} → invoice changes, accounts named by links and standing
+ * link refusals, re-keyed by deal (repartition {@code invoices-by-deal}); facts that break an invariant →
+ * {@code ledger.facts.v1.ledger-projection-service.dlt};</li>
+ * <li>per deal: those + {@code crm.deals.v1} + {@code invoice.outcomes.v1} → {@link DealProcessor} with
+ * store {@value #DEAL_STORE} and the overdue punctuation → {@code ledger.deals.v1}, and each deal's totals re-keyed
+ * by its account (repartition {@code deals-by-account});</li>
+ * <li>per account: {@link AccountProcessor} with stores {@value #ACCOUNT_DEALS_STORE} and {@value #ACCOUNT_STORE} →
+ * {@code ledger.accounts.v1};</li>
  * <li>per invoice request: {@code invoice.requests.v1} + {@code invoice.outcomes.v1} re-keyed by request id →
  * store {@value #REQUEST_STORE}.</li>
  * </ol>
@@ -51,6 +59,8 @@ public final class LedgerTopology {
     public static final String INVOICE_STORE = "invoice-facts";
     public static final String DEAL_STORE = "deal-ledgers";
     public static final String REQUEST_STORE = "invoice-requests";
+    public static final String ACCOUNT_STORE = "account-ledgers";
+    public static final String ACCOUNT_DEALS_STORE = "account-deals";
 
     private final Clock clock;
     private final Currency defaultCurrency;
@@ -77,6 +87,8 @@ public final class LedgerTopology {
         Serde<SpecificRecord> events = new EventSerde();
         builder.addStateStore(store(INVOICE_STORE, new FactListSerde()));
         builder.addStateStore(store(DEAL_STORE, new JsonSerde<>(DealState.class)));
+        builder.addStateStore(store(ACCOUNT_DEALS_STORE, new JsonSerde<>(DealTotals.class)));
+        builder.addStateStore(store(ACCOUNT_STORE, new JsonSerde<>(AccountState.class)));
 
         KStream<String, SpecificRecord> outcomes = builder.stream(Topics.INVOICE_OUTCOMES.name(),
                 Consumed.with(Serdes.String(), events).withName("invoice-outcomes"));
@@ -97,7 +109,7 @@ public final class LedgerTopology {
                         .to(Topics.LEDGER_FACTS.deadLetterTopic(Service.LEDGER_PROJECTION_SERVICE),
                                 Produced.with(Serdes.String(), events).withName("dead-letters")), "dead"))
                 .defaultBranch(Branched.withConsumer(toDeals -> dealLedgers(builder, events, outcomes, toDeals
-                        .mapValues(output -> ((InvoiceProcessor.ToDeal) output).change(),
+                        .mapValues(output -> ((InvoiceProcessor.ToDeal) output).input(),
                                 Named.as("invoice-change"))), "deals"));
 
         requestStatuses(builder, events, outcomes);
@@ -105,11 +117,10 @@ public final class LedgerTopology {
 
     private void dealLedgers(StreamsBuilder builder, Serde<SpecificRecord> events,
                              KStream<String, SpecificRecord> outcomes,
-                             KStream<String, DealInput.InvoiceChanged> invoiceChanges) {
+                             KStream<String, DealInput> invoiceChanges) {
         KStream<String, DealInput> changesByDeal = invoiceChanges
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(DealInput.InvoiceChanged.class))
-                        .withName("invoices-by-deal").withNumberOfPartitions(Topics.CRM_DEALS.partitions()))
-                .mapValues(change -> (DealInput) change, Named.as("as-deal-input"));
+                .repartition(Repartitioned.with(Serdes.String(), new DealInputSerde())
+                        .withName("invoices-by-deal").withNumberOfPartitions(Topics.CRM_DEALS.partitions()));
         KStream<String, DealInput> dealChanges = builder.stream(Topics.CRM_DEALS.name(),
                         Consumed.with(Serdes.String(), events).withName("crm-deals"))
                 .flatMapValues(event -> FactMapper.toDealInput(event).stream().toList(), Named.as("deal-terms"));
@@ -117,8 +128,24 @@ public final class LedgerTopology {
                 .flatMapValues(event -> FactMapper.toDealInput(event).stream().toList(), Named.as("deal-outcomes"));
         changesByDeal.merge(dealChanges, Named.as("deal-inputs")).merge(dealOutcomes, Named.as("all-deal-inputs"))
                 .process(() -> new DealProcessor(clock, defaultCurrency, overdueInterval, metrics), Named.as("deal-ledger"), DEAL_STORE)
-                .to(Topics.DEAL_LEDGERS.name(), Produced.with(Serdes.String(), EventSerde.of(DealLedger.class))
-                        .withName("deal-ledgers-out"));
+                .split(Named.as("deal-output-"))
+                .branch((key, output) -> output instanceof DealProcessor.ToAccount, Branched.withConsumer(toAccounts ->
+                        accountLedgers(toAccounts.mapValues(output -> ((DealProcessor.ToAccount) output).change(),
+                                Named.as("account-change"))), "accounts"))
+                .defaultBranch(Branched.withConsumer(ledgers -> ledgers
+                        .mapValues(output -> ((DealProcessor.Published) output).ledger(), Named.as("deal-ledger-event"))
+                        .to(Topics.DEAL_LEDGERS.name(), Produced.with(Serdes.String(), EventSerde.of(DealLedger.class))
+                                .withName("deal-ledgers-out")), "ledgers"));
+    }
+
+    private void accountLedgers(KStream<String, AccountChange> changesByAccount) {
+        changesByAccount
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(AccountChange.class))
+                        .withName("deals-by-account").withNumberOfPartitions(Topics.ACCOUNT_LEDGERS.partitions()))
+                .process(() -> new AccountProcessor(metrics), Named.as("account-ledger"), ACCOUNT_DEALS_STORE,
+                        ACCOUNT_STORE)
+                .to(Topics.ACCOUNT_LEDGERS.name(), Produced.with(Serdes.String(), EventSerde.of(AccountLedger.class))
+                        .withName("account-ledgers-out"));
     }
 
     private void requestStatuses(StreamsBuilder builder, Serde<SpecificRecord> events,

@@ -30,6 +30,17 @@ public final class ProjectionMetrics {
                 .tag("trigger", trigger).register(registry).increment();
     }
 
+    void accountLedgerEmitted() {
+        Counter.builder("dealledger.ledger.account.ledgers.emitted").description("AccountLedger views published")
+                .register(registry).increment();
+    }
+
+    void accountInvariantBroken() {
+        Counter.builder("dealledger.ledger.account.invariant.violations")
+                .description("Deal totals an account refused because its sums would not add up").register(registry)
+                .increment();
+    }
+
     void dealInvariantBroken() {
         Counter.builder("dealledger.ledger.deal.invariant.violations")
                 .description("Deal inputs refused because the deal's sums would not add up").register(registry)

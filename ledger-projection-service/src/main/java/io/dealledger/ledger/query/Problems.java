@@ -18,6 +18,15 @@ public final class Problems {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
+    /** Not found, naming the path parameter ({@code field}) and its value, e.g. {@code "accountId": "5725…"}. */
+    public static ResponseEntity<Object> notFound(String what, String field, String value, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
+        problem.setTitle(what + " not found");
+        problem.setProperty("field", field);
+        problem.setProperty(field, value);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
     public static ResponseEntity<Object> badRequest(String field, String reason) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + reason);
         problem.setTitle("Invalid request");

@@ -20,19 +20,39 @@ public final class DealComparison {
     }
 
     /**
-     * Per linked invoice: total and balance, and a voided invoice against Books' status. {@code booksInvoices} maps
-     * invoice id to what Books answered, empty when Books does not know the invoice.
+     * What Books answered for one invoice: the invoice, or nothing ({@link #MISSING}: Books does not know it), or a
+     * refusal to show it ({@code unreadable}: e.g. an organization these credentials cannot read).
      */
-    public static List<Difference> withBooks(DealLedger ledger, Map<String, Optional<Invoice>> booksInvoices) {
+    public record BooksInvoice(Optional<Invoice> invoice, String unreadable) {
+
+        public static final BooksInvoice MISSING = new BooksInvoice(Optional.empty(), null);
+
+        public static BooksInvoice found(Invoice invoice) {
+            return new BooksInvoice(Optional.of(invoice), null);
+        }
+
+        public static BooksInvoice unreadable(String reason) {
+            return new BooksInvoice(Optional.empty(), reason);
+        }
+    }
+
+    /**
+     * Per linked invoice: total and balance, and a voided invoice against Books' status. {@code booksInvoices} maps
+     * invoice id to what Books answered; an invoice Books does not know is {@code missing}, one it would not show is
+     * {@code unreadable: <why>}.
+     */
+    public static List<Difference> withBooks(DealLedger ledger, Map<String, BooksInvoice> booksInvoices) {
         List<Difference> differences = new ArrayList<>();
         for (DealInvoice line : ledger.getInvoices()) {
             String name = "invoice " + (line.getInvoiceNumber() == null ? line.getInvoiceId() : line.getInvoiceNumber());
-            Optional<Invoice> books = booksInvoices.getOrDefault(line.getInvoiceId(), Optional.empty());
-            if (books.isEmpty()) {
+            BooksInvoice answer = booksInvoices.getOrDefault(line.getInvoiceId(), BooksInvoice.MISSING);
+            if (answer.invoice().isEmpty()) {
                 differences.add(new Difference(ledger.getDealId(), Difference.BOOKS, name, line.getInvoiceId(),
-                        Difference.MISSING, false));
+                        answer.unreadable() == null ? Difference.MISSING : Difference.UNREADABLE + answer.unreadable(),
+                        false));
                 continue;
             }
+            Optional<Invoice> books = answer.invoice();
             Invoice invoice = books.get();
             boolean voidInLedger = "void".equals(line.getStatus());
             if (voidInLedger != "void".equals(invoice.status())) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.dealledger.events.DealInvoice;
@@ -20,9 +19,8 @@ import io.dealledger.ledger.projection.DealLedgerMapper;
 import io.dealledger.ledger.projection.LedgerTopology;
 import io.dealledger.ledger.query.LedgerStores;
 import io.dealledger.ledger.writeback.CrmDealFields;
-import io.dealledger.ledger.writeback.CrmDealWriter;
+import io.dealledger.ledger.writeback.CrmRecordWriter;
 import io.dealledger.zoho.books.BooksClient;
-import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.zoho.crm.CrmClient;
 import io.dealledger.zoho.crm.CrmRecord;
 import io.dealledger.zoho.crm.CrmWriteResult;
@@ -51,13 +49,13 @@ public class Reconciler {
     private final BooksClient books;
     private final CrmClient crm;
     private final CrmDealFields fields;
-    private final CrmDealWriter writer;
+    private final CrmRecordWriter writer;
     private final ReconciliationProperties properties;
     private final Clock clock;
     private final AtomicLong booksMismatches = new AtomicLong();
     private final AtomicLong crmMismatches = new AtomicLong();
 
-    public Reconciler(LedgerStores stores, BooksClient books, CrmClient crm, CrmDealFields fields, CrmDealWriter writer,
+    public Reconciler(LedgerStores stores, BooksClient books, CrmClient crm, CrmDealFields fields, CrmRecordWriter writer,
                       ReconciliationProperties properties, Clock clock, MeterRegistry registry) {
         this.stores = stores;
         this.books = books;
@@ -79,7 +77,7 @@ public class Reconciler {
                 .filter(state -> state.emitted() != null)
                 .map(state -> DealLedgerMapper.toEvent(state.emitted(), state.version(), started)).toList();
         log.info("reconciliation=started deals={} rewrite={}", ledgers.size(), rewrite);
-        Map<String, Optional<Invoice>> invoices = booksInvoices(ledgers);
+        Map<String, DealComparison.BooksInvoice> invoices = booksInvoices(ledgers);
         List<Difference> differences = new ArrayList<>();
         Map<String, Map<String, Object>> drifted = new LinkedHashMap<>();
         for (DealLedger ledger : ledgers) {
@@ -106,21 +104,33 @@ public class Reconciler {
         return report;
     }
 
-    private Map<String, Optional<Invoice>> booksInvoices(List<DealLedger> ledgers) {
+    /**
+     * Every linked invoice as Books answers it. An invoice Books refuses to show (an organization these credentials
+     * cannot read, say) is reported for that invoice rather than ending the whole run.
+     */
+    private Map<String, DealComparison.BooksInvoice> booksInvoices(List<DealLedger> ledgers) {
         return Flux.fromIterable(ledgers).flatMapIterable(DealLedger::getInvoices)
                 .flatMap(line -> books.getInvoice(line.getOrganizationId(), line.getInvoiceId())
-                        .map(Optional::of)
-                        .onErrorResume(ZohoApiException.class, e -> e.notFound() ? Mono.just(Optional.empty())
-                                : Mono.error(e))
-                        .defaultIfEmpty(Optional.empty())
+                        .map(DealComparison.BooksInvoice::found)
+                        .onErrorResume(ZohoApiException.class, e -> Mono.just(e.notFound()
+                                ? DealComparison.BooksInvoice.MISSING : unreadable(line, e)))
+                        .defaultIfEmpty(DealComparison.BooksInvoice.MISSING)
                         .map(found -> Map.entry(key(line), found)), properties.booksConcurrency())
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .block(Duration.ofHours(1));
     }
 
-    private static Map<String, Optional<Invoice>> invoicesOf(DealLedger ledger, Map<String, Optional<Invoice>> all) {
-        Map<String, Optional<Invoice>> mine = new LinkedHashMap<>();
-        ledger.getInvoices().forEach(line -> mine.put(line.getInvoiceId(), all.getOrDefault(key(line), Optional.empty())));
+    private static DealComparison.BooksInvoice unreadable(DealInvoice line, ZohoApiException failure) {
+        log.warn("reconciliation=books-unreadable org={} invoice={} code={} reason=\"{}\"", line.getOrganizationId(),
+                line.getInvoiceId(), failure.code(), failure.getMessage());
+        return DealComparison.BooksInvoice.unreadable(failure.getMessage());
+    }
+
+    private static Map<String, DealComparison.BooksInvoice> invoicesOf(DealLedger ledger,
+                                                                     Map<String, DealComparison.BooksInvoice> all) {
+        Map<String, DealComparison.BooksInvoice> mine = new LinkedHashMap<>();
+        ledger.getInvoices().forEach(line -> mine.put(line.getInvoiceId(),
+                all.getOrDefault(key(line), DealComparison.BooksInvoice.MISSING)));
         return mine;
     }
 

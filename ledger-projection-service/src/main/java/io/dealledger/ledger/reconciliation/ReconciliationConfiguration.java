@@ -4,10 +4,12 @@ import java.time.Clock;
 
 import io.dealledger.ledger.query.LedgerStores;
 import io.dealledger.ledger.writeback.CrmDealFields;
-import io.dealledger.ledger.writeback.CrmDealWriter;
+import io.dealledger.ledger.writeback.CrmRecordWriter;
+import io.dealledger.ledger.writeback.WriteBackConfiguration;
 import io.dealledger.zoho.ZohoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 public class ReconciliationConfiguration {
 
     @Bean
-    Reconciler reconciler(LedgerStores stores, ZohoClients zoho, CrmDealFields fields, CrmDealWriter writer,
+    Reconciler reconciler(LedgerStores stores, ZohoClients zoho, CrmDealFields fields,
+                          @Qualifier(WriteBackConfiguration.DEAL_WRITER) CrmRecordWriter writer,
                           ReconciliationProperties properties, MeterRegistry registry) {
         return new Reconciler(stores, zoho.books(), zoho.crm(), fields, writer, properties, Clock.systemUTC(), registry);
     }

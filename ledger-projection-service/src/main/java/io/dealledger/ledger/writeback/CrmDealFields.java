@@ -1,26 +1,30 @@
 package io.dealledger.ledger.writeback;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import io.dealledger.events.DealInvoice;
 import io.dealledger.events.DealLedger;
 import io.dealledger.events.PaymentStatus;
+import io.dealledger.schemas.failures.FailureCategory;
 
 /**
  * The CRM Deal fields dealledger owns (design.md §5), by configurable API name, and their values for a ledger.
  * Amounts are {@link BigDecimal}s at the currency's decimals (JSON numbers on the wire); dates are
- * {@code yyyy-MM-dd}; an unknown value is {@code null}, which clears the field.
+ * {@code yyyy-MM-dd}; an unknown value is {@code null}, which clears the field. The invoice error leads with its
+ * category's label ("Missing tax mapping: …") so a person sees at once whose problem it is.
  */
 public record CrmDealFields(String totalInvoiced, String totalPaid, String totalCredited, String outstandingBalance,
                             String overdueAmount, String uninvoicedAmount, String paymentStatus, String invoiceId,
-                            String invoiceUrl, String lastPaymentDate, String invoiceError) {
+                            String invoiceUrl, String lastPaymentDate, String invoiceError)
+        implements CrmRecordFields<DealLedger> {
+
+    public static final String MODULE = "Deals";
 
     public CrmDealFields {
         Map<String, String> names = new LinkedHashMap<>();
@@ -54,7 +58,23 @@ public record CrmDealFields(String totalInvoiced, String totalPaid, String total
                 "Last_Payment_Date", "Invoice_Error");
     }
 
+    @Override
+    public String module() {
+        return MODULE;
+    }
+
+    @Override
+    public String recordId(DealLedger ledger) {
+        return ledger.getDealId();
+    }
+
+    @Override
+    public Instant occurredAt(DealLedger ledger) {
+        return ledger.getOccurredAt();
+    }
+
     /** The fields for {@code ledger}, in a stable order, by API name. */
+    @Override
     public Map<String, Object> valuesOf(DealLedger ledger) {
         Currency currency = Currency.getInstance(ledger.getCurrency());
         DealInvoice latest = latestInvoice(ledger);
@@ -70,16 +90,23 @@ public record CrmDealFields(String totalInvoiced, String totalPaid, String total
         values.put(invoiceUrl, latest == null ? null : latest.getInvoiceUrl());
         LocalDate paidOn = ledger.getLastPaymentDate();
         values.put(lastPaymentDate, paidOn == null ? null : paidOn.toString());
-        values.put(invoiceError, ledger.getLastInvoiceError());
+        values.put(invoiceError, invoiceErrorText(ledger));
         return values;
     }
 
     /** Whether two values of a field are the same for CRM: amounts by value (650.00 = 650), the rest by equality. */
     public static boolean same(Object a, Object b) {
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-            return x.compareTo(y) == 0;
+        return CrmRecordFields.same(a, b);
+    }
+
+    /** "{@code <category label>: <reasons>}", e.g. "Missing tax mapping: no tax mapping for US-TX"; null when cleared. */
+    static String invoiceErrorText(DealLedger ledger) {
+        String error = ledger.getLastInvoiceError();
+        if (error == null) {
+            return null;
         }
-        return Objects.equals(blankToNull(a), blankToNull(b));
+        String category = ledger.getLastInvoiceErrorCategory();
+        return category == null ? error : FailureCategory.parse(category).label() + ": " + error;
     }
 
     /** The amount fields' API names (compared as numbers). */
@@ -101,24 +128,20 @@ public record CrmDealFields(String totalInvoiced, String totalPaid, String total
     }
 
     /**
-     * The deal's latest invoice: the DealLedger carries no issue date, so the not voided invoice with the latest
-     * due date (then the highest Books id, which Books hands out in increasing order).
+     * The deal's latest invoice: the not voided invoice with the latest invoice date, then the latest due date (an
+     * invoice without a date comes first), then the highest Books id (Books hands them out in increasing order).
      */
     static DealInvoice latestInvoice(DealLedger ledger) {
         return ledger.getInvoices().stream()
                 .filter(invoice -> !"void".equals(invoice.getStatus()))
-                .max(Comparator.comparing(DealInvoice::getDueDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .max(Comparator.comparing(DealInvoice::getInvoiceDate, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(DealInvoice::getDueDate, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(invoice -> invoice.getInvoiceId().length())
                         .thenComparing(DealInvoice::getInvoiceId))
                 .orElse(null);
     }
 
     private static BigDecimal amount(BigDecimal value, Currency currency) {
-        int digits = Math.max(0, currency.getDefaultFractionDigits());
-        return value == null ? null : value.setScale(digits, RoundingMode.HALF_UP);
-    }
-
-    private static Object blankToNull(Object value) {
-        return value instanceof String text && text.isEmpty() ? null : value;
+        return CrmRecordFields.amount(value, currency);
     }
 }

@@ -18,25 +18,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends deals' changed fields to CRM in one update call per batch (at most 100 records, {@code "trigger":[]},
- * through the CRM client's limiter and retries) and settles each deal by its own result: a refused record (a
- * deleted deal, an invalid field) is logged and counted and never holds back the others.
+ * Sends records' changed fields to one CRM module (Deals, Accounts) in one update call per batch (at most 100
+ * records, {@code "trigger":[]}, through the CRM client's limiter and retries) and settles each record by its own
+ * result in its {@link PendingWrites}: a refused record (a deleted deal, an invalid field) is logged and counted and
+ * never holds back the others.
  */
-public class CrmDealWriter {
+public class CrmRecordWriter {
 
-    static final String DEALS = "Deals";
     /** Per-record codes CRM may accept on a later try; any other refusal is final. */
     private static final Set<String> RETRYABLE_CODES = Set.of("RECORD_LOCKED", "INTERNAL_ERROR", "NO_RESULT");
-    private static final Logger log = LoggerFactory.getLogger(CrmDealWriter.class);
+    private static final Logger log = LoggerFactory.getLogger(CrmRecordWriter.class);
 
+    private final String module;
     private final CrmClient crm;
     private final PendingWrites pending;
     private final WriteBackMetrics metrics;
     private final Duration callTimeout;
     private final Clock clock;
 
-    public CrmDealWriter(CrmClient crm, PendingWrites pending, WriteBackMetrics metrics, Duration callTimeout,
-                         Clock clock) {
+    public CrmRecordWriter(String module, CrmClient crm, PendingWrites pending, WriteBackMetrics metrics,
+                           Duration callTimeout, Clock clock) {
+        this.module = module;
         this.crm = crm;
         this.pending = pending;
         this.metrics = metrics;
@@ -44,15 +46,28 @@ public class CrmDealWriter {
         this.clock = clock;
     }
 
-    /** One CRM update call for {@code writes} (at most 100), each deal settled in {@link PendingWrites}. */
+    public String module() {
+        return module;
+    }
+
+    /** What waits to be written to this module, and what was written last. */
+    public PendingWrites pending() {
+        return pending;
+    }
+
+    WriteBackMetrics metrics() {
+        return metrics;
+    }
+
+    /** One CRM update call for {@code writes} (at most 100), each record settled in {@link PendingWrites}. */
     public void write(List<Write> writes) {
         if (writes.isEmpty()) {
             return;
         }
-        List<Map<String, Object>> records = writes.stream().map(w -> record(w.dealId(), w.changed())).toList();
+        List<Map<String, Object>> records = writes.stream().map(w -> record(w.recordId(), w.changed())).toList();
         List<CrmWriteResult> results;
         try {
-            results = crm.updateRecords(DEALS, records).block(callTimeout);
+            results = crm.updateRecords(module, records).block(callTimeout);
         } catch (RuntimeException failure) {
             metrics.call("failed");
             String code = failure instanceof ZohoApiException zoho ? zoho.code() : failure.getClass().getSimpleName();
@@ -60,8 +75,8 @@ public class CrmDealWriter {
             for (Write write : writes) {
                 boolean retry = pending.failed(write, true, now);
                 metrics.record(retry ? "retrying" : "given_up", code);
-                log.warn("crm=write-failed deal={} attempt={} retry={} reason=\"{}\"", write.dealId(), write.attempt(),
-                        retry, failure.getMessage());
+                log.warn("crm=write-failed module={} record={} attempt={} retry={} reason=\"{}\"", module,
+                        write.recordId(), write.attempt(), retry, failure.getMessage());
             }
             return;
         }
@@ -70,13 +85,13 @@ public class CrmDealWriter {
         for (int i = 0; i < writes.size(); i++) {
             Write write = writes.get(i);
             CrmWriteResult result = results != null && i < results.size() ? results.get(i)
-                    : new CrmWriteResult(write.dealId(), false, "NO_RESULT", "CRM answered no result", null);
+                    : new CrmWriteResult(write.recordId(), false, "NO_RESULT", "CRM answered no result", null);
             if (result.success()) {
                 pending.written(write);
                 metrics.record("success", null);
                 metrics.latency(Duration.between(write.oldestChange(), now));
-                log.info("crm=written deal={} fields={} attempt={}", write.dealId(), write.changed().keySet(),
-                        write.attempt());
+                log.info("crm=written module={} record={} fields={} attempt={}", module, write.recordId(),
+                        write.changed().keySet(), write.attempt());
             } else {
                 refused++;
                 settleRefusal(write, result, now);
@@ -87,19 +102,19 @@ public class CrmDealWriter {
 
     /**
      * Writes fields outside the write-back's flow (a reconciliation rewrite), in calls of at most 100; the
-     * written values become the last written. One result per deal, in the map's order.
+     * written values become the last written. One result per record, in the map's order.
      */
-    public List<CrmWriteResult> rewrite(Map<String, Map<String, Object>> fieldsByDeal) {
-        List<String> deals = new ArrayList<>(fieldsByDeal.keySet());
-        List<Map<String, Object>> records = deals.stream().map(id -> record(id, fieldsByDeal.get(id))).toList();
-        List<CrmWriteResult> results = crm.updateRecords(DEALS, records).block(callTimeout);
+    public List<CrmWriteResult> rewrite(Map<String, Map<String, Object>> fieldsByRecord) {
+        List<String> ids = new ArrayList<>(fieldsByRecord.keySet());
+        List<Map<String, Object>> records = ids.stream().map(id -> record(id, fieldsByRecord.get(id))).toList();
+        List<CrmWriteResult> results = crm.updateRecords(module, records).block(callTimeout);
         List<CrmWriteResult> settled = new ArrayList<>();
-        for (int i = 0; i < deals.size(); i++) {
+        for (int i = 0; i < ids.size(); i++) {
             CrmWriteResult result = results != null && i < results.size() ? results.get(i)
-                    : new CrmWriteResult(deals.get(i), false, "NO_RESULT", "CRM answered no result", null);
+                    : new CrmWriteResult(ids.get(i), false, "NO_RESULT", "CRM answered no result", null);
             metrics.record(result.success() ? "success" : "failed", result.success() ? null : result.code());
             if (result.success()) {
-                pending.rewritten(deals.get(i), fieldsByDeal.get(deals.get(i)));
+                pending.rewritten(ids.get(i), fieldsByRecord.get(ids.get(i)));
             }
             settled.add(result);
         }
@@ -114,16 +129,16 @@ public class CrmDealWriter {
             pending.failed(write, false, now);
         }
         if (deleted) {
-            pending.forget(write.dealId());
+            pending.forget(write.recordId());
         }
         metrics.record(retry ? "retrying" : "failed", result.code());
-        log.warn("crm=refused deal={} code={} field={} message=\"{}\" attempt={} retry={}", write.dealId(),
-                result.code(), result.field(), result.message(), write.attempt(), retry);
+        log.warn("crm=refused module={} record={} code={} field={} message=\"{}\" attempt={} retry={}", module,
+                write.recordId(), result.code(), result.field(), result.message(), write.attempt(), retry);
     }
 
-    private static Map<String, Object> record(String dealId, Map<String, Object> fields) {
+    private static Map<String, Object> record(String id, Map<String, Object> fields) {
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("id", dealId);
+        record.put("id", id);
         record.putAll(fields);
         return record;
     }

@@ -6,10 +6,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
-import io.dealledger.events.DealLedger;
 import io.dealledger.ledger.writeback.PendingWrites.Due;
-import io.dealledger.schemas.topics.Topics;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -22,73 +21,78 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Consumes {@code ledger.deals.v1} in its own consumer group and writes each deal's fields back to CRM through
- * {@link PendingWrites} (coalesce, diff, retry) and {@link CrmDealWriter} (batched calls). One thread owns the
- * consumer. An offset is committed only once every deal read before it has been written (or given up), so a
- * crash re-reads, and re-writes, at most the changes of the last window.
+ * Consumes a ledger topic ({@code ledger.deals.v1}, {@code ledger.accounts.v1}) in its own consumer group and writes
+ * each record's fields back to its CRM module through {@link PendingWrites} (coalesce, diff, retry) and
+ * {@link CrmRecordWriter} (batched calls); {@link CrmRecordFields} says which record and which fields. One thread
+ * owns the consumer. An offset is committed only once every record read before it has been written (or given up),
+ * so a crash re-reads, and re-writes, at most the changes of the last window.
+ *
+ * @param <E> the published view (DealLedger, AccountLedger)
  */
-public class CrmWriteBack implements SmartLifecycle, Runnable {
+public class CrmWriteBack<E> implements SmartLifecycle, Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(CrmWriteBack.class);
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private final java.util.function.Supplier<Consumer<String, DealLedger>> consumers;
-    private final CrmDealFields fields;
+    private final String topic;
+    private final Supplier<Consumer<String, E>> consumers;
+    private final CrmRecordFields<E> fields;
     private final PendingWrites pending;
-    private final CrmDealWriter writer;
+    private final CrmRecordWriter writer;
     private final WriteBackMetrics metrics;
     private final int maxBatch;
     private final Clock clock;
-    /** The offset of the first unwritten record of each waiting deal (a deal stays on one partition). */
+    /** The offset of the first unwritten record of each waiting CRM record (a key stays on one partition). */
     private final Map<String, Map.Entry<TopicPartition, Long>> firstUnwritten = new HashMap<>();
     private volatile boolean running;
-    private volatile Consumer<String, DealLedger> consumer;
+    private volatile Consumer<String, E> consumer;
     private Thread thread;
 
-    public CrmWriteBack(java.util.function.Supplier<Consumer<String, DealLedger>> consumers, CrmDealFields fields,
-                        PendingWrites pending, CrmDealWriter writer, WriteBackMetrics metrics, int maxBatch,
-                        Clock clock) {
+    public CrmWriteBack(String topic, Supplier<Consumer<String, E>> consumers, CrmRecordFields<E> fields,
+                        CrmRecordWriter writer, int maxBatch, Clock clock) {
+        this.topic = topic;
         this.consumers = consumers;
         this.fields = fields;
-        this.pending = pending;
+        this.pending = writer.pending();
         this.writer = writer;
-        this.metrics = metrics;
+        this.metrics = writer.metrics();
         this.maxBatch = maxBatch;
         this.clock = clock;
     }
 
     @Override
     public void run() {
-        try (Consumer<String, DealLedger> c = consumers.get()) {
+        try (Consumer<String, E> c = consumers.get()) {
             consumer = c;
-            c.subscribe(List.of(Topics.DEAL_LEDGERS.name()), new Revocations());
+            c.subscribe(List.of(topic), new Revocations());
             while (running) {
-                for (ConsumerRecord<String, DealLedger> record : c.poll(POLL)) {
+                for (ConsumerRecord<String, E> record : c.poll(POLL)) {
                     take(record);
                 }
                 flush();
                 commit(c);
             }
         } catch (WakeupException stopping) {
-            log.debug("crm-write-back=stopping");
+            log.debug("crm-write-back=stopping module={}", fields.module());
         } catch (RuntimeException fault) {
-            log.error("crm-write-back=stopped reason=\"{}\"", fault.getMessage(), fault);
+            log.error("crm-write-back=stopped module={} reason=\"{}\"", fields.module(), fault.getMessage(), fault);
         }
     }
 
-    private void take(ConsumerRecord<String, DealLedger> record) {
-        DealLedger ledger = record.value();
-        if (ledger == null) {
+    private void take(ConsumerRecord<String, E> record) {
+        E view = record.value();
+        if (view == null) {
             log.warn("crm-write-back=unreadable topic={} partition={} offset={}", record.topic(), record.partition(),
                     record.offset());
             return;
         }
-        PendingWrites.Offer offer = pending.offer(ledger.getDealId(), fields.valuesOf(ledger), ledger.getOccurredAt(),
+        String recordId = fields.recordId(view);
+        PendingWrites.Offer offer = pending.offer(recordId, fields.valuesOf(view), fields.occurredAt(view),
                 clock.instant());
         if (offer == PendingWrites.Offer.COALESCED) {
             metrics.saved("coalesced", 1);
         }
-        firstUnwritten.putIfAbsent(ledger.getDealId(),
+        firstUnwritten.putIfAbsent(recordId,
                 Map.entry(new TopicPartition(record.topic(), record.partition()), record.offset()));
     }
 
@@ -105,8 +109,8 @@ public class CrmWriteBack implements SmartLifecycle, Runnable {
         }
     }
 
-    private void commit(Consumer<String, DealLedger> c) {
-        firstUnwritten.keySet().removeIf(dealId -> !pending.holds(dealId));
+    private void commit(Consumer<String, E> c) {
+        firstUnwritten.keySet().removeIf(recordId -> !pending.holds(recordId));
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : c.assignment()) {
             long safe = c.position(partition);
@@ -122,7 +126,7 @@ public class CrmWriteBack implements SmartLifecycle, Runnable {
         }
     }
 
-    /** Partitions taken away: their deals now belong to another instance, which re-reads them from the commit. */
+    /** Partitions taken away: their records now belong to another instance, which re-reads them from the commit. */
     private final class Revocations implements ConsumerRebalanceListener {
 
         @Override
@@ -141,15 +145,15 @@ public class CrmWriteBack implements SmartLifecycle, Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            log.info("crm-write-back=assigned partitions={}", partitions.size());
+            log.info("crm-write-back=assigned module={} partitions={}", fields.module(), partitions.size());
         }
     }
 
     @Override
     public synchronized void start() {
         running = true;
-        thread = new Thread(this, "crm-write-back");
-        // a CRM call in flight must not keep the JVM alive: its deals' offsets are not committed, so they are re-read
+        thread = new Thread(this, "crm-write-back-" + fields.module().toLowerCase());
+        // a CRM call in flight must not keep the JVM alive: its records' offsets are not committed, so they are re-read
         thread.setDaemon(true);
         thread.start();
     }
@@ -157,7 +161,7 @@ public class CrmWriteBack implements SmartLifecycle, Runnable {
     @Override
     public synchronized void stop() {
         running = false;
-        Consumer<String, DealLedger> c = consumer;
+        Consumer<String, E> c = consumer;
         if (c != null) {
             c.wakeup();
         }
@@ -168,6 +172,20 @@ public class CrmWriteBack implements SmartLifecycle, Runnable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Stops on a thread of its own, so the Deals and Accounts write-backs (each possibly waiting on a CRM call) stop side
+     * by side and shutdown waits for the slower one only.
+     */
+    @Override
+    public void stop(Runnable callback) {
+        Thread stopping = new Thread(() -> {
+            stop();
+            callback.run();
+        }, "crm-write-back-stop-" + fields.module().toLowerCase());
+        stopping.setDaemon(true);
+        stopping.start();
     }
 
     @Override

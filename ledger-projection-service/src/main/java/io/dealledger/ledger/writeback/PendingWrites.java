@@ -10,27 +10,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What is waiting to be written to CRM, per deal, and what was last written there (design.md §6, API economy).
- * Plain Java, no clock of its own: every call says what time it is.
+ * What is waiting to be written to CRM, per record (a deal, an account), and what was last written there
+ * (design.md §6, API economy). Plain Java, no clock of its own: every call says what time it is.
  * <ul>
- * <li>Coalescing: a deal's first change opens a window; changes arriving inside it replace the waiting values.
- * When the oldest waiting deal's window is over, every waiting deal is written, in batches: one CRM call carries
- * many deals, each once, with its latest values.</li>
- * <li>Diffing: only the fields whose value differs from the last successful write are sent; a deal with no
+ * <li>Coalescing: a record's first change opens a window; changes arriving inside it replace the waiting values.
+ * When the oldest waiting record's window is over, every waiting record is written, in batches: one CRM call carries
+ * many records, each once, with its latest values.</li>
+ * <li>Diffing: only the fields whose value differs from the last successful write are sent; a record with no
  * difference is not written at all.</li>
  * <li>Retrying: a write that failed for a reason a retry can cure waits (exponential back-off) and is sent again,
- * up to a number of attempts; one that cannot succeed (a deleted deal) is dropped.</li>
+ * up to a number of attempts; one that cannot succeed (a deleted record) is dropped.</li>
  * </ul>
- * The last written values live in memory: after a restart each deal's next write sends all its fields once.
+ * The last written values live in memory: after a restart each record's next write sends all its fields once.
  */
 public final class PendingWrites {
 
-    /** One deal's write: every field's wanted value, the fields to send, the oldest change it carries. */
-    public record Write(String dealId, Map<String, Object> fields, Map<String, Object> changed,
+    /** One record's write: every field's wanted value, the fields to send, the oldest change it carries. */
+    public record Write(String recordId, Map<String, Object> fields, Map<String, Object> changed,
                         Instant oldestChange, int attempt) {
     }
 
-    /** How an offered change was taken: waiting on its own, or folded into the deal's waiting write. */
+    /** How an offered change was taken: waiting on its own, or folded into the record's waiting write. */
     public enum Offer {
         QUEUED, COALESCED
     }
@@ -46,7 +46,7 @@ public final class PendingWrites {
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
     private final Map<String, Write> inFlight = new HashMap<>();
     private final Map<String, Map<String, Object>> lastWritten = new HashMap<>();
-    /** Deals waiting since this time or before go in the current flush (set when a window ends). */
+    /** Records waiting since this time or before go in the current flush (set when a window ends). */
     private Instant flushCutoff;
 
     public PendingWrites(Duration window, Duration firstBackoff, Duration maxBackoff, int maxAttempts) {
@@ -56,23 +56,23 @@ public final class PendingWrites {
         this.maxAttempts = maxAttempts;
     }
 
-    /** A new ledger for {@code dealId}, with its CRM field values, caused by something that happened at {@code occurredAt}. */
-    public synchronized Offer offer(String dealId, Map<String, Object> fields, Instant occurredAt, Instant now) {
-        Waiting before = waiting.get(dealId);
+    /** A new view of {@code recordId}, with its CRM field values, caused by something that happened at {@code occurredAt}. */
+    public synchronized Offer offer(String recordId, Map<String, Object> fields, Instant occurredAt, Instant now) {
+        Waiting before = waiting.get(recordId);
         if (before == null) {
-            waiting.put(dealId, new Waiting(new LinkedHashMap<>(fields), now, occurredAt, now, 0));
+            waiting.put(recordId, new Waiting(new LinkedHashMap<>(fields), now, occurredAt, now, 0));
             return Offer.QUEUED;
         }
         Instant oldest = occurredAt.isBefore(before.oldestChange()) ? occurredAt : before.oldestChange();
-        waiting.put(dealId, new Waiting(new LinkedHashMap<>(fields), before.opened(), oldest, before.notBefore(),
+        waiting.put(recordId, new Waiting(new LinkedHashMap<>(fields), before.opened(), oldest, before.notBefore(),
                 before.attempt()));
         return Offer.COALESCED;
     }
 
     /**
-     * The writes due at {@code now}, at most {@code max}, oldest first: once any waiting deal's window is over, every
-     * waiting deal whose back-off has elapsed. Each is in flight until {@link #written} or {@link #failed}. Deals
-     * whose values equal the last write are dropped and counted in {@code unchanged}.
+     * The writes due at {@code now}, at most {@code max}, oldest first: once any waiting record's window is over,
+     * every waiting record whose back-off has elapsed. Each is in flight until {@link #written} or {@link #failed}.
+     * Records whose values equal the last write are dropped and counted in {@code unchanged}.
      */
     public synchronized Due due(Instant now, int max) {
         List<Write> writes = new ArrayList<>();
@@ -85,79 +85,79 @@ public final class PendingWrites {
         Iterator<Map.Entry<String, Waiting>> entries = waiting.entrySet().iterator();
         while (flushCutoff != null && entries.hasNext() && writes.size() < max) {
             Map.Entry<String, Waiting> entry = entries.next();
-            String dealId = entry.getKey();
+            String recordId = entry.getKey();
             Waiting w = entry.getValue();
-            if (!ready(dealId, w, now) || w.opened().isAfter(flushCutoff)) {
+            if (!ready(recordId, w, now) || w.opened().isAfter(flushCutoff)) {
                 continue;
             }
             entries.remove();
-            Map<String, Object> changed = changedSinceLastWrite(dealId, w.fields());
+            Map<String, Object> changed = changedSinceLastWrite(recordId, w.fields());
             if (changed.isEmpty()) {
                 unchanged++;
                 continue;
             }
-            Write write = new Write(dealId, w.fields(), changed, w.oldestChange(), w.attempt() + 1);
-            inFlight.put(dealId, write);
+            Write write = new Write(recordId, w.fields(), changed, w.oldestChange(), w.attempt() + 1);
+            inFlight.put(recordId, write);
             writes.add(write);
         }
         return new Due(writes, unchanged);
     }
 
-    /** The writes due now and how many deals were found to need none. */
+    /** The writes due now and how many records were found to need none. */
     public record Due(List<Write> writes, int unchanged) {
     }
 
     /** CRM acknowledged {@code write}: its fields are now the last written. */
     public synchronized void written(Write write) {
-        inFlight.remove(write.dealId());
-        lastWritten.computeIfAbsent(write.dealId(), id -> new HashMap<>()).putAll(write.changed());
+        inFlight.remove(write.recordId());
+        lastWritten.computeIfAbsent(write.recordId(), id -> new HashMap<>()).putAll(write.changed());
     }
 
     /** Fields written to CRM outside the write-back (a reconciliation rewrite): remembered as the last written. */
-    public synchronized void rewritten(String dealId, Map<String, Object> fields) {
-        lastWritten.computeIfAbsent(dealId, id -> new HashMap<>()).putAll(fields);
+    public synchronized void rewritten(String recordId, Map<String, Object> fields) {
+        lastWritten.computeIfAbsent(recordId, id -> new HashMap<>()).putAll(fields);
     }
 
     /**
      * {@code write} failed. A retryable failure waits for its back-off and is tried again (unless a newer change of the
-     * deal is already waiting, which carries every field anyway), up to the attempt limit. Answers whether it will
+     * record is already waiting, which carries every field anyway), up to the attempt limit. Answers whether it will
      * be retried.
      */
     public synchronized boolean failed(Write write, boolean retryable, Instant now) {
-        inFlight.remove(write.dealId());
+        inFlight.remove(write.recordId());
         if (!retryable || write.attempt() >= maxAttempts) {
             return false;
         }
-        Waiting newer = waiting.get(write.dealId());
+        Waiting newer = waiting.get(write.recordId());
         Instant retryAt = now.plus(backoff(write.attempt()));
         if (newer == null) {
-            waiting.put(write.dealId(), new Waiting(write.fields(), now.minus(window), write.oldestChange(), retryAt,
+            waiting.put(write.recordId(), new Waiting(write.fields(), now.minus(window), write.oldestChange(), retryAt,
                     write.attempt()));
         } else {
             Instant oldest = write.oldestChange().isBefore(newer.oldestChange()) ? write.oldestChange()
                     : newer.oldestChange();
-            waiting.put(write.dealId(), new Waiting(newer.fields(), newer.opened(), oldest, retryAt, write.attempt()));
+            waiting.put(write.recordId(), new Waiting(newer.fields(), newer.opened(), oldest, retryAt, write.attempt()));
         }
         return true;
     }
 
-    /** Forgets the deal (it no longer exists in CRM, or another instance now owns it). */
-    public synchronized void forget(String dealId) {
-        waiting.remove(dealId);
-        lastWritten.remove(dealId);
+    /** Forgets the record (it no longer exists in CRM, or another instance now owns it). */
+    public synchronized void forget(String recordId) {
+        waiting.remove(recordId);
+        lastWritten.remove(recordId);
     }
 
-    /** Whether a change of {@code dealId} is waiting or being written. */
-    public synchronized boolean holds(String dealId) {
-        return waiting.containsKey(dealId) || inFlight.containsKey(dealId);
+    /** Whether a change of {@code recordId} is waiting or being written. */
+    public synchronized boolean holds(String recordId) {
+        return waiting.containsKey(recordId) || inFlight.containsKey(recordId);
     }
 
     public synchronized int waitingCount() {
         return waiting.size();
     }
 
-    private boolean ready(String dealId, Waiting w, Instant now) {
-        return !inFlight.containsKey(dealId) && !now.isBefore(w.notBefore());
+    private boolean ready(String recordId, Waiting w, Instant now) {
+        return !inFlight.containsKey(recordId) && !now.isBefore(w.notBefore());
     }
 
     Duration backoff(int attempt) {
@@ -165,11 +165,11 @@ public final class PendingWrites {
         return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
     }
 
-    private Map<String, Object> changedSinceLastWrite(String dealId, Map<String, Object> fields) {
-        Map<String, Object> last = lastWritten.get(dealId);
+    private Map<String, Object> changedSinceLastWrite(String recordId, Map<String, Object> fields) {
+        Map<String, Object> last = lastWritten.get(recordId);
         Map<String, Object> changed = new LinkedHashMap<>();
         fields.forEach((name, value) -> {
-            if (last == null || !last.containsKey(name) || !CrmDealFields.same(last.get(name), value)) {
+            if (last == null || !last.containsKey(name) || !CrmRecordFields.same(last.get(name), value)) {
                 changed.put(name, value);
             }
         });

@@ -6,22 +6,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The CRM write-back (prefix {@code dealledger.ledger.crm-write-back}); defaults in application.yml.
+ * The CRM write-back (prefix {@code dealledger.ledger.crm-write-back}); defaults in application.yml. Window, batch,
+ * timeout and retries apply to Deals and Accounts alike.
  *
- * @param enabled     write DealLedgers back to CRM Deal fields (needs {@code dealledger.zoho.enabled=true})
+ * @param enabled     write DealLedgers back to CRM Deal fields (needs {@code dealledger.zoho.enabled=true}); off also
+ *                    turns the account write-back off
  * @param groupId     the write-back's own consumer group on {@code ledger.deals.v1}
- * @param window      how long a deal's changes are coalesced before one write
- * @param maxBatch    deals per CRM update call (Zoho allows at most 100)
+ * @param window      how long a record's changes are coalesced before one write
+ * @param maxBatch    records per CRM update call (Zoho allows at most 100)
  * @param callTimeout the longest one CRM update call (with the client's own retries) may take
  * @param retry       back-off of writes that failed (the whole call, or a record CRM may accept later)
  * @param fields      the CRM Deal fields' API names
+ * @param accounts    the write-back of AccountLedgers to CRM Account fields
  */
 @ConfigurationProperties("dealledger.ledger.crm-write-back")
 public record WriteBackProperties(@DefaultValue("true") boolean enabled,
                                   @DefaultValue("ledger-projection-service-crm-write-back") String groupId,
                                   @DefaultValue("2s") Duration window, @DefaultValue("100") int maxBatch,
                                   @DefaultValue("60s") Duration callTimeout, @DefaultValue Retry retry,
-                                  @DefaultValue Fields fields) {
+                                  @DefaultValue Fields fields, @DefaultValue Accounts accounts) {
 
     public WriteBackProperties {
         if (maxBatch < 1 || maxBatch > 100) {
@@ -62,6 +65,40 @@ public record WriteBackProperties(@DefaultValue("true") boolean enabled,
         public CrmDealFields toDealFields() {
             return new CrmDealFields(totalInvoiced, totalPaid, totalCredited, outstandingBalance, overdueAmount,
                     uninvoicedAmount, paymentStatus, invoiceId, invoiceUrl, lastPaymentDate, invoiceError);
+        }
+    }
+
+    /**
+     * The account write-back (prefix {@code dealledger.ledger.crm-write-back.accounts}).
+     *
+     * @param enabled write AccountLedgers to CRM Account fields (also needs the deal write-back's {@code enabled})
+     * @param groupId its own consumer group on {@code ledger.accounts.v1}
+     * @param fields  the CRM Account fields' API names
+     */
+    public record Accounts(@DefaultValue("true") boolean enabled,
+                           @DefaultValue("ledger-projection-service-crm-account-write-back") String groupId,
+                           @DefaultValue AccountFields fields) {
+
+        public Accounts {
+            if (groupId == null || groupId.isBlank()) {
+                throw new IllegalArgumentException("dealledger.ledger.crm-write-back.accounts.group-id must be set");
+            }
+        }
+    }
+
+    /** API names of the Account fields dealledger writes. */
+    public record AccountFields(@DefaultValue("Total_Invoiced") String totalInvoiced,
+                                @DefaultValue("Total_Paid") String totalPaid,
+                                @DefaultValue("Total_Credited") String totalCredited,
+                                @DefaultValue("Outstanding_Balance") String outstandingBalance,
+                                @DefaultValue("Overdue_Amount") String overdueAmount,
+                                @DefaultValue("Open_Deals_With_Balance") String openDealsWithBalance,
+                                @DefaultValue("Ledger_Currency") String currency,
+                                @DefaultValue("Other_Currency_Balances") String otherCurrencies) {
+
+        public CrmAccountFields toAccountFields() {
+            return new CrmAccountFields(totalInvoiced, totalPaid, totalCredited, outstandingBalance, overdueAmount,
+                    openDealsWithBalance, currency, otherCurrencies);
         }
     }
 }

@@ -26,7 +26,7 @@ class DealCalculatorTest {
         Money t = Money.of(total, currency);
         Money p = Money.of(paid, currency);
         return new InvoiceView(new InvoiceRef("org-1", id), "deal-1", true, false, "INV-" + id, "cust", null,
-                Currency.getInstance(currency), t, p, zero, zero, zero, t.minus(p), due, null, t);
+                Currency.getInstance(currency), t, p, zero, zero, zero, t.minus(p), due, null, t, null);
     }
 
     private static DealState deal(InvoiceView... invoices) {
@@ -51,10 +51,10 @@ class DealCalculatorTest {
         Money zero = Money.of("0", "USD");
         InvoiceView deposit = new InvoiceView(new InvoiceRef("org-1", "d"), "deal-1", true, false, "INV-d", "cust", null,
                 USD, Money.of("643.50", "USD"), zero, zero, zero, zero, Money.of("643.50", "USD"), null, null,
-                Money.of("600", "USD"));
+                Money.of("600", "USD"), null);
         InvoiceView rest = new InvoiceView(new InvoiceRef("org-1", "r"), "deal-1", true, false, "INV-r", "cust", null,
                 USD, Money.of("965.25", "USD"), zero, zero, zero, zero, Money.of("965.25", "USD"), null, null,
-                Money.of("900", "USD"));
+                Money.of("900", "USD"), null);
         // When the ledger is computed
         DealView view = DealCalculator.view(deal(deposit, rest), TODAY, USD);
         // Then what was invoiced includes the tax, and nothing of the deal is left to invoice
@@ -90,19 +90,29 @@ class DealCalculatorTest {
     void anInvoiceRelinkedElsewhereLeavesTheDeal() {
         InvoiceView moved = new InvoiceView(new InvoiceRef("org-1", "a"), "deal-2", true, false, "INV-a", "cust",
                 null, USD, Money.of("500", "USD"), Money.of("0", "USD"), Money.of("0", "USD"), Money.of("0", "USD"),
-                Money.of("0", "USD"), Money.of("500", "USD"), null, null, Money.of("500", "USD"));
+                Money.of("0", "USD"), Money.of("500", "USD"), null, null, Money.of("500", "USD"), null);
         DealState state = deal(invoice("a", "USD", "500", "0", null)).with(new DealInput.InvoiceChanged(moved.invoice(),
                 moved));
         assertThat(DealCalculator.view(state, TODAY, USD).totalInvoiced()).isEqualTo(Money.of("0", "USD"));
     }
 
     @Test
-    void theLatestRejectionIsTheErrorUntilAnInvoiceIsIssuedAfterIt() {
-        DealState rejected = deal().with(new DealInput.Rejected("r1", T.plusSeconds(10), "req-1", "No tax authority"));
+    void theLatestRejectionIsTheErrorWithItsCategoryUntilAnInvoiceIsIssuedAfterIt() {
+        DealState rejected = deal().with(new DealInput.Rejected("r1", T.plusSeconds(10), "req-1", "No tax authority",
+                "MISSING_TAX_MAPPING"));
         assertThat(DealCalculator.view(rejected, TODAY, USD).lastInvoiceError()).isEqualTo("No tax authority");
+        assertThat(DealCalculator.view(rejected, TODAY, USD).lastInvoiceErrorCategory()).isEqualTo("MISSING_TAX_MAPPING");
         DealState issued = rejected.with(new DealInput.Issued("i1", T.plusSeconds(20), "org-1", "req-2", "inv-9",
                 null, "USD"));
         assertThat(DealCalculator.view(issued, TODAY, USD).lastInvoiceError()).isNull();
+        assertThat(DealCalculator.view(issued, TODAY, USD).lastInvoiceErrorCategory()).isNull();
+    }
+
+    @Test
+    void theDealsAccountIsTheLatestOneNamedWhateverOrderTheyArriveIn() {
+        DealState state = deal().with(new DealInput.AccountSeen("a2", T.plusSeconds(20), "acc-2"))
+                .with(new DealInput.AccountSeen("a1", T.plusSeconds(10), "acc-1"));
+        assertThat(DealCalculator.view(state, TODAY, USD).accountId()).isEqualTo("acc-2");
     }
 
     @Test
@@ -111,7 +121,7 @@ class DealCalculatorTest {
         Money zero = Money.of("0", "USD");
         InvoiceView broken = new InvoiceView(new InvoiceRef("org-1", "x"), "deal-1", true, false, "INV-x", "cust",
                 null, USD, Money.of("500", "USD"), Money.of("100", "USD"), zero, zero, zero, Money.of("450", "USD"),
-                null, null, Money.of("500", "USD"));
+                null, null, Money.of("500", "USD"), null);
         // Then the deal refuses to add it up
         assertThatThrownBy(() -> DealCalculator.view(deal(broken), TODAY, USD))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("outstanding");

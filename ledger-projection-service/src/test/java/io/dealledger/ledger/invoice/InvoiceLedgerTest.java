@@ -10,6 +10,7 @@ import io.dealledger.ledger.invoice.LedgerFact.Amended;
 import io.dealledger.ledger.invoice.LedgerFact.CreditApplied;
 import io.dealledger.ledger.invoice.LedgerFact.CreditRefunded;
 import io.dealledger.ledger.invoice.LedgerFact.Imported;
+import io.dealledger.ledger.invoice.LedgerFact.LinkRejected;
 import io.dealledger.ledger.invoice.LedgerFact.Linked;
 import io.dealledger.ledger.invoice.LedgerFact.PaymentApplied;
 import io.dealledger.ledger.invoice.LedgerFact.PaymentReversed;
@@ -148,5 +149,38 @@ class InvoiceLedgerTest {
     void theLedgerAsOfAnInstantKeepsOnlyWhatHadHappened() {
         InvoiceLedger ledger = InvoiceLedger.empty(INVOICE).apply(imported("1000")).apply(payment("p1", "300"));
         assertThat(ledger.asOf(t(5)).view().balance()).isEqualTo(usd("1000"));
+    }
+
+    @Test
+    void aRefusedLinkStandsPerDealUntilALaterLinkToThatDealWhateverTheArrivalOrder() {
+        // Given two refusals for deal A and one for deal B, and a link to A between A's refusals, arriving shuffled
+        LinkRejected firstA = refusal("r1", t(1), "deal-a");
+        LinkRejected laterA = refusal("r3", t(3), "deal-a");
+        LinkRejected onlyB = refusal("r4", t(4), "deal-b");
+        InvoiceLedger ledger = InvoiceLedger.empty(INVOICE).apply(laterA).apply(new Linked("l2", t(2), INVOICE, "deal-a"))
+                .apply(onlyB).apply(firstA);
+        // Then A shows its latest refusal (the link came before it) and B its own
+        assertThat(ledger.linkRejections()).containsEntry("deal-a", laterA).containsEntry("deal-b", onlyB).hasSize(2);
+        // When the invoice is linked to A afterwards, Then A's refusal is cleared and B's stands
+        assertThat(ledger.apply(new Linked("l5", t(5), INVOICE, "deal-a")).linkRejections())
+                .containsOnlyKeys("deal-b");
+        // And a refusal moves no money
+        assertThat(ledger.view().imported()).isFalse();
+    }
+
+    @Test
+    void theInvoiceDateIsTheImportsElseTheOneItWasIssuedWith() {
+        LocalDate issuedOn = LocalDate.of(2026, 5, 20);
+        InvoiceLedger issued = InvoiceLedger.empty(INVOICE)
+                .apply(new Linked("iss", t(0), INVOICE, "deal-a", "acc-1", issuedOn)).apply(imported("100"));
+        assertThat(issued.view().invoiceDate()).isEqualTo(issuedOn);
+        InvoiceLedger dated = issued.apply(new Imported("imp-2", t(1), INVOICE, "INV-1", "cust", usd("100"),
+                LocalDate.of(2026, 5, 21), null, "sent", null, null));
+        assertThat(dated.view().invoiceDate()).isEqualTo(LocalDate.of(2026, 5, 21));
+    }
+
+    private static LinkRejected refusal(String id, Instant at, String deal) {
+        return new LinkRejected(id, at, INVOICE, deal, "req-" + id, "CUSTOMER_MISMATCH", "LINK_REFUSED",
+                "Invoice INV-1 belongs to another customer");
     }
 }

@@ -7,9 +7,10 @@ import static io.dealledger.ledger.Events.credited;
 import static io.dealledger.ledger.Events.dealChanged;
 import static io.dealledger.ledger.Events.imported;
 import static io.dealledger.ledger.Events.issued;
+import static io.dealledger.ledger.Events.linkRejected;
 import static io.dealledger.ledger.Events.linked;
 import static io.dealledger.ledger.Events.paid;
-import static io.dealledger.ledger.Events.rejected;
+import static io.dealledger.ledger.Events.rejectedAs;
 import static io.dealledger.ledger.Events.reversed;
 import static io.dealledger.ledger.Events.unlinked;
 import static io.dealledger.ledger.Events.voided;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,9 @@ import org.apache.avro.specific.SpecificRecord;
  * Random but valid Books histories (every balance stays ≥ 0 in real time), then delivered the way Kafka and
  * the services can deliver them: each invoice's facts in order except that the import may come late (money
  * before import), invoices and deals interleaved at random, and duplicates of any event anywhere later.
+ * Deals belong to CRM accounts and change account; links and issued invoices name the account as their writer saw
+ * it (sometimes none, sometimes a stale one); link requests are refused and invoice requests rejected with
+ * failure categories.
  */
 final class HistoryGenerator {
 
@@ -46,13 +51,22 @@ final class HistoryGenerator {
     }
 
     /** The events that happened (each once) and the order they were delivered in (with duplicates). */
-    record History(long seed, List<SpecificRecord> happened, List<Delivery> deliveries, List<String> deals) {
+    record History(long seed, List<SpecificRecord> happened, List<Delivery> deliveries, List<String> deals,
+                   List<String> accounts) {
     }
+
+    private static final String[] CATEGORIES = {"MISSING_TAX_MAPPING", "UNKNOWN_SKU", "DEAL_WITHOUT_ACCOUNT",
+        "BOOKS_VALIDATION", "INTERNAL", "A_CATEGORY_FROM_A_NEWER_BUILD"};
+    private static final String[][] LINK_REFUSALS = {{"CUSTOMER_MISMATCH", "LINK_REFUSED"},
+        {"DEAL_WITHOUT_ACCOUNT", "DEAL_WITHOUT_ACCOUNT"}, {"DEAL_NOT_FOUND", "CRM_RECORD_MISSING"}};
 
     private final long seed;
     private final Random random;
     private final String prefix;
     private final List<String> deals = new ArrayList<>();
+    private final List<String> accounts = new ArrayList<>();
+    /** Each deal's CRM account as CRM has it now (null: none). */
+    private final Map<String, String> dealAccounts = new HashMap<>();
     private final List<Invoice> invoices = new ArrayList<>();
     private final List<SpecificRecord> happened = new ArrayList<>();
     private final List<Delivery> dealQueue = new ArrayList<>();
@@ -107,31 +121,36 @@ final class HistoryGenerator {
         for (int d = 0; d < dealCount; d++) {
             deals.add(prefix + "-deal-" + d);
         }
+        int accountCount = 2 + random.nextInt(2);
+        for (int a = 0; a < accountCount; a++) {
+            accounts.add(prefix + "-acc-" + a);
+        }
         int invoiceCount = 1 + random.nextInt(4);
         for (int i = 0; i < invoiceCount; i++) {
             String currency = random.nextInt(10) == 0 ? "EUR" : "USD";
             Invoice invoice = new Invoice(random.nextBoolean() ? "org-a" : "org-b", prefix + "-inv-" + i, currency,
                     money(100, 5000));
             invoices.add(invoice);
+            LocalDate due = TODAY.plusDays(random.nextInt(81) - 40);
             fact(invoice, imported(id(), tick(), invoice.org, invoice.id, "INV-" + i, plain(invoice.total),
-                    currency, TODAY.plusDays(random.nextInt(81) - 40)));
+                    currency, random.nextInt(5) == 0 ? null : due.minusDays(30), due));
         }
         for (String deal : deals) {
             if (random.nextInt(10) < 6) {
                 dealEvent(dealChanged(id(), tick(), "org-a", deal, plain(money(500, 9000)),
-                        random.nextInt(10) == 0 ? null : "USD"));
+                        random.nextInt(10) == 0 ? null : "USD", moveAccount(deal)));
             }
         }
         int steps = 5 + random.nextInt(36);
         for (int s = 0; s < steps; s++) {
             step(invoices.get(random.nextInt(invoices.size())));
         }
-        return new History(seed, happened, deliver(), deals);
+        return new History(seed, happened, deliver(), deals, accounts);
     }
 
     private void step(Invoice invoice) {
-        int op = random.nextInt(17);
-        if (invoice.voided && op > 3) {
+        int op = random.nextInt(18);
+        if (invoice.voided && op > 3 && op != 17) {
             op = random.nextInt(4);
         }
         BigDecimal balance = invoice.balance();
@@ -208,6 +227,7 @@ final class HistoryGenerator {
                     fact(invoice, voided(id(), tick(), invoice.org, invoice.id));
                 }
             }
+            case 17 -> refuseLink(invoice);
             default -> link(invoice);
         }
     }
@@ -218,23 +238,58 @@ final class HistoryGenerator {
         if (!invoice.issued && random.nextInt(4) == 0) {
             invoice.issued = true;
             SpecificRecord event = issued(id(), tick(), invoice.org, deal, prefix + "-req-" + id(), invoice.id,
-                    plain(invoice.total), random.nextBoolean() ? plain(money(500, 9000)) : null, "USD");
+                    plain(invoice.total), random.nextBoolean() ? plain(money(500, 9000)) : null, "USD",
+                    TODAY.minusDays(random.nextInt(60)), accountAsSeen(deal));
             happened.add(event);
             invoice.queue.add(new Delivery(Topics.INVOICE_OUTCOMES.name(), deal, event));
         } else {
-            fact(invoice, linked(id(), tick(), invoice.org, invoice.id, deal));
+            fact(invoice, linked(id(), tick(), invoice.org, invoice.id, deal, accountAsSeen(deal)));
         }
+    }
+
+    /** A request to link the invoice to some deal, refused by payment-service. */
+    private void refuseLink(Invoice invoice) {
+        String[] refusal = LINK_REFUSALS[random.nextInt(LINK_REFUSALS.length)];
+        String request = prefix + "-link-" + id();
+        fact(invoice, linkRejected(id(), tick(), invoice.org, invoice.id, randomDeal(), request, refusal[0], refusal[1],
+                "Refused " + request));
     }
 
     private void dealLevel() {
         String deal = randomDeal();
         if (random.nextBoolean()) {
-            dealEvent(rejected(id(), tick(), deal, prefix + "-req-" + id(), "No tax authority for region " + id(),
-                    "Deal has no account"));
+            String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
+            dealEvent(rejectedAs(id(), tick(), deal, prefix + "-req-" + id(), category,
+                    "No tax authority for region " + id(), "Deal has no account"));
         } else {
             dealEvent(dealChanged(id(), tick(), "org-a", deal, random.nextInt(5) == 0 ? null : plain(money(500, 9000)),
-                    "USD"));
+                    "USD", moveAccount(deal)));
         }
+    }
+
+    /** The deal's account as CRM now has it: sometimes a new one, sometimes none named (the event leaves it out). */
+    private String moveAccount(String deal) {
+        if (random.nextInt(5) == 0) {
+            return null;
+        }
+        if (!dealAccounts.containsKey(deal) || random.nextInt(3) == 0) {
+            dealAccounts.put(deal, accounts.get(random.nextInt(accounts.size())));
+        }
+        return dealAccounts.get(deal);
+    }
+
+    /** The account a link's writer read for the deal: mostly CRM's current one, sometimes none or a stale one. */
+    private String accountAsSeen(String deal) {
+        int roll = random.nextInt(10);
+        if (roll < 3) {
+            return null;
+        }
+        return roll == 3 ? accounts.get(random.nextInt(accounts.size())) : moveAccountIfUnknown(deal);
+    }
+
+    private String moveAccountIfUnknown(String deal) {
+        dealAccounts.computeIfAbsent(deal, d -> accounts.get(random.nextInt(accounts.size())));
+        return dealAccounts.get(deal);
     }
 
     private void pay(Invoice invoice, String payment, BigDecimal amount) {

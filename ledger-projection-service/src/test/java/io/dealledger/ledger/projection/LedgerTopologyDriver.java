@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
+import io.dealledger.events.AccountLedger;
 import io.dealledger.events.DealLedger;
 import io.dealledger.schemas.serde.EventSerde;
 import io.dealledger.schemas.topics.Service;
@@ -29,6 +30,7 @@ final class LedgerTopologyDriver implements AutoCloseable {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Map<String, TestInputTopic<String, SpecificRecord>> inputs = new HashMap<>();
     final TestOutputTopic<String, DealLedger> dealLedgers;
+    final TestOutputTopic<String, AccountLedger> accountLedgers;
     final TestOutputTopic<String, SpecificRecord> deadLetters;
 
     LedgerTopologyDriver(Clock clock, Duration overdueInterval) {
@@ -47,6 +49,8 @@ final class LedgerTopologyDriver implements AutoCloseable {
         }
         dealLedgers = driver.createOutputTopic(Topics.DEAL_LEDGERS.name(), Serdes.String().deserializer(),
                 EventSerde.of(DealLedger.class).deserializer());
+        accountLedgers = driver.createOutputTopic(Topics.ACCOUNT_LEDGERS.name(), Serdes.String().deserializer(),
+                EventSerde.of(AccountLedger.class).deserializer());
         deadLetters = driver.createOutputTopic(Topics.LEDGER_FACTS.deadLetterTopic(Service.LEDGER_PROJECTION_SERVICE),
                 Serdes.String().deserializer(), new EventSerde().deserializer());
     }
@@ -64,6 +68,12 @@ final class LedgerTopologyDriver implements AutoCloseable {
     /** The latest ledger published per deal, reading what is new on the output topic into {@code latest}. */
     Map<String, DealLedger> drainLatest(Map<String, DealLedger> latest) {
         dealLedgers.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        return latest;
+    }
+
+    /** The latest account ledger published per account, reading what is new into {@code latest}. */
+    Map<String, AccountLedger> drainLatestAccounts(Map<String, AccountLedger> latest) {
+        accountLedgers.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
         return latest;
     }
 

@@ -2,6 +2,7 @@ package io.dealledger.ledger.projection;
 
 import static io.dealledger.ledger.Events.dealChanged;
 import static io.dealledger.ledger.Events.imported;
+import static io.dealledger.ledger.Events.linkRejected;
 import static io.dealledger.ledger.Events.linked;
 import static io.dealledger.ledger.Events.paid;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.dealledger.events.AccountCurrencyTotals;
+import io.dealledger.events.AccountLedger;
 import io.dealledger.events.DealLedger;
 import io.dealledger.events.PaymentStatus;
 import io.dealledger.schemas.topics.Topics;
@@ -38,8 +41,8 @@ class LedgerTopologyTest {
 
     @Test
     void aDealTurnsOverdueTheDayAfterItsDueDateWithoutAnyNewEvent() {
-        // Given an unpaid invoice due today
-        projection.pipe(Topics.CRM_DEALS.name(), "deal-1", dealChanged("dc", T, "org", "deal-1", "1000", "USD"));
+        // Given an unpaid invoice due today, on a deal of account acc-1
+        projection.pipe(Topics.CRM_DEALS.name(), "deal-1", dealChanged("dc", T, "org", "deal-1", "1000", "USD", "acc-1"));
         projection.fact(imported("imp", T, "org", "inv-1", "INV-1", "1000", "USD", LocalDate.of(2026, 6, 10)));
         projection.fact(linked("lnk", T, "org", "inv-1", "deal-1"));
         assertThat(latest("deal-1").getPaymentStatus()).isEqualTo(PaymentStatus.UNPAID);
@@ -51,6 +54,82 @@ class LedgerTopologyTest {
         assertThat(overdue.getPaymentStatus()).isEqualTo(PaymentStatus.OVERDUE);
         assertThat(overdue.getOverdue()).isEqualByComparingTo("1000");
         assertThat(overdue.getInvoices().get(0).getStatus()).isEqualTo("overdue");
+        // And so is its account
+        assertThat(usd(latestAccount("acc-1")).getOverdue()).isEqualByComparingTo("1000");
+    }
+
+    @Test
+    void aDealThatChangesAccountTakesItsMoneyToTheNewAccount() {
+        // Given deal 1 (USD 1000, 400 paid) and deal 2 (EUR 500) of account A
+        projection.pipe(Topics.CRM_DEALS.name(), "deal-1",
+                dealChanged("dc1", T, "org", "deal-1", "1000", "USD", "acc-a"));
+        projection.pipe(Topics.CRM_DEALS.name(), "deal-2",
+                dealChanged("dc2", T, "org", "deal-2", "500", "EUR", "acc-a"));
+        projection.fact(imported("imp-1", T, "org", "inv-1", "INV-1", "1000", "USD", null));
+        projection.fact(linked("lnk-1", T, "org", "inv-1", "deal-1"));
+        projection.fact(paid("pay-1", T, "org", "inv-1", "p1", "400", "USD", LocalDate.of(2026, 6, 2)));
+        projection.fact(imported("imp-2", T, "org", "inv-2", "INV-2", "500", "EUR", null));
+        projection.fact(linked("lnk-2", T, "org", "inv-2", "deal-2"));
+        AccountLedger before = latestAccount("acc-a");
+        assertThat(before.getCurrencies()).extracting(AccountCurrencyTotals::getCurrency).containsExactly("EUR", "USD");
+        assertThat(usd(before).getOutstanding()).isEqualByComparingTo("600");
+        // When CRM moves deal 1 to account B
+        projection.pipe(Topics.CRM_DEALS.name(), "deal-1", dealChanged("dc1-b", T.plusSeconds(60), "org", "deal-1",
+                "1000", "USD", "acc-b"));
+        // Then A keeps only its EUR deal and B has deal 1's dollars, in a newer version
+        AccountLedger a = latestAccount("acc-a");
+        assertThat(a.getCurrencies()).singleElement().satisfies(eur -> {
+            assertThat(eur.getCurrency()).isEqualTo("EUR");
+            assertThat(eur.getTotalInvoiced()).isEqualByComparingTo("500");
+            assertThat(eur.getDeals()).isEqualTo(1);
+        });
+        assertThat(a.getVersion()).isGreaterThan(before.getVersion());
+        AccountCurrencyTotals b = usd(latestAccount("acc-b"));
+        assertThat(b.getTotalInvoiced()).isEqualByComparingTo("1000");
+        assertThat(b.getTotalPaid()).isEqualByComparingTo("400");
+        assertThat(b.getOpenDeals()).isEqualTo(1);
+        assertThat(latest("deal-1").getAccountId()).isEqualTo("acc-b");
+    }
+
+    @Test
+    void reLinkingAnInvoiceToADealOfAnotherAccountMovesItsMoneyBetweenTheAccounts() {
+        // Given an invoice of 1000, 250 paid, on deal A of account 1; deal B belongs to account 2
+        projection.pipe(Topics.CRM_DEALS.name(), "deal-a", dealChanged("dca", T, "org", "deal-a", null, "USD", "acc-1"));
+        projection.fact(imported("imp", T, "org", "inv-1", "INV-1", "1000", "USD", null));
+        projection.fact(linked("lnk-a", T.plusSeconds(1), "org", "inv-1", "deal-a"));
+        projection.fact(paid("pay", T.plusSeconds(2), "org", "inv-1", "p1", "250", "USD", null));
+        // When it is linked to deal B, the link naming B's account
+        projection.fact(linked("lnk-b", T.plusSeconds(3), "org", "inv-1", "deal-b", "acc-2"));
+        // Then account 1 has a deal with nothing on it, and account 2 all the money
+        AccountCurrencyTotals one = usd(latestAccount("acc-1"));
+        assertThat(one.getTotalInvoiced()).isEqualByComparingTo("0");
+        assertThat(one.getOpenDeals()).isZero();
+        assertThat(one.getDeals()).isEqualTo(1);
+        AccountCurrencyTotals two = usd(latestAccount("acc-2"));
+        assertThat(two.getTotalPaid()).isEqualByComparingTo("250");
+        assertThat(two.getOutstanding()).isEqualByComparingTo("750");
+    }
+
+    @Test
+    void aRefusedLinkStandsOnTheDealUntilTheInvoiceIsLinkedToIt() {
+        // Given a refused request to link inv-1 to the deal
+        projection.fact(imported("imp", T, "org", "inv-1", "INV-1", "300", "USD", null));
+        projection.fact(linkRejected("rej", T.plusSeconds(1), "org", "inv-1", "deal-1", "req-1", "CUSTOMER_MISMATCH",
+                "LINK_REFUSED", "Invoice INV-1 belongs to Books customer Soylent"));
+        // Then the deal shows it
+        assertThat(latest("deal-1").getLinkRejections()).singleElement().satisfies(r -> {
+            assertThat(r.getInvoiceId()).isEqualTo("inv-1");
+            assertThat(r.getCode()).isEqualTo("CUSTOMER_MISMATCH");
+            assertThat(r.getCategory()).isEqualTo("LINK_REFUSED");
+        });
+        // And the same refusal delivered again publishes nothing new
+        projection.fact(linkRejected("rej", T.plusSeconds(1), "org", "inv-1", "deal-1", "req-1", "CUSTOMER_MISMATCH",
+                "LINK_REFUSED", "Invoice INV-1 belongs to Books customer Soylent"));
+        assertThat(projection.dealLedgers.isEmpty()).isTrue();
+        // When the invoice is linked to the deal after all, Then the refusal is gone
+        projection.fact(linked("lnk", T.plusSeconds(2), "org", "inv-1", "deal-1"));
+        assertThat(latest("deal-1").getLinkRejections()).isEmpty();
+        assertThat(latest("deal-1").getTotalInvoiced()).isEqualByComparingTo("300");
     }
 
     @Test
@@ -84,6 +163,19 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void aDuplicateFactPublishesNoNewAccountVersion() {
+        projection.pipe(Topics.CRM_DEALS.name(), "deal-1", dealChanged("dc", T, "org", "deal-1", "1000", "USD", "acc-1"));
+        projection.fact(imported("imp", T, "org", "inv-1", "INV-1", "1000", "USD", null));
+        projection.fact(linked("lnk", T, "org", "inv-1", "deal-1", "acc-1"));
+        projection.fact(paid("pay", T, "org", "inv-1", "p1", "400", "USD", null));
+        List<AccountLedger> before = projection.accountLedgers.readValuesToList();
+        projection.fact(paid("pay", T, "org", "inv-1", "p1", "400", "USD", null));
+        projection.fact(linked("lnk", T, "org", "inv-1", "deal-1", "acc-1"));
+        assertThat(before).extracting(AccountLedger::getVersion).containsExactly(1L, 2L, 3L);
+        assertThat(projection.accountLedgers.isEmpty()).isTrue();
+    }
+
+    @Test
     void anOverPaymentIsDeadLetteredWithTheReasonAndTheLedgerStaysAsItWas() {
         // Given an invoice of 100 with 80 paid
         projection.fact(imported("imp", T, "org", "inv-1", "INV-1", "100", "USD", null));
@@ -105,6 +197,15 @@ class LedgerTopologyTest {
     }
 
     private final Map<String, DealLedger> latestSeen = new HashMap<>();
+    private final Map<String, AccountLedger> latestAccounts = new HashMap<>();
+
+    private AccountLedger latestAccount(String account) {
+        return projection.drainLatestAccounts(latestAccounts).get(account);
+    }
+
+    private static AccountCurrencyTotals usd(AccountLedger account) {
+        return account.getCurrencies().stream().filter(c -> c.getCurrency().equals("USD")).findFirst().orElseThrow();
+    }
 
     /** A clock the test moves forward. */
     static final class MovableClock extends Clock {

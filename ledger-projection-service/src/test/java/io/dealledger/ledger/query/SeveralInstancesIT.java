@@ -31,8 +31,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two instances of the projection share the partitions; each serves every deal, answering from its own
- * stores or asking the instance that owns the deal (Kafka Streams interactive-query metadata).
+ * Two instances of the projection share the partitions; each serves every deal and every account, answering from
+ * its own stores or asking the instance that owns the key (Kafka Streams interactive-query metadata).
  */
 @UsesKafka
 class SeveralInstancesIT {
@@ -41,7 +41,7 @@ class SeveralInstancesIT {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void eitherInstanceAnswersForEveryDealWithTheSameLedger() throws Exception {
+    void eitherInstanceAnswersForEveryDealAndAccountWithTheSameLedger() throws Exception {
         String run = "multi-" + System.nanoTime();
         List<String> deals = new ArrayList<>();
         List<SpecificRecord> facts = new ArrayList<>();
@@ -52,7 +52,7 @@ class SeveralInstancesIT {
             String invoice = run + "-inv-" + i;
             deals.add(deal);
             facts.add(Events.imported(invoice + "-imp", at, "org-multi", invoice, "INV-" + i, "100" + i + ".00", "USD", due));
-            facts.add(Events.linked(invoice + "-link", at, "org-multi", invoice, deal));
+            facts.add(Events.linked(invoice + "-link", at, "org-multi", invoice, deal, run + "-acc-" + i % 3));
             facts.add(Events.paid(invoice + "-pay", at, "org-multi", invoice, "pay-" + i, i + ".50", "USD", LocalDate.now()));
         }
         int portA = freePort();
@@ -73,12 +73,31 @@ class SeveralInstancesIT {
                                     .setScale(3).toPlainString());
                 });
             }
+            for (int n = 0; n < 3; n++) {
+                String account = run + "-acc-" + n;
+                java.math.BigDecimal paid = java.math.BigDecimal.ZERO;
+                for (int i = n; i < 12; i += 3) {
+                    paid = paid.add(new java.math.BigDecimal(i + ".50"));
+                }
+                String expectedPaid = paid.setScale(3).toPlainString();
+                await(account).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                    JsonNode fromA = get(portA, "/api/v1/accounts/" + account + "/ledger");
+                    JsonNode fromB = get(portB, "/api/v1/accounts/" + account + "/ledger");
+                    assertThat(fromA).isNotNull().isEqualTo(fromB);
+                    assertThat(fromA.path("currencies").path(0).path("deals").asInt()).isEqualTo(4);
+                    assertThat(fromA.path("currencies").path(0).path("totalPaid").asString()).isEqualTo(expectedPaid);
+                });
+            }
         }
     }
 
     private JsonNode ledger(int port, String deal) throws IOException, InterruptedException {
+        return get(port, "/api/v1/deals/" + deal + "/ledger");
+    }
+
+    private JsonNode get(int port, String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/deals/" + deal + "/ledger")).build(), HttpResponse.BodyHandlers.ofString());
+                + path)).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? json.readTree(response.body()) : null;
     }
 

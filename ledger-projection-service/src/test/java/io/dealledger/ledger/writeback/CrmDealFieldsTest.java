@@ -33,8 +33,31 @@ class CrmDealFieldsTest {
         assertThat(values.get("Uninvoiced_Amount")).isNull();
         assertThat(values).containsEntry("Payment_Status", "Overdue").containsEntry("Invoice_Id", "101")
                 .containsEntry("Invoice_URL", "https://books/101").containsEntry("Last_Payment_Date", "2026-02-01")
-                .containsEntry("Invoice_Error", "tax region unmapped: TX");
+                .containsEntry("Invoice_Error", "Missing tax mapping: tax region unmapped: TX");
         assertThat(values).hasSize(11);
+    }
+
+    @Test
+    void theInvoiceErrorLeadsWithItsCategorysLabel() {
+        DealLedger ledger = DealLedger.newBuilder(ledger("USD", PaymentStatus.NOT_INVOICED, List.of()))
+                .setLastInvoiceError("No tax mapping for US-TX").setLastInvoiceErrorCategory("MISSING_TAX_MAPPING")
+                .build();
+        assertThat(fields.valuesOf(ledger)).containsEntry("Invoice_Error", "Missing tax mapping: No tax mapping for US-TX");
+        DealLedger newer = DealLedger.newBuilder(ledger).setLastInvoiceErrorCategory("A_CATEGORY_FROM_A_NEWER_BUILD")
+                .build();
+        assertThat(fields.valuesOf(newer)).containsEntry("Invoice_Error", "Unexpected error: No tax mapping for US-TX");
+        DealLedger cleared = DealLedger.newBuilder(ledger).setLastInvoiceError(null).build();
+        assertThat(fields.valuesOf(cleared)).containsEntry("Invoice_Error", null);
+    }
+
+    @Test
+    void theLatestInvoiceIsTheOneWithTheLatestInvoiceDate() {
+        DealInvoice older = DealInvoice.newBuilder(invoice("100", "INV-1", LocalDate.parse("2026-03-10"), "unpaid"))
+                .setInvoiceDate(LocalDate.parse("2026-02-01")).build();
+        DealInvoice newer = DealInvoice.newBuilder(invoice("99", "INV-2", LocalDate.parse("2026-03-01"), "unpaid"))
+                .setInvoiceDate(LocalDate.parse("2026-02-15")).build();
+        assertThat(fields.valuesOf(ledger("USD", PaymentStatus.UNPAID, List.of(older, newer))))
+                .containsEntry("Invoice_Id", "99");
     }
 
     @Test
@@ -67,7 +90,8 @@ class CrmDealFieldsTest {
                 .setWrittenOff(new BigDecimal("0.000")).setOutstanding(new BigDecimal("400.000"))
                 .setOverdue(new BigDecimal("400.000")).setUninvoiced(null).setPaymentStatus(status)
                 .setInvoices(invoices).setLastPaymentDate(LocalDate.parse("2026-02-01"))
-                .setLastInvoiceError("tax region unmapped: TX").setVersion(3).build();
+                .setLastInvoiceError("tax region unmapped: TX").setLastInvoiceErrorCategory("MISSING_TAX_MAPPING")
+                .setVersion(3).build();
     }
 
     private static DealInvoice invoice(String id, String number, LocalDate due, String status) {

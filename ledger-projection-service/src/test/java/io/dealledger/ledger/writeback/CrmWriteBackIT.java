@@ -5,6 +5,7 @@ import static io.dealledger.ledger.Events.dealChanged;
 import static io.dealledger.ledger.Events.imported;
 import static io.dealledger.ledger.Events.linked;
 import static io.dealledger.ledger.Events.paid;
+import static io.dealledger.ledger.Events.rejectedAs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,15 +14,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import io.dealledger.events.AccountLedger;
 import io.dealledger.ledger.EventSender;
 import io.dealledger.ledger.LedgerProjectionApplication;
 import io.dealledger.ledger.UsesZohoEmulator;
 import io.dealledger.ledger.ZohoData;
+import io.dealledger.schemas.serde.EventSerde;
+import io.dealledger.schemas.topics.Topics;
+import io.dealledger.testkit.kafka.TopicProbe;
 import io.dealledger.testkit.kafka.UsesKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import tools.jackson.databind.JsonNode;
 
-/** Ledger facts in, CRM Deal fields out: the write-back against the real broker and the Zoho emulator. */
+/** Ledger facts in, CRM Deal and Account fields out: the write-back against the real broker and the Zoho emulator. */
 @UsesKafka
 @SpringBootTest(classes = LedgerProjectionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.server.port=0")
@@ -117,6 +124,94 @@ class CrmWriteBackIT implements UsesZohoEmulator {
         });
         // And the deleted one is counted as refused by CRM
         await().atMost(Duration.ofSeconds(30)).until(() -> refused() > refusedBefore);
+    }
+
+    @Test
+    void anInvoiceErrorOnTheDealSaysWhatKindOfFailureItIs() {
+        // Given a CRM deal
+        String deal = zoho.createDeals("Rejected", 1).get(0);
+        // When its invoice request is rejected for a missing tax mapping
+        events.sendAll(List.of(rejectedAs("rej-" + deal, Instant.now().minusSeconds(60), deal, "req-" + deal,
+                "MISSING_TAX_MAPPING", "No tax mapping for US-TX (Texas): add it to dealledger.invoice.tax")));
+        // Then the deal's Invoice_Error leads with the category's label, then why
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> zoho.deal(deal)
+                .path("Invoice_Error").asString(""), error -> error.equals(
+                "Missing tax mapping: No tax mapping for US-TX (Texas): add it to dealledger.invoice.tax"));
+    }
+
+    @Test
+    void accountsGetTheirDealsTotalsInTheirMainCurrencyInOneBatchedCallAndLaterOnlyWhatChanged() {
+        // Given two CRM accounts: the first with three USD deals and one EUR deal, the second with two USD deals
+        String first = zoho.createAccount("Roll-up One " + System.nanoTime());
+        String second = zoho.createAccount("Roll-up Two " + System.nanoTime());
+        List<String> firstDeals = zoho.createDeals("Roll-up One", 4, first);
+        List<String> secondDeals = zoho.createDeals("Roll-up Two", 2, second);
+        // When each deal's facts arrive: an invoice of 500 (the EUR deal: 300), 200 paid
+        List<SpecificRecord> facts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            facts.addAll(accountDealFacts(firstDeals.get(i), first, i == 3 ? "EUR" : "USD", i == 3 ? "300" : "500"));
+        }
+        secondDeals.forEach(deal -> facts.addAll(accountDealFacts(deal, second, "USD", "500")));
+        events.sendAll(facts);
+        // Then each CRM account shows its deals' totals in its main currency, the other currency summed up as text
+        JsonNode one = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(
+                () -> zoho.account(first), a -> amount(a, "Total_Paid", "600"));
+        assertThat(one.path("Total_Invoiced").decimalValue()).isEqualByComparingTo("1500");
+        assertThat(one.path("Outstanding_Balance").decimalValue()).isEqualByComparingTo("900");
+        assertThat(one.path("Total_Credited").decimalValue()).isEqualByComparingTo("0");
+        assertThat(one.path("Overdue_Amount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(one.path("Open_Deals_With_Balance").asInt()).isEqualTo(4);
+        assertThat(one.path("Ledger_Currency").asString()).isEqualTo("USD");
+        assertThat(one.path("Other_Currency_Balances").asString())
+                .isEqualTo("EUR: outstanding 100.00 of 300.00 invoiced, paid 200.00, credited 0.00, overdue 0.00,"
+                        + " 1 of 1 deal open");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(
+                () -> zoho.account(second), a -> amount(a, "Outstanding_Balance", "600"));
+        // And many ledger versions made a handful of Accounts update calls, both accounts in the same call
+        long versions = accountLedgers().stream().filter(l -> l.getAccountId().equals(first)
+                || l.getAccountId().equals(second)).count();
+        List<JsonNode> calls = zoho.accountUpdateCalls(List.of(first, second));
+        System.out.println("CRM Accounts update calls for " + versions + " account ledger versions: " + calls.size());
+        assertThat(versions).isGreaterThanOrEqualTo(12);
+        assertThat(calls.size()).isBetween(1, 3);
+        assertThat(calls).anySatisfy(call -> assertThat(call.path("ids").values().stream().map(JsonNode::asString))
+                .contains(first, second));
+        assertThat(calls).allSatisfy(call -> assertThat(call.path("trigger").isArray() && call.path("trigger").isEmpty())
+                .isTrue());
+
+        // Given someone types 999 into the first account's Total_Credited in CRM
+        zoho.editAccount(first, Map.of("Total_Credited", 999));
+        // When a USD deal of it is paid 300 more
+        String paidDeal = firstDeals.get(0);
+        events.sendAll(List.of(paid("pay-2-" + paidDeal, Instant.now(), ORG, "R-" + paidDeal, "p2-" + paidDeal, "300",
+                "USD", LocalDate.now())));
+        // Then the changed fields are written, and the unchanged Total_Credited is not sent (the 999 stays)
+        JsonNode after = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(
+                () -> zoho.account(first), a -> amount(a, "Total_Paid", "900"));
+        assertThat(after.path("Outstanding_Balance").decimalValue()).isEqualByComparingTo("600");
+        assertThat(after.path("Open_Deals_With_Balance").asInt()).isEqualTo(3);
+        assertThat(after.path("Total_Credited").asInt()).isEqualTo(999);
+        assertThat(after.path("Ledger_Currency").asString()).isEqualTo("USD");
+    }
+
+    private static boolean amount(JsonNode record, String field, String expected) {
+        return record.path(field).isNumber() && record.path(field).decimalValue().compareTo(new java.math.BigDecimal(expected)) == 0;
+    }
+
+    private static List<AccountLedger> accountLedgers() {
+        return new TopicProbe<>(Topics.ACCOUNT_LEDGERS.name(), new StringDeserializer(),
+                EventSerde.of(AccountLedger.class).deserializer()).values();
+    }
+
+    /** The deal in {@code account}: terms, an invoice of {@code total} linked (naming the account), 200 paid. */
+    private static List<SpecificRecord> accountDealFacts(String deal, String account, String currency, String total) {
+        Instant t = Instant.now().minusSeconds(600);
+        String invoice = "R-" + deal;
+        return List.of(
+                dealChanged("dc-" + deal, t, ORG, deal, total, currency, account),
+                imported("imp-" + invoice, t.plusSeconds(1), ORG, invoice, "INV-" + invoice, total, currency, DUE),
+                linked("link-" + invoice, t.plusSeconds(2), ORG, invoice, deal, account),
+                paid("pay-" + invoice, t.plusSeconds(3), ORG, invoice, "p-" + invoice, "200", currency, LocalDate.now()));
     }
 
     private double refused() {

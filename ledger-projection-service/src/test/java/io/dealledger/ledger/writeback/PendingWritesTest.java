@@ -61,8 +61,8 @@ class PendingWritesTest {
         pending.offer("d1", fields("1", "Unpaid"), T0, T0);
         pending.offer("d2", fields("2", "Unpaid"), T0, T0.plusMillis(1500));
         pending.offer("d3", fields("3", "Unpaid"), T0, T0.plusMillis(1900));
-        assertThat(pending.due(T0.plusSeconds(2), 2).writes()).extracting(Write::dealId).containsExactly("d1", "d2");
-        assertThat(pending.due(T0.plusSeconds(2), 2).writes()).extracting(Write::dealId).containsExactly("d3");
+        assertThat(pending.due(T0.plusSeconds(2), 2).writes()).extracting(Write::recordId).containsExactly("d1", "d2");
+        assertThat(pending.due(T0.plusSeconds(2), 2).writes()).extracting(Write::recordId).containsExactly("d3");
     }
 
     @Test

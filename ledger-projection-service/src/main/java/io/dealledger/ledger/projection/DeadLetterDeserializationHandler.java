@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.schemas.topics.Service;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.kafka.DeadLetters;
@@ -36,6 +37,7 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
                 record.topic(), record.partition(), record.offset(), deadLetterTopic, reason);
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(DeadLetters.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(FailureCategory.HEADER, FailureCategory.UNREADABLE_EVENT.name().getBytes(StandardCharsets.UTF_8));
         headers.add("dealledger-dlt-origin", (record.topic() + "-" + record.partition() + "@" + record.offset())
                 .getBytes(StandardCharsets.UTF_8));
         return Response.resume(List.of(new ProducerRecord<>(deadLetterTopic, null, record.key(), record.value(),

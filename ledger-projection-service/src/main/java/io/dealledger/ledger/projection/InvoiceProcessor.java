@@ -14,6 +14,7 @@ import io.dealledger.ledger.invoice.InvoiceLedger;
 import io.dealledger.ledger.invoice.InvoiceView;
 import io.dealledger.ledger.invoice.LedgerFact;
 import io.dealledger.ledger.projection.ProjectionMetrics.Outcome;
+import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.service.kafka.DeadLetters;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -89,6 +90,7 @@ final class InvoiceProcessor implements Processor<String, SpecificRecord, String
             RecordHeaders headers = new RecordHeaders();
             headers.add(DeadLetters.REASON_HEADER, ("IllegalStateException: " + violation.getMessage())
                     .getBytes(StandardCharsets.UTF_8));
+            headers.add(FailureCategory.HEADER, FailureCategory.INTERNAL.name().getBytes(StandardCharsets.UTF_8));
             context.forward(new Record<String, Output>(record.key(), new DeadLetter(record.value()),
                     record.timestamp(), headers));
             return;

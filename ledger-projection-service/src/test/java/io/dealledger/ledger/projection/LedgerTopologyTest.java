@@ -187,6 +187,7 @@ class LedgerTopologyTest {
         TestRecord<String, org.apache.avro.specific.SpecificRecord> dead = projection.deadLetters.readRecord();
         Header reason = dead.headers().lastHeader("dealledger-dlt-reason");
         assertThat(new String(reason.value())).contains("would make the balance -10.000 USD");
+        assertThat(new String(dead.headers().lastHeader("dealledger-dlt-category").value())).isEqualTo("INTERNAL");
         assertThat(latest("deal-1").getOutstanding()).isEqualByComparingTo("20");
         assertThat(projection.registry.get("dealledger.ledger.facts").tag("outcome", "rejected").counter().count())
                 .isEqualTo(1.0);

@@ -36,16 +36,7 @@ public record CrmAccountFields(String totalInvoiced, String totalPaid, String to
         names.put("open-deals-with-balance", openDealsWithBalance);
         names.put("currency", currency);
         names.put("other-currencies", otherCurrencies);
-        names.forEach((key, name) -> {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("dealledger.ledger.crm-write-back.accounts.fields." + key
-                        + " must name a CRM Account field");
-            }
-        });
-        if (names.values().stream().distinct().count() != names.size()) {
-            throw new IllegalArgumentException("dealledger.ledger.crm-write-back.accounts.fields must name 8 different"
-                    + " CRM Account fields, were " + names.values());
-        }
+        CrmRecordFields.requireDistinct("dealledger.ledger.crm-write-back.accounts.fields", "Account", names);
     }
 
     /** The defaults (Total_Invoiced, Total_Paid, ..., Ledger_Currency, Other_Currency_Balances). */

@@ -39,16 +39,7 @@ public record CrmDealFields(String totalInvoiced, String totalPaid, String total
         names.put("invoice-url", invoiceUrl);
         names.put("last-payment-date", lastPaymentDate);
         names.put("invoice-error", invoiceError);
-        names.forEach((key, name) -> {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("dealledger.ledger.crm-write-back.fields." + key
-                        + " must name a CRM Deal field");
-            }
-        });
-        if (names.values().stream().distinct().count() != names.size()) {
-            throw new IllegalArgumentException("dealledger.ledger.crm-write-back.fields must name 11 different"
-                    + " CRM Deal fields, were " + names.values());
-        }
+        CrmRecordFields.requireDistinct("dealledger.ledger.crm-write-back.fields", "Deal", names);
     }
 
     /** The design's defaults (Total_Invoiced, Total_Paid, ...). */

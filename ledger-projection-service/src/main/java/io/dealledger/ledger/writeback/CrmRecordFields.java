@@ -41,6 +41,22 @@ public interface CrmRecordFields<E> {
         return value == null ? null : value.setScale(digits, RoundingMode.HALF_UP);
     }
 
+    /**
+     * Refuses a configuration that leaves a field unnamed or names one CRM field twice (two figures would overwrite
+     * each other): {@code names} maps each property key under {@code prefix} to the configured API name.
+     */
+    static void requireDistinct(String prefix, String module, Map<String, String> names) {
+        names.forEach((key, name) -> {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException(prefix + "." + key + " must name a CRM " + module + " field");
+            }
+        });
+        if (names.values().stream().distinct().count() != names.size()) {
+            throw new IllegalArgumentException(prefix + " must name " + names.size() + " different CRM " + module
+                    + " fields, were " + names.values());
+        }
+    }
+
     private static Object blankToNull(Object value) {
         return value instanceof String text && text.isEmpty() ? null : value;
     }

@@ -6,6 +6,8 @@ import io.dealledger.zoho.books.BooksClient;
 import io.dealledger.zoho.cliq.CliqClient;
 import io.dealledger.zoho.crm.CrmClient;
 import io.dealledger.zoho.http.ZohoExchange;
+import io.dealledger.zoho.limits.BooksBudgets;
+import io.dealledger.zoho.limits.BudgetCoordination;
 import io.dealledger.zoho.oauth.AccessTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -20,12 +22,14 @@ public final class ZohoClients {
 
     private final AccessTokens tokens;
     private final BooksClient books;
+    private final BooksBudgets budgets;
     private final CrmClient crm;
     private final CliqClient cliq;
 
-    private ZohoClients(AccessTokens tokens, BooksClient books, CrmClient crm, CliqClient cliq) {
+    private ZohoClients(AccessTokens tokens, BooksClient books, BooksBudgets budgets, CrmClient crm, CliqClient cliq) {
         this.tokens = tokens;
         this.books = books;
+        this.budgets = budgets;
         this.crm = crm;
         this.cliq = cliq;
     }
@@ -35,12 +39,27 @@ public final class ZohoClients {
     }
 
     public static ZohoClients create(ZohoSettings settings, MeterRegistry meters, Clock clock) {
+        return create(settings, meters, clock, BudgetCoordination.alone(), "zoho-client");
+    }
+
+    /**
+     * @param coordination what the rest of the deployment spends of each Books organization's budget
+     * @param service      the calling service, as budgets and their metrics name it
+     */
+    public static ZohoClients create(ZohoSettings settings, MeterRegistry meters, Clock clock,
+                                     BudgetCoordination coordination, String service) {
         // amounts are read as exact decimals, never as doubles
         JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
         AccessTokens tokens = new AccessTokens(settings, WebClient.builder(), clock, meters);
         ZohoExchange exchange = new ZohoExchange(settings, WebClient.builder(), tokens, meters, json);
-        return new ZohoClients(tokens, new BooksClient(settings, exchange, json), new CrmClient(settings, exchange, json),
-                new CliqClient(settings, exchange, json));
+        BooksBudgets budgets = new BooksBudgets(settings, service, coordination, clock, meters);
+        return new ZohoClients(tokens, new BooksClient(settings, exchange, json, budgets), budgets,
+                new CrmClient(settings, exchange, json), new CliqClient(settings, exchange, json));
+    }
+
+    /** Every Books organization's budget in this process (for a coordination to wake when shares change). */
+    public BooksBudgets booksBudgets() {
+        return budgets;
     }
 
     public BooksClient books() {

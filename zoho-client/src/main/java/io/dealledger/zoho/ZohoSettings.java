@@ -65,16 +65,45 @@ public record ZohoSettings(URI accountsUrl, URI apiUrl, URI cliqUrl, String clie
     }
 
     /**
-     * Books allows 100 requests per minute per organization and about 10 in flight (5 on the free plan);
-     * the org's daily cap is shared with every other app, so it is not spent on retries of a daily 429.
+     * One Books organization's budget (design.md §6). Zoho allows 100 requests per minute per organization, about
+     * 10 in flight (5 on the free plan) and a daily cap by plan, all shared with every other app on the org.
+     *
+     * @param perMinute  Zoho's per-minute limit for the organization
+     * @param inFlight   Zoho's in-flight limit for the organization
+     * @param daily      the organization's daily cap; null: read the plan from Books ({@code plan_name}), and
+     *                   1,000 (the smallest plan) while it is not known
+     * @param timeZone   the zone the organization's day runs in; null: Books' {@code time_zone}, else UTC
+     * @param share      the part of the per-minute, in-flight and daily limits this service may spend, every one
+     *                   of its instances together; the services' shares add up to at most {@code 1 - reserve}
+     * @param reserve    the part of the daily cap dealledger leaves to the customer's other apps
+     * @param dailyProbe while Zoho says the day's cap is reached (code 45), one call of high priority is let
+     *                   through this often to learn that Zoho's day turned
      */
-    public record BooksBudget(int perMinute, int inFlight) {
+    public record BooksBudget(int perMinute, int inFlight, Integer daily, String timeZone, double share,
+                              double reserve, Duration dailyProbe) {
         public static final BooksBudget DEFAULT = new BooksBudget(100, 10);
 
         public BooksBudget {
             if (perMinute <= 0 || inFlight <= 0) {
                 throw new IllegalArgumentException("Books budget must be positive: " + perMinute + "/min, " + inFlight + " in flight");
             }
+            if (daily != null && daily <= 0) {
+                throw new IllegalArgumentException("Books daily cap must be positive: " + daily);
+            }
+            if (!(share > 0 && share <= 1) || !(reserve >= 0 && reserve < 1) || share > 1 - reserve + 1e-9) {
+                throw new IllegalArgumentException("Books budget share must be in (0, 1 - reserve] and reserve in"
+                        + " [0, 1): share " + share + ", reserve " + reserve);
+            }
+            dailyProbe = dailyProbe == null ? Duration.ofMinutes(15) : dailyProbe;
+        }
+
+        /** Zoho's limits, the whole of them for one service, a tenth of the day kept for other apps. */
+        public BooksBudget(int perMinute, int inFlight) {
+            this(perMinute, inFlight, null, null, 0.9, 0.1, null);
+        }
+
+        public BooksBudget withShare(double newShare) {
+            return new BooksBudget(perMinute, inFlight, daily, timeZone, newShare, reserve, dailyProbe);
         }
     }
 

@@ -20,9 +20,10 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Books allows 100 requests per minute per organization. A burst of 300 calls for one org must be paced
- * over three minutes' windows without a single 429 from Zoho, and must not slow another org. Takes about
- * two minutes: the emulator's window is a real minute.
+ * Books allows 100 requests per minute per organization, and a service alone may spend 90 of them (a tenth is
+ * left to the customer's other apps). A burst of 180 calls for one org must be paced over two minutes' windows
+ * without a single 429 from Zoho, and must not slow another org. Takes about a minute: the emulator's window is
+ * a real minute.
  */
 class BooksBudgetIT {
 
@@ -39,14 +40,14 @@ class BooksBudgetIT {
     }
 
     @Test
-    void aBurstOf300CallsStaysUnder100PerMinuteWithNo429WhileAnotherOrgIsNotSlowed() {
+    void aBurstOf180CallsStaysUnder100PerMinuteWithNo429WhileAnotherOrgIsNotSlowed() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ZohoClients clients = ZohoClients.create(ZohoSettings.of(URI.create(zoho.baseUrl()), URI.create(zoho.baseUrl()),
                 null, zoho.clientId(), zoho.clientSecret(), zoho.refreshToken()), meters);
         long start = System.nanoTime();
 
-        Mono<List<BooksRecords.Invoice>> burst = Flux.range(0, 300)
-                .flatMap(i -> clients.books().getInvoice(SeedIds.US_ORG_ID, SeedIds.BOOKS_INVOICE_SOYLENT), 300)
+        Mono<List<BooksRecords.Invoice>> burst = Flux.range(0, 180)
+                .flatMap(i -> clients.books().getInvoice(SeedIds.US_ORG_ID, SeedIds.BOOKS_INVOICE_SOYLENT), 180)
                 .collectList().subscribeOn(Schedulers.parallel());
         Mono<Long> otherOrgDoneAfter = Flux.range(0, 20)
                 .flatMap(i -> clients.books().organizations().collectList()
@@ -61,13 +62,13 @@ class BooksBudgetIT {
                 }).block(Duration.ofMinutes(4));
         Duration burstTook = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(invoices).hasSize(300);
+        assertThat(invoices).hasSize(180);
         assertThat(statusCount(SeedIds.US_ORG_ID, 429)).as("429s from Books for the US org").isZero();
-        assertThat(statusCount(SeedIds.US_ORG_ID, 200)).isEqualTo(300);
-        assertThat(burstTook).as("300 calls at 100/min need three windows").isGreaterThan(Duration.ofMinutes(2));
+        assertThat(statusCount(SeedIds.US_ORG_ID, 200)).isEqualTo(180);
+        assertThat(burstTook).as("180 calls at 90/min need two windows").isGreaterThan(Duration.ofMinutes(1));
         assertThat(meters.find("zoho.ratelimit.wait").tag("org", SeedIds.US_ORG_ID).timer().max(
-                java.util.concurrent.TimeUnit.SECONDS)).isGreaterThan(100);
-        System.out.printf("300 Books calls for one org took %d s; max limiter wait %.0f s%n", burstTook.toSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS)).isGreaterThan(55);
+        System.out.printf("180 Books calls for one org took %d s; max limiter wait %.0f s%n", burstTook.toSeconds(),
                 meters.find("zoho.ratelimit.wait").tag("org", SeedIds.US_ORG_ID).timer().max(java.util.concurrent.TimeUnit.SECONDS));
     }
 

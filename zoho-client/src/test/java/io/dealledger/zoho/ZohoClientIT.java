@@ -42,7 +42,7 @@ class ZohoClientIT {
     static EmulatorAdmin admin;
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    final MutableClock clock = new MutableClock(Instant.now());
+    final MovableClock clock = new MovableClock(Instant.now());
 
     @BeforeAll
     static void startEmulator() {
@@ -103,6 +103,27 @@ class ZohoClientIT {
         assertThat(callsWithStatus("books", 429) + callsWithStatus("books", 500) + callsWithStatus("books", 503))
                 .as("the emulator did inject failures").isPositive();
         assertThat(meters.find("zoho.retries").counters().stream().mapToDouble(c -> c.count()).sum()).isPositive();
+    }
+
+    @Test
+    void zohosDailyCapStopsTheOrganizationWithoutSendingAnotherCallAndSaysWhenItResumes() {
+        ZohoClients clients = clients(fastRetries());
+        admin.put("limits", "{\"books_daily\":3}");
+        List<String> outcomes = new ArrayList<>();
+
+        for (int i = 0; i < 6; i++) {
+            outcomes.add(clients.books().getInvoice(SeedIds.US_ORG_ID, SeedIds.BOOKS_INVOICE_SOYLENT)
+                    .map(invoice -> "ok").onErrorResume(io.dealledger.zoho.limits.BooksDailyLimitException.class,
+                            e -> Mono.just(e.forPeople())).block(Duration.ofSeconds(10)));
+        }
+
+        assertThat(outcomes.subList(0, 3)).containsOnly("ok");
+        // the seed org keeps Pacific time and says so in time_zone; its plan's day turns at midnight there
+        assertThat(outcomes.subList(3, 6)).allSatisfy(outcome -> assertThat(outcome)
+                .startsWith("Books daily API limit reached; will be retried after 00:00 America/Los_Angeles"));
+        assertThat(callsWithStatus("books", 429)).as("one 45 from Zoho, then nothing sent").isEqualTo(1);
+        assertThat(clients.books().listTaxes(SeedIds.UK_ORG_ID).collectList().block(Duration.ofSeconds(10)))
+                .as("another organization still works").isNotEmpty();
     }
 
     @Test
@@ -263,30 +284,4 @@ class ZohoClientIT {
         return total;
     }
 
-    static final class MutableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 }

@@ -11,6 +11,9 @@ public enum Retention {
             TopicConfig.RETENTION_MS_CONFIG, "-1")),
     /** The latest record per key is kept (a view or a state, not a history). */
     COMPACTED(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+    /** The latest record per key, for a few days only (counts of the current day, say). */
+    RECENT(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
+            + TopicConfig.CLEANUP_POLICY_DELETE, TopicConfig.RETENTION_MS_CONFIG, String.valueOf(3L * 24 * 3600 * 1000))),
     /** Dead letters: kept four weeks, long enough to fix the cause and replay. */
     DEAD_LETTERS(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
             TopicConfig.RETENTION_MS_CONFIG, String.valueOf(28L * 24 * 3600 * 1000)));

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.dealledger.events.AccountLedger;
+import io.dealledger.events.BooksBudgetUsage;
 import io.dealledger.events.CreditApplied;
 import io.dealledger.events.CreditNoteChanged;
 import io.dealledger.events.CreditRefunded;
@@ -98,15 +99,50 @@ public final class Topics {
             "dead-letter topic + partition + offset", List.of(DeadLetterReplayed.class), 1, Retention.COMPACTED,
             Service.GATEWAY);
 
+    /**
+     * Books calls each instance of a service made per organization and day, keyed by
+     * {@link #booksBudgetKey(String, String, java.time.LocalDate, String) deployment, org, day and instance}. One
+     * topic per Books-calling service keeps one writer each; its partitions are also how the service's instances
+     * divide its share of every organization's per-minute budget (one consumer group per service).
+     */
+    public static final TopicSpec BOOKS_BUDGET_INVOICE_SERVICE = booksBudget(Service.INVOICE_SERVICE);
+    public static final TopicSpec BOOKS_BUDGET_PAYMENT_SERVICE = booksBudget(Service.PAYMENT_SERVICE);
+    public static final TopicSpec BOOKS_BUDGET_LEDGER_PROJECTION_SERVICE = booksBudget(Service.LEDGER_PROJECTION_SERVICE);
+
+    private static final List<TopicSpec> BOOKS_BUDGETS = List.of(BOOKS_BUDGET_INVOICE_SERVICE,
+            BOOKS_BUDGET_PAYMENT_SERVICE, BOOKS_BUDGET_LEDGER_PROJECTION_SERVICE);
+
     private static final List<TopicSpec> ALL = List.of(INVOICE_REQUESTS, BOOKS_EVENTS, INVOICE_LINKS, CRM_DEALS,
             INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS, POLLER_CHECKPOINTS, PAYMENT_NOTICES, ACCOUNT_LEDGERS,
-            DEAD_LETTER_REPLAYS);
+            DEAD_LETTER_REPLAYS, BOOKS_BUDGET_INVOICE_SERVICE, BOOKS_BUDGET_PAYMENT_SERVICE,
+            BOOKS_BUDGET_LEDGER_PROJECTION_SERVICE);
+
+    private static TopicSpec booksBudget(Service writer) {
+        return new TopicSpec("books.budget." + writer.id() + ".v1", "deployment + org id + day + instance",
+                List.of(BooksBudgetUsage.class), 12, Retention.RECENT, writer);
+    }
 
     private Topics() {
     }
 
     public static List<TopicSpec> all() {
         return ALL;
+    }
+
+    /** The Books budget topic of {@code service}; empty for a service that does not call Books (the gateway). */
+    public static Optional<TopicSpec> booksBudgetOf(Service service) {
+        return BOOKS_BUDGETS.stream().filter(topic -> topic.writer() == service).findFirst();
+    }
+
+    /** Every service's Books budget topic: each instance reads them all. */
+    public static List<TopicSpec> booksBudgets() {
+        return BOOKS_BUDGETS;
+    }
+
+    /** The key of a Books budget usage record. */
+    public static String booksBudgetKey(String deployment, String organizationId, java.time.LocalDate day,
+                                        String instance) {
+        return deployment + ":" + organizationId + ":" + day + ":" + instance;
     }
 
     public static Optional<TopicSpec> byName(String name) {

@@ -13,11 +13,27 @@ class TopicsTest {
     void everyEventTypeHasExactlyOneTopicAndThereforeOneWriter() {
         Map<Class<?>, String> topicOf = new HashMap<>();
         for (TopicSpec topic : Topics.all()) {
+            if (Topics.booksBudgets().contains(topic)) {
+                continue;
+            }
             for (Class<?> type : topic.eventTypes()) {
                 assertThat(topicOf.put(type, topic.name())).as(type.getSimpleName()).isNull();
             }
         }
         assertThat(topicOf).hasSize(28);
+    }
+
+    @Test
+    void eachBooksCallingServiceCountsItsBudgetOnItsOwnTopic() {
+        assertThat(Topics.booksBudgets()).extracting(TopicSpec::writer).containsExactly(Service.INVOICE_SERVICE,
+                Service.PAYMENT_SERVICE, Service.LEDGER_PROJECTION_SERVICE);
+        assertThat(Topics.booksBudgets()).allSatisfy(topic -> {
+            assertThat(topic.eventTypes()).containsExactly(io.dealledger.events.BooksBudgetUsage.class);
+            assertThat(topic.partitions()).as("divisible among 1, 2, 3, 4 or 6 instances").isEqualTo(12);
+            assertThat(topic.newTopic().configs()).containsEntry("cleanup.policy", "compact,delete");
+        });
+        assertThat(Topics.booksBudgetOf(Service.GATEWAY)).isEmpty();
+        assertThat(Topics.booksBudgetOf(Service.PAYMENT_SERVICE)).contains(Topics.BOOKS_BUDGET_PAYMENT_SERVICE);
     }
 
     @Test

@@ -2,9 +2,9 @@ package io.dealledger.zoho.books;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import io.dealledger.zoho.ZohoSettings;
@@ -24,7 +24,10 @@ import io.dealledger.zoho.books.BooksRequests.NewItem;
 import io.dealledger.zoho.http.ZohoExchange;
 import io.dealledger.zoho.http.ZohoRequest;
 import io.dealledger.zoho.http.ZohoService;
-import io.dealledger.zoho.limits.CallBudget;
+import io.dealledger.zoho.limits.BooksBudgets;
+import io.dealledger.zoho.limits.BooksOrgBudget;
+import io.dealledger.zoho.limits.OrgProfile;
+import io.dealledger.zoho.limits.Priority;
 import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,23 +36,49 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Zoho Books v3 for what dealledger needs. Every call names its organization and passes that org's
- * limiter (100/min, ~10 in flight by default); lists are read across every page ({@code has_more_page}).
+ * budget ({@link BooksBudgets}: this service's share of the org's per-minute, in-flight and daily limits)
+ * at this client's {@link Priority}; lists are read across every page ({@code has_more_page}).
  */
 public class BooksClient {
 
     static final int PER_PAGE = 200;
 
-    private final ZohoSettings settings;
     private final ZohoExchange exchange;
     private final JsonMapper json;
     private final String baseUrl;
-    private final Map<String, CallBudget> budgets = new ConcurrentHashMap<>();
+    private final BooksBudgets budgets;
+    private final Priority priority;
 
-    public BooksClient(ZohoSettings settings, ZohoExchange exchange, JsonMapper json) {
-        this.settings = settings;
+    public BooksClient(ZohoSettings settings, ZohoExchange exchange, JsonMapper json, BooksBudgets budgets) {
+        this(exchange, json, settings.apiUrl() + "/books/v3", budgets, Priority.HIGH);
+        budgets.profilesFrom(() -> organizations().collectMap(Organization::organizationId,
+                org -> OrgProfile.of(org.timeZone(), org.planName()), HashMap::new));
+    }
+
+    private BooksClient(ZohoExchange exchange, JsonMapper json, String baseUrl, BooksBudgets budgets,
+                        Priority priority) {
         this.exchange = exchange;
         this.json = json;
-        this.baseUrl = settings.apiUrl() + "/books/v3";
+        this.baseUrl = baseUrl;
+        this.budgets = budgets;
+        this.priority = priority;
+    }
+
+    /**
+     * The same client whose calls queue at {@code priority}: {@link Priority#LOW} for what can wait (the poller,
+     * candidates, previews, reconciliation, backfills), so invoice pushes and webhooks go first.
+     */
+    public BooksClient at(Priority priority) {
+        return priority == this.priority ? this : new BooksClient(exchange, json, baseUrl, budgets, priority);
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    /** What the organization's budget says now: limits, today's use, when its day turns. */
+    public BooksOrgBudget budget(String organizationId) {
+        return budgets.orgBudget(organizationId);
     }
 
     public Flux<Organization> organizations() {
@@ -244,15 +273,7 @@ public class BooksClient {
             separator = '&';
         }
         return exchange.call(baseUrl, new ZohoRequest(ZohoService.BOOKS, org, method, endpoint, uri.toString(),
-                body, headers, budget(org)));
-    }
-
-    private CallBudget budget(String org) {
-        String key = org == null ? "" : org;
-        return budgets.computeIfAbsent(key, k -> {
-            ZohoSettings.BooksBudget budget = settings.booksBudget(k);
-            return CallBudget.perMinute(budget.perMinute(), budget.inFlight());
-        });
+                body, headers, budgets.of(org), priority));
     }
 
     private static Map<String, String> upsert(String uniqueKey, String uniqueValue) {

@@ -13,11 +13,16 @@ public final class BooksRecords {
     private BooksRecords() {
     }
 
+    /**
+     * {@code time_zone} (e.g. "PST") and {@code plan_name} (e.g. "PROFESSIONAL") decide the organization's Books
+     * day and daily cap (Zoho Inventory OAS organizations.yml, api-evangelist/zoho-inventory@b973d81).
+     */
     public record Organization(String organizationId, String name, String currencyCode, String country,
-                               String edition) {
+                               String edition, String timeZone, String planName) {
         static Organization from(JsonNode n) {
             return new Organization(Json.text(n, "organization_id"), Json.text(n, "name"),
-                    Json.text(n, "currency_code"), Json.text(n, "country"), Json.text(n, "edition"));
+                    Json.text(n, "currency_code"), Json.text(n, "country"), Json.text(n, "edition"),
+                    Json.text(n, "time_zone"), Json.text(n, "plan_name"));
         }
     }
 

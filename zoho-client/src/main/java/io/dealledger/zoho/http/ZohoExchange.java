@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import io.dealledger.zoho.ZohoSettings;
+import io.dealledger.zoho.limits.BooksDailyLimitException;
+import io.dealledger.zoho.limits.BooksOrgBudget;
 import io.dealledger.zoho.oauth.AccessTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Every Zoho call passes here: its budget (per-org Books limiter, CRM concurrency), a cached OAuth token
+ * Every Zoho call passes here: its budget (per-org Books limiter, CRM concurrency) which also reads every
+ * answer (Books' 429 codes 44, 1070 and 45 are signals), a cached OAuth token
  * (one refresh and one retry on a 401, never a loop), back-off with jitter for 429s, 5xx and timeouts,
  * and metrics by service, org, endpoint template and outcome. 4xx validation errors are not retried:
  * they surface as {@link ZohoApiException} with Zoho's code, message and field.
@@ -54,7 +57,7 @@ public class ZohoExchange {
 
     private Mono<JsonNode> attempt(String baseUrl, ZohoRequest request, boolean mayRefresh) {
         long queued = System.nanoTime();
-        return request.budget().acquire().flatMap(permit -> {
+        return request.budget().acquire(request.priority()).flatMap(permit -> {
             Timer.builder("zoho.ratelimit.wait").tag("api", request.service().label())
                     .tag("org", org(request)).register(meters).record(Duration.ofNanos(System.nanoTime() - queued));
             return tokens.accessToken().flatMap(token -> send(baseUrl, request, token)
@@ -63,13 +66,33 @@ public class ZohoExchange {
                             tokens.invalidate(token);
                             return Mono.empty();
                         }
-                        return Mono.just(answer);
+                        return Mono.fromCallable(() -> ZohoAnswers.interpret(request, answer, json))
+                                .doOnNext(body -> permit.answered(answer.status(), null))
+                                .doOnError(ZohoApiException.class, e -> permit.answered(e.httpStatus(), e.code()));
                     }))
                     .doFinally(signal -> permit.close());
-        }).flatMap(answer -> Mono.just(ZohoAnswers.interpret(request, answer, json)))
+        }).onErrorMap(ZohoExchange::dailyCapReached, error -> dailyLimit(request, (ZohoApiException) error))
                 .doOnError(error -> counter("zoho.calls", request, outcome(error)).increment())
                 .doOnNext(body -> counter("zoho.calls", request, "success").increment())
                 .switchIfEmpty(Mono.defer(() -> attempt(baseUrl, request, false)));
+    }
+
+    /** Zoho's own daily cap (429 code 45, or 45 under a 200), not a refusal the budget already made. */
+    private static boolean dailyCapReached(Throwable error) {
+        return error instanceof ZohoApiException api && !(api instanceof BooksDailyLimitException)
+                && api.service() == ZohoService.BOOKS && "45".equals(api.code());
+    }
+
+    /** Says when the organization's day turns, as its budget knows it. */
+    private static BooksDailyLimitException dailyLimit(ZohoRequest request, ZohoApiException zoho) {
+        if (request.budget() instanceof BooksOrgBudget.View view) {
+            BooksOrgBudget budget = view.budget();
+            return new BooksDailyLimitException(request.organizationId(), request.endpoint(), budget.nextDay(),
+                    budget.profile().zone(), budget.profile().zoneLabel(), zoho.zohoMessage(), true);
+        }
+        return new BooksDailyLimitException(request.organizationId(), request.endpoint(),
+                java.time.Instant.now().plus(Duration.ofDays(1)), java.time.ZoneOffset.UTC, "UTC", zoho.zohoMessage(),
+                true);
     }
 
     private Mono<ZohoAnswers.Answer> send(String baseUrl, ZohoRequest request, String token) {
@@ -99,6 +122,9 @@ public class ZohoExchange {
     private static String outcome(Throwable error) {
         if (error instanceof ZohoTimeoutException) {
             return "timeout";
+        }
+        if (error instanceof BooksDailyLimitException daily && !daily.answeredByZoho()) {
+            return "held_daily_limit";
         }
         if (error instanceof ZohoApiException api) {
             int status = api.httpStatus();

@@ -3,6 +3,11 @@ package io.dealledger.zoho.limits;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -11,39 +16,57 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A queue in front of one Zoho budget: at most {@code perWindow} calls started in any sliding window and
- * at most {@code inFlight} at once. Callers wait in order instead of spending a 429 (and a call of the
- * org's daily budget) to find out. The window carries a second of slack for time in transit, so Zoho's
- * own count never sees more than the limit.
+ * at most {@code inFlight} at once, both read afresh each time (a share of an organization's budget
+ * changes as instances come and go). Callers wait in order, {@link Priority#HIGH} before
+ * {@link Priority#LOW}, instead of spending a 429 (and a call of the org's daily budget) to find out. The
+ * window carries a second of slack for time in transit, so Zoho's own count never sees more than the limit.
  */
-public final class CallBudget {
-
-    /** Returned to the caller; closing it frees the in-flight slot. */
-    public interface Permit extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    private final int perWindow;
-    private final int inFlight;
-    private final long windowNanos;
-    private final Scheduler scheduler;
-    private final Deque<Long> starts = new ArrayDeque<>();
-    private final Deque<MonoSink<Permit>> waiting = new ArrayDeque<>();
-    private int running;
-    private boolean wakeUpScheduled;
+public final class CallBudget implements Budget {
 
     /** Transit slack added to the window: Zoho counts arrivals, we count departures. */
     static final Duration SLACK = Duration.ofSeconds(1);
+    /** How often a queue whose limit is zero looks again (a share arrives with a rebalance, not a release). */
+    private static final long RECHECK_NANOS = Duration.ofMillis(250).toNanos();
+
+    private final IntSupplier perWindow;
+    private final IntSupplier inFlight;
+    private final long windowNanos;
+    private final Scheduler scheduler;
+    private final Function<Priority, RuntimeException> refusal;
+    private final Deque<Long> starts = new ArrayDeque<>();
+    private final Map<Priority, Deque<Waiter>> waiting = new EnumMap<>(Priority.class);
+    private int running;
+    private long pausedUntil;
+    private boolean wakeUpScheduled;
+
+    private record Waiter(MonoSink<Permit> sink, Priority priority) {
+    }
 
     public CallBudget(int perWindow, Duration window, int inFlight) {
-        this(perWindow, window.plus(SLACK), inFlight, Schedulers.parallel());
+        this(() -> perWindow, window.plus(SLACK), () -> inFlight, Schedulers.parallel(), priority -> null);
     }
 
     CallBudget(int perWindow, Duration effectiveWindow, int inFlight, Scheduler scheduler) {
+        this(() -> perWindow, effectiveWindow, () -> inFlight, scheduler, priority -> null);
+    }
+
+    /**
+     * @param perWindow       calls that may start per window, read at every grant
+     * @param effectiveWindow the window, slack included
+     * @param inFlight        calls that may run at once, read at every grant
+     * @param refusal         checked when a waiter's turn comes: an error to fail it with instead (a day's
+     *                        budget spent while it waited), or null
+     */
+    CallBudget(IntSupplier perWindow, Duration effectiveWindow, IntSupplier inFlight, Scheduler scheduler,
+               Function<Priority, RuntimeException> refusal) {
         this.perWindow = perWindow;
         this.inFlight = inFlight;
         this.windowNanos = effectiveWindow.toNanos();
         this.scheduler = scheduler;
+        this.refusal = refusal;
+        for (Priority priority : Priority.values()) {
+            waiting.put(priority, new ArrayDeque<>());
+        }
     }
 
     /** A Books budget: {@code perMinute} calls per minute, {@code inFlight} at once. */
@@ -53,18 +76,25 @@ public final class CallBudget {
 
     /** A pure concurrency budget (CRM). */
     public static CallBudget concurrency(int inFlight) {
-        return new CallBudget(Integer.MAX_VALUE, Duration.ZERO, inFlight, Schedulers.parallel());
+        return new CallBudget(() -> Integer.MAX_VALUE, Duration.ZERO, () -> inFlight, Schedulers.parallel(),
+                priority -> null);
     }
 
-    /** Waits for a permit; cancelling the wait gives up the place in the queue. */
+    /** Waits for a permit at {@link Priority#HIGH}. */
     public Mono<Permit> acquire() {
+        return acquire(Priority.HIGH);
+    }
+
+    @Override
+    public Mono<Permit> acquire(Priority priority) {
         return Mono.create(sink -> {
+            Waiter waiter = new Waiter(sink, priority);
             synchronized (this) {
-                waiting.addLast(sink);
+                waiting.get(priority).addLast(waiter);
             }
             sink.onCancel(() -> {
                 synchronized (this) {
-                    waiting.remove(sink);
+                    waiting.get(priority).remove(waiter);
                 }
             });
             drain();
@@ -77,28 +107,107 @@ public final class CallBudget {
                 (permit, error) -> Mono.fromRunnable(permit::close), permit -> Mono.fromRunnable(permit::close));
     }
 
+    /** No call starts before {@code nanoTime} (Zoho said the organization is blocked); waiters keep their place. */
+    void pauseUntil(long nanoTime) {
+        synchronized (this) {
+            pausedUntil = Math.max(pausedUntil, nanoTime);
+        }
+        drain();
+    }
+
+    /** Looks at the queue again: a limit may have grown. */
+    void wake() {
+        drain();
+    }
+
+    /** Calls started in the current window. */
+    synchronized int startedInWindow() {
+        evict(System.nanoTime());
+        return starts.size();
+    }
+
+    synchronized int running() {
+        return running;
+    }
+
+    synchronized int waitingCount() {
+        return waiting.values().stream().mapToInt(Deque::size).sum();
+    }
+
     private void drain() {
         while (true) {
-            MonoSink<Permit> next;
+            Waiter next;
+            RuntimeException refused;
             synchronized (this) {
                 long now = System.nanoTime();
-                while (!starts.isEmpty() && now - starts.peekFirst() >= windowNanos) {
-                    starts.pollFirst();
-                }
-                if (waiting.isEmpty() || running >= inFlight) {
+                evict(now);
+                Waiter head = head();
+                if (head == null) {
                     return;
                 }
-                if (starts.size() >= perWindow) {
-                    scheduleWakeUp(starts.peekFirst() + windowNanos - now);
-                    return;
-                }
-                next = waiting.pollFirst();
-                running++;
-                if (perWindow != Integer.MAX_VALUE) {
-                    starts.addLast(now);
+                refused = refusal.apply(head.priority());
+                if (refused != null) {
+                    next = poll();
+                } else {
+                    if (now < pausedUntil) {
+                        scheduleWakeUp(pausedUntil - now);
+                        return;
+                    }
+                    int slots = inFlight.getAsInt();
+                    if (slots <= 0) {
+                        scheduleWakeUp(RECHECK_NANOS);
+                        return;
+                    }
+                    if (running >= slots) {
+                        return;
+                    }
+                    int allowed = perWindow.getAsInt();
+                    if (allowed <= 0) {
+                        scheduleWakeUp(RECHECK_NANOS);
+                        return;
+                    }
+                    if (allowed != Integer.MAX_VALUE && starts.size() >= allowed) {
+                        scheduleWakeUp(starts.peekFirst() + windowNanos - now);
+                        return;
+                    }
+                    next = poll();
+                    running++;
+                    if (allowed != Integer.MAX_VALUE) {
+                        starts.addLast(now);
+                    }
                 }
             }
-            next.success(new SlotPermit());
+            if (refused != null) {
+                next.sink().error(refused);
+            } else {
+                next.sink().success(new SlotPermit());
+            }
+        }
+    }
+
+    private Waiter head() {
+        for (Priority priority : Priority.values()) {
+            Waiter first = waiting.get(priority).peekFirst();
+            if (first != null) {
+                return first;
+            }
+        }
+        return null;
+    }
+
+    private Waiter poll() {
+        for (Priority priority : Priority.values()) {
+            Waiter first = waiting.get(priority).pollFirst();
+            if (first != null) {
+                return first;
+            }
+        }
+        return null;
+    }
+
+    private void evict(long now) {
+        while (!starts.isEmpty() && now - starts.peekFirst() >= windowNanos) {
+            starts.pollFirst();
         }
     }
 
@@ -112,7 +221,7 @@ public final class CallBudget {
                 wakeUpScheduled = false;
             }
             drain();
-        }, Math.max(delayNanos, 0), java.util.concurrent.TimeUnit.NANOSECONDS);
+        }, Math.max(delayNanos, 0), TimeUnit.NANOSECONDS);
     }
 
     private final class SlotPermit implements Permit {

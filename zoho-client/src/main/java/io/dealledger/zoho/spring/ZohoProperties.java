@@ -23,7 +23,7 @@ public record ZohoProperties(
         String clientSecret,
         String refreshToken,
         @DefaultValue Books books,
-        Map<String, Books> booksPerOrg,
+        Map<String, BooksOrg> booksPerOrg,
         @DefaultValue("10") int crmConcurrency,
         @DefaultValue Retry retry,
         @DefaultValue("30s") Duration timeout) {
@@ -37,8 +37,17 @@ public record ZohoProperties(
         booksPerOrg = booksPerOrg == null ? Map.of() : booksPerOrg;
     }
 
-    /** Books budget per organization: 100 requests per minute and 10 in flight by default (5 on the free plan). */
-    public record Books(@DefaultValue("100") int perMinute, @DefaultValue("10") int inFlight) {
+    /**
+     * Books budget per organization (see {@link ZohoSettings.BooksBudget}): Zoho's 100 requests per minute and
+     * 10 in flight, the daily cap read from the plan unless set, and this service's share of them all.
+     */
+    public record Books(@DefaultValue("100") int perMinute, @DefaultValue("10") int inFlight, Integer daily,
+                        String timeZone, @DefaultValue("0.9") double share, @DefaultValue("0.1") double reserve,
+                        @DefaultValue("15m") Duration dailyProbe) {
+    }
+
+    /** What differs for one organization (its plan's cap, say); unset values are the service-wide ones. */
+    public record BooksOrg(Integer perMinute, Integer inFlight, Integer daily, String timeZone) {
     }
 
     /** Back-off for 429, 5xx and timeouts. */
@@ -48,14 +57,27 @@ public record ZohoProperties(
 
     public ZohoSettings toSettings() {
         Map<String, ZohoSettings.BooksBudget> perOrg = new java.util.HashMap<>();
-        booksPerOrg.forEach((org, budget) -> perOrg.put(org, budget(budget)));
+        booksPerOrg.forEach((org, budget) -> perOrg.put(org, budget(books, budget)));
         return new ZohoSettings(accountsUrl, apiUrl, cliqUrl, clientId, clientSecret, refreshToken, budget(books),
                 perOrg, crmConcurrency, new ZohoSettings.RetryPolicy(retry.maxAttempts(), retry.firstBackoff(),
                 retry.maxBackoff()), timeout);
     }
 
     private static ZohoSettings.BooksBudget budget(Books books) {
-        return new ZohoSettings.BooksBudget(books.perMinute(), books.inFlight());
+        return new ZohoSettings.BooksBudget(books.perMinute(), books.inFlight(), books.daily(), blankToNull(books.timeZone()),
+                books.share(), books.reserve(), books.dailyProbe());
+    }
+
+    private static ZohoSettings.BooksBudget budget(Books books, BooksOrg org) {
+        return new ZohoSettings.BooksBudget(org.perMinute() == null ? books.perMinute() : org.perMinute(),
+                org.inFlight() == null ? books.inFlight() : org.inFlight(),
+                org.daily() == null ? books.daily() : org.daily(),
+                blankToNull(org.timeZone()) == null ? blankToNull(books.timeZone()) : org.timeZone(),
+                books.share(), books.reserve(), books.dailyProbe());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static void require(Object value, String name) {

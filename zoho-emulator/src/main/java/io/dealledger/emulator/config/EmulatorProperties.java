@@ -47,7 +47,7 @@ public record EmulatorProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("100") int perMinute,
             @DefaultValue("10") int inFlight,
-            @DefaultValue("1000") int daily) {
+            @DefaultValue("5000") int daily) {
     }
 
     /**

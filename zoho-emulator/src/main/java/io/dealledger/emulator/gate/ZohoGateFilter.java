@@ -33,6 +33,12 @@ import reactor.core.publisher.Mono;
 public class ZohoGateFilter implements WebFilter {
 
     private static final String CRM_KEY = "crm";
+    /**
+     * Marks a request as a Books user's action in the web app (the demo and the tests play Books users through the
+     * API): Zoho does not count the web app against the API limits, so neither does the emulator, and its calls
+     * are logged apart ({@code books-web}) from those of the apps being tested.
+     */
+    public static final String WEB_USER_HEADER = "X-Emulator-Books-Web-User";
 
     private final Authenticator authenticator;
     private final Organizations organizations;
@@ -79,6 +85,9 @@ public class ZohoGateFilter implements WebFilter {
                 return write(exchange, Rejection.books(HttpStatus.BAD_REQUEST, 6041,
                         "This user is not associated with the CompanyID/CompanyName:" + org + "."));
             }
+            if ("true".equalsIgnoreCase(exchange.getRequest().getHeaders().getFirst(WEB_USER_HEADER))) {
+                return withFaults(exchange, chain, ApiFamily.BOOKS, FaultSettings.NONE);
+            }
             return booksLimited(exchange, chain, org);
         }
         if (family == ApiFamily.CRM) {
@@ -88,7 +97,7 @@ public class ZohoGateFilter implements WebFilter {
     }
 
     private Mono<Void> booksLimited(ServerWebExchange exchange, WebFilterChain chain, String org) {
-        switch (rateLimiter.tryAcquire(org)) {
+        switch (rateLimiter.tryAcquire(org, organizations.require(org).timeZone())) {
             case MINUTE_LIMIT:
                 return write(exchange, Rejection.books(HttpStatus.TOO_MANY_REQUESTS, 44,
                         "For security reasons your organization has been blocked as it have exceeded the maximum number of requests per minute that can originate from an organization."));
@@ -127,9 +136,11 @@ public class ZohoGateFilter implements WebFilter {
                         Rejection.of(family, HttpStatus.GATEWAY_TIMEOUT, 1000, "INTERNAL_ERROR", "Gateway timeout")));
             }
             if (faults.roll(fault.error429Probability())) {
-                return write(exchange, Rejection.of(family, HttpStatus.TOO_MANY_REQUESTS, 44, "TOO_MANY_REQUESTS",
+                // a passing 429 is Books' 1070 (too many in process): 44 means the org is blocked for the minute and
+                // 45 for the day, which the real limiters above answer when they are reached
+                return write(exchange, Rejection.of(family, HttpStatus.TOO_MANY_REQUESTS, 1070, "TOO_MANY_REQUESTS",
                         family == ApiFamily.BOOKS
-                                ? "For security reasons your organization has been blocked as it have exceeded the maximum number of requests per minute that can originate from an organization."
+                                ? "You have reached the maximum number of in process requests allowed. Kindly try again after some time."
                                 : "Number of API requests for the 24 hour period is exceeded or the concurrency limit of the user for the app is exceeded."));
             }
             if (faults.roll(fault.error5xxProbability())) {
@@ -154,7 +165,9 @@ public class ZohoGateFilter implements WebFilter {
 
     private void record(ServerWebExchange exchange, ApiFamily family, String org, String path) {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
-        calls.record(new CallLog.CallKey(family.scope(), org, exchange.getRequest().getMethod().name(),
+        boolean webUser = family == ApiFamily.BOOKS
+                && "true".equalsIgnoreCase(exchange.getRequest().getHeaders().getFirst(WEB_USER_HEADER));
+        calls.record(new CallLog.CallKey(webUser ? "books-web" : family.scope(), org, exchange.getRequest().getMethod().name(),
                 EndpointTemplates.of(path), status == null ? 200 : status.value()));
     }
 }

@@ -52,6 +52,38 @@ class LimitsTest extends EmulatorTest {
     }
 
     @Test
+    void theDailyCapTurnsAtMidnightInTheOrganizationsTimeZone() {
+        // the US seed org keeps Pacific time: put the emulator at 23:59:30 there
+        java.time.Instant now = java.time.Instant.parse(anonymous.get("/_emulator/clock").json().string("now"));
+        java.time.ZoneId pacific = java.time.ZoneId.of("America/Los_Angeles");
+        java.time.Instant lateEvening = java.time.LocalDate.ofInstant(now, pacific).plusDays(1).atStartOfDay(pacific)
+                .toInstant().minusSeconds(30);
+        advanceClock(Duration.between(now, lateEvening));
+        limits("{'books_daily':2}");
+        zoho.get(books("/items", US));
+        zoho.get(books("/items", US));
+        assertThat(zoho.get(books("/items", US)).json().integer("code")).isEqualTo(45);
+
+        advanceClock(Duration.ofSeconds(31));
+
+        assertThat(zoho.get(books("/items", US)).status()).as("a new day in Pacific time").isEqualTo(200);
+    }
+
+    @Test
+    void aBooksUsersActionsInTheWebAppAreNotCountedAgainstTheApiLimits() {
+        limits("{'books_per_minute':1}");
+        String web = io.dealledger.emulator.gate.ZohoGateFilter.WEB_USER_HEADER;
+
+        assertThat(zoho.send("GET", books("/items", US), null, web, "true").status()).isEqualTo(200);
+        assertThat(zoho.send("GET", books("/items", US), null, web, "true").status()).isEqualTo(200);
+        assertThat(zoho.get(books("/items", US)).status()).as("the app's first call of the minute").isEqualTo(200);
+        assertThat(zoho.get(books("/items", US)).status()).isEqualTo(429);
+
+        String calls = anonymous.get("/_emulator/calls?family=books-web").rawBody();
+        assertThat(calls).contains("\"family\":\"books-web\"");
+    }
+
+    @Test
     void requestsBeyondTheInFlightLimitAnswer429Code1070() {
         limits("{'books_in_flight':2}");
         anonymous.put("/_emulator/faults/" + US, json("{'latency_millis':400}"));

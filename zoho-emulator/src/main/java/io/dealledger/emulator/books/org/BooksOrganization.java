@@ -43,7 +43,7 @@ public record BooksOrganization(String organizationId, String name, String editi
         json.put("country", country);
         json.put("edition", edition);
         json.put("version", edition.toLowerCase());
-        json.put("plan_name", "Professional");
+        json.put("plan_name", "PROFESSIONAL");
         return json;
     }
 }

@@ -10,6 +10,8 @@ import io.dealledger.invoice.cache.TtlCache;
 import io.dealledger.invoice.crm.CrmVariables;
 import io.dealledger.invoice.crm.CrmWriteBack;
 import io.dealledger.invoice.crm.DealReader;
+import io.dealledger.invoice.deadletter.DailyLimitResumer;
+import io.dealledger.invoice.deadletter.FaultOutcomes;
 import io.dealledger.invoice.deadletter.RejectedRequests;
 import io.dealledger.invoice.preview.InvoicePreviewer;
 import io.dealledger.invoice.push.InvoicePusher;
@@ -19,9 +21,11 @@ import io.dealledger.invoice.tax.TaxResolver;
 import io.dealledger.invoice.tax.TaxTable;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.ZohoClients;
+import io.dealledger.zoho.limits.Priority;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -93,7 +97,8 @@ class InvoiceConfiguration {
     InvoicePreviewer invoicePreviewer(InvoiceProperties properties, ZohoClients zoho, DealReader deals,
                                       OrganizationRouter router, TaxResolver taxes, CustomerResolver customers,
                                       ItemResolver items) {
-        return new InvoicePreviewer(deals, router, zoho.books(), taxes, customers, items, properties,
+        // a preview can wait behind invoice pushes and webhooks, and never spends their part of the day's budget
+        return new InvoicePreviewer(deals, router, zoho.books().at(Priority.LOW), taxes, customers, items, properties,
                 properties.callTimeout());
     }
 
@@ -108,5 +113,18 @@ class InvoiceConfiguration {
                                                   RejectedRequests rejectedRequests, SyncFailures syncFailures,
                                                   MeterRegistry meters, InvoiceProperties properties, Clock clock) {
         return new InvoiceRequestListener(pusher, kafka, rejectedRequests, syncFailures, meters, properties, clock);
+    }
+
+    @Bean
+    DailyLimitResumer dailyLimitResumer(InvoiceRequestListener requests, ZohoClients zoho, KafkaProperties kafka,
+                                        InvoiceProperties properties, Clock clock) {
+        Map<String, Object> consumer = kafka.buildConsumerProperties();
+        return new DailyLimitResumer(requests, zoho.books(), consumer, consumer.get("group.id") + ".daily-limit-resumer",
+                clock);
+    }
+
+    @Bean
+    FaultOutcomes faultOutcomes(KafkaTemplate<String, Object> kafka, InvoiceProperties properties, Clock clock) {
+        return new FaultOutcomes(kafka, clock, properties.callTimeout());
     }
 }

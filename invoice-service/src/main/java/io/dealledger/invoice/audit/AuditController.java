@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.zoho.ZohoClients;
+import io.dealledger.zoho.limits.Priority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,8 +30,8 @@ class AuditController {
 
     @GetMapping("/organizations/{organizationId}")
     Mono<OrganizationAudit.Report> audit(@PathVariable String organizationId) {
-        return Mono.zip(zoho.books().listItems(organizationId, Map.of()).collectList(),
-                        zoho.books().listContacts(organizationId, Map.of()).collectList())
+        return Mono.zip(zoho.books().at(Priority.LOW).listItems(organizationId, Map.of()).collectList(),
+                        zoho.books().at(Priority.LOW).listContacts(organizationId, Map.of()).collectList())
                 .map(both -> OrganizationAudit.of(organizationId, both.getT1(), both.getT2(),
                         properties.books().accountIdField()));
     }

@@ -15,6 +15,7 @@ import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.schemas.topics.Service;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.kafka.DeadLetters;
+import io.dealledger.zoho.limits.BooksDailyLimitException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,21 +52,40 @@ public class RejectedRequests {
                 .register(meters);
     }
 
+    /** Set on a request parked for the day's Books limit: when its organization's Books day turns (ISO instant). */
+    public static final String RESUME_AFTER_HEADER = "dealledger-resume-after";
+    /** Set on a request parked for the day's Books limit: the Books organization whose day it waits for. */
+    public static final String ORGANIZATION_HEADER = "dealledger-books-organization";
+
     /** Parks the request when replaying it can succeed once fixed; answers whether it did. */
     public boolean parkIfReplayable(ConsumerRecord<String, InvoiceRequested> request, Outcome.Rejected rejected)
             throws Exception {
+        return parkIfReplayable(request, rejected, null);
+    }
+
+    /**
+     * Parks the request when replaying it can succeed once fixed, with when to resume it if the day's Books
+     * limit stopped it ({@code limit}, or null); answers whether it did.
+     */
+    public boolean parkIfReplayable(ConsumerRecord<String, InvoiceRequested> request, Outcome.Rejected rejected,
+                                    BooksDailyLimitException limit) throws Exception {
         if (!rejected.replayableOnceFixed()) {
             return false;
         }
         List<Header> headers = new ArrayList<>();
         for (Header header : request.headers()) {
-            if (!header.key().startsWith("kafka_dlt-") && !header.key().startsWith("dealledger-dlt-")) {
+            if (!header.key().startsWith("kafka_dlt-") && !header.key().startsWith("dealledger-dlt-")
+                    && !header.key().equals(RESUME_AFTER_HEADER) && !header.key().equals(ORGANIZATION_HEADER)) {
                 headers.add(header);
             }
         }
         headers.add(text(DeadLetters.REASON_HEADER, rejected.reasons().stream().map(Rejection::message)
                 .collect(Collectors.joining("; "))));
         headers.add(text(FailureCategory.HEADER, rejected.reasons().get(0).category().name()));
+        if (limit != null) {
+            headers.add(text(RESUME_AFTER_HEADER, limit.resumesAt().toString()));
+            headers.add(text(ORGANIZATION_HEADER, limit.organizationId()));
+        }
         headers.add(text(KafkaHeaders.DLT_ORIGINAL_TOPIC, request.topic()));
         headers.add(new RecordHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION,
                 ByteBuffer.allocate(Integer.BYTES).putInt(request.partition()).array()));

@@ -9,6 +9,7 @@ import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.invoice.deadletter.RejectedRequests;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.failures.SyncFailures;
+import io.dealledger.zoho.limits.BooksDailyLimitException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Consumes invoice requests, pushes each, and publishes its outcome on invoice.outcomes.v1 keyed by deal
- * id; a rejection a person can fix outside the request is then parked for replay. Both are on Kafka
+ * id; a rejection a person can fix outside the request is then parked for replay, and a request the
+ * organization's Books day cannot take any more is parked as BOOKS_DAILY_LIMIT, said on the deal, and
+ * resumed by {@code DailyLimitResumer} after the org's midnight. Both are on Kafka
  * (acks=all) before the request's offset is committed; a Zoho fault escapes to service-kit's error
  * handler, which retries with back-off and then dead-letters the request. A replayed request (header
  * {@value #REPLAY_OF_HEADER}) is handled like any other: its invoice, if made, is found by request id.
@@ -60,11 +63,32 @@ public class InvoiceRequestListener {
 
     @KafkaListener(topics = "#{T(io.dealledger.schemas.topics.Topics).INVOICE_REQUESTS.name()}")
     public void on(ConsumerRecord<String, InvoiceRequested> record) throws Exception {
+        handle(record, true);
+    }
+
+    /**
+     * Pushes the request and publishes its outcome; a rejection a person can fix outside the request is parked,
+     * and so is a request the organization's Books day cannot take any more (resumed after its midnight).
+     *
+     * @param announceDailyLimit whether a request stopped by the day's Books limit is published and parked
+     *                           (false when {@code DailyLimitResumer} tries a request already parked for it)
+     * @return the outcome, or empty when the day's limit stopped it again and {@code announceDailyLimit} is false
+     */
+    public java.util.Optional<Outcome> handle(ConsumerRecord<String, InvoiceRequested> record,
+                                              boolean announceDailyLimit) throws Exception {
         long started = System.nanoTime();
         InvoiceRequested request = record.value();
         Outcome outcome;
+        BooksDailyLimitException limit = null;
         try {
             outcome = pusher.push(InvoiceRequest.from(request));
+        } catch (BooksDailyLimitException daily) {
+            if (!announceDailyLimit) {
+                throw daily;
+            }
+            limit = daily;
+            outcome = new Outcome.Rejected(request.getRequestId(), request.getDealId(), daily.organizationId(),
+                    java.util.List.of(Rejection.dailyLimit(daily)));
         } catch (RuntimeException fault) {
             log.warn("invoice_request_failed event_id={} request_id={} deal_id={} error=\"{}\"", request.getEventId(),
                     request.getRequestId(), request.getDealId(), fault.getMessage());
@@ -74,9 +98,10 @@ public class InvoiceRequestListener {
         kafka.send(Topics.INVOICE_OUTCOMES.name(), outcome.dealId(), OutcomeEvents.of(outcome, clock.instant()))
                 .get(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
         boolean parked = outcome instanceof Outcome.Rejected rejected
-                && rejectedRequests.parkIfReplayable(record, rejected);
+                && rejectedRequests.parkIfReplayable(record, rejected, limit);
         record(outcome, System.nanoTime() - started);
         log(request, outcome, parked, replayOf(record));
+        return java.util.Optional.of(outcome);
     }
 
     private void record(Outcome outcome, long nanos) {

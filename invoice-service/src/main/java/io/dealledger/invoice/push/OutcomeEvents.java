@@ -22,9 +22,17 @@ public final class OutcomeEvents {
     private OutcomeEvents() {
     }
 
+    /**
+     * An issued request's event id is its request's; a rejection's also names its reasons, so a request refused
+     * again for another reason (parked for the day's Books limit, then refused for a tax mapping) is a new event.
+     */
     public static String eventId(Outcome outcome) {
-        String type = outcome instanceof Outcome.Issued ? "InvoiceIssued" : "InvoiceRejected";
-        return EventIds.derive(type, outcome.requestId());
+        if (outcome instanceof Outcome.Rejected rejected) {
+            return EventIds.derive("InvoiceRejected", rejected.requestId(),
+                    rejected.reasons().stream().map(r -> r.code().name()).sorted().distinct()
+                            .collect(java.util.stream.Collectors.joining(",")));
+        }
+        return EventIds.derive("InvoiceIssued", outcome.requestId());
     }
 
     public static SpecificRecord of(Outcome outcome, Instant now) {

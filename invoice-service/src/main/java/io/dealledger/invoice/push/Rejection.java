@@ -2,6 +2,7 @@ package io.dealledger.invoice.push;
 
 import io.dealledger.invoice.crm.Deal;
 import io.dealledger.schemas.failures.FailureCategory;
+import io.dealledger.zoho.limits.BooksDailyLimitException;
 
 /**
  * One thing a person must fix before the deal can be invoiced: what, in which field, and how; its
@@ -21,7 +22,11 @@ public record Rejection(Code code, FailureCategory category, String field, Strin
         AMOUNT_NOT_POSITIVE(FailureCategory.INVALID_REQUEST),
         STAGE_CURRENCY_MISMATCH(FailureCategory.INVALID_REQUEST),
         STAGE_EXCEEDS_UNINVOICED(FailureCategory.INVALID_REQUEST),
-        BOOKS_VALIDATION(FailureCategory.BOOKS_VALIDATION);
+        BOOKS_VALIDATION(FailureCategory.BOOKS_VALIDATION),
+        /** The organization's Books calls for today are spent: parked, and resumed after its midnight. */
+        BOOKS_DAILY_LIMIT(FailureCategory.BOOKS_DAILY_LIMIT),
+        /** Zoho stayed down, throttled or refused the token through every retry: parked for a replay. */
+        ZOHO_FAULT(FailureCategory.BOOKS_UNAVAILABLE);
 
         private final FailureCategory category;
 
@@ -51,6 +56,17 @@ public record Rejection(Code code, FailureCategory category, String field, Strin
     public static Rejection dealWithoutAccount(Deal deal) {
         return of(Code.DEAL_WITHOUT_ACCOUNT, "Account_Name", "deal '" + deal.reference()
                 + "' has no account: invoices are pushed from account-linked deals only, so set its Account_Name");
+    }
+
+    /** Books' calls for the organization are spent for today; says when the request will be tried again. */
+    public static Rejection dailyLimit(BooksDailyLimitException limit) {
+        return of(Code.BOOKS_DAILY_LIMIT, null, limit.forPeople());
+    }
+
+    /** A fault that outlasted every retry, as the dead letter records it. */
+    public static Rejection fault(FailureCategory category, String reason) {
+        return of(Code.ZOHO_FAULT, category, null, category.label() + ": " + reason
+                + "; the request is parked among invoice-service's dead letters, replay it once Zoho answers again");
     }
 
     /**

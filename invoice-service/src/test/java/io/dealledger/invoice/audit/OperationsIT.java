@@ -1,6 +1,6 @@
 package io.dealledger.invoice.audit;
 
-import static io.dealledger.invoice.support.Requests.awaitIssued;
+import static io.dealledger.invoice.support.Requests.awaitEventuallyIssued;
 import static io.dealledger.invoice.support.Requests.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,7 +77,14 @@ class OperationsIT {
             assertThat(new String(parked.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
                     .contains("ZohoApiException", "answered 500");
             assertThat(Requests.header(parked, FailureCategory.HEADER)).isEqualTo("BOOKS_UNAVAILABLE");
-            assertThat(Requests.outcomes(request.getRequestId())).isEmpty();
+            // And the request does not stay "accepted" with no reason: its outcome names the category and the cause
+            io.dealledger.events.InvoiceRejected said = (io.dealledger.events.InvoiceRejected)
+                    Requests.awaitOutcomes(request.getRequestId(), 1).get(0).value();
+            assertThat(said.getReasons()).singleElement().satisfies(reason -> {
+                assertThat(reason.getCategory()).isEqualTo("BOOKS_UNAVAILABLE");
+                assertThat(reason.getMessage()).startsWith("Books unavailable: ").contains("answered 500")
+                        .contains("replay it once Zoho answers again");
+            });
         } finally {
             TestZoho.admin().put("faults/" + SeedIds.UK_ORG_ID, "{\"error_5xx_probability\":0}");
         }
@@ -87,7 +94,7 @@ class OperationsIT {
         Requests.replay(Requests.deadLetters(request.getDealId()).get(0));
 
         // Then the request is invoiced
-        assertThat(awaitIssued(request).getOrganizationId()).isEqualTo(SeedIds.UK_ORG_ID);
+        assertThat(awaitEventuallyIssued(request).getOrganizationId()).isEqualTo(SeedIds.UK_ORG_ID);
     }
 
     private HttpResponse<String> http(String method, String path) throws Exception {

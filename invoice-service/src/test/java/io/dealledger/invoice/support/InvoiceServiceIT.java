@@ -30,6 +30,9 @@ import org.springframework.test.context.ContextConfiguration;
                 "dealledger.zoho.retry.max-backoff=200ms",
                 "dealledger.zoho.timeout=5s",
                 "dealledger.zoho.books.per-minute=100000",
+                // the emulator's cap is raised for the tests too; a day's cap reached is probed every second
+                "dealledger.zoho.books.daily=1000000",
+                "dealledger.zoho.books.daily-probe=1s",
                 "dealledger.invoice.call-timeout=60s"})
 @ContextConfiguration(initializers = TestZoho.Initializer.class)
 public @interface InvoiceServiceIT {

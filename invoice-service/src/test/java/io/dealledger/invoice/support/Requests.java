@@ -146,6 +146,14 @@ public final class Requests {
         throw new AssertionError("expected an invoice for " + request.getDealId() + " but got " + outcome);
     }
 
+    /** The invoice a request got in the end, after the outcomes that said why it had to wait (parked, replayed). */
+    public static InvoiceIssued awaitEventuallyIssued(InvoiceRequested request) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> outcomes(request.getRequestId()).stream().map(ConsumerRecord::value)
+                        .filter(InvoiceIssued.class::isInstance).map(InvoiceIssued.class::cast).findFirst().orElse(null),
+                        issued -> issued != null);
+    }
+
     public static InvoiceRejected awaitRejected(InvoiceRequested request) {
         SpecificRecord outcome = awaitOutcomes(request.getRequestId(), 1).get(0).value();
         if (outcome instanceof InvoiceRejected rejected) {

@@ -3,6 +3,7 @@ package io.dealledger.ledger.candidates;
 import io.dealledger.ledger.projection.LedgerProperties;
 import io.dealledger.ledger.query.LedgerStores;
 import io.dealledger.zoho.ZohoClients;
+import io.dealledger.zoho.limits.Priority;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +19,7 @@ public class CandidatesConfiguration {
     @Bean
     DealCustomers dealCustomers(ZohoClients zoho, LedgerStores stores, LedgerProperties ledger,
                                 CandidatesProperties properties) {
-        return new DealCustomers(zoho.crm(), zoho.books(), stores, ledger.organizations(), properties);
+        return new DealCustomers(zoho.crm(), zoho.books().at(Priority.LOW), stores, ledger.organizations(), properties);
     }
 
     @Bean

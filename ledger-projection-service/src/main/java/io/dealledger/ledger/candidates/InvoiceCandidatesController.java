@@ -8,6 +8,7 @@ import io.dealledger.ledger.candidates.CustomerResolution.Unresolved;
 import io.dealledger.ledger.candidates.InvoiceCandidatesResponse.Candidate;
 import io.dealledger.ledger.query.Problems;
 import io.dealledger.zoho.ZohoClients;
+import io.dealledger.zoho.limits.Priority;
 import io.dealledger.zoho.books.BooksClient;
 import io.dealledger.zoho.http.ZohoApiException;
 
@@ -39,7 +40,7 @@ public class InvoiceCandidatesController {
 
     public InvoiceCandidatesController(DealCustomers customers, ZohoClients zoho, InvoiceLinks links) {
         this.customers = customers;
-        this.books = zoho.books();
+        this.books = zoho.books().at(Priority.LOW);
         this.links = links;
     }
 

@@ -21,8 +21,11 @@ final class RequestStatuses {
                     issued.getInvoiceUrl(), null, issued.getEventId(), issued.getOccurredAt()));
         }
         if (event instanceof InvoiceRejected rejected) {
+            boolean waiting = !rejected.getReasons().isEmpty() && rejected.getReasons().stream()
+                    .allMatch(reason -> RequestStatus.DAILY_LIMIT_CODE.equals(reason.getCode()));
             return Optional.of(new RequestStatus(rejected.getRequestId(), rejected.getDealId(),
-                    RequestStatus.State.REJECTED, null, null, null, rejected.getReasons().stream()
+                    waiting ? RequestStatus.State.WAITING : RequestStatus.State.REJECTED, null, null, null,
+                    rejected.getReasons().stream()
                     .map(r -> new RequestStatus.Reason(r.getCode(), r.getField(), r.getMessage())).toList(),
                     rejected.getEventId(), rejected.getOccurredAt()));
         }

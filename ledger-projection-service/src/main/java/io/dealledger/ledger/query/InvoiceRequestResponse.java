@@ -5,8 +5,9 @@ import java.util.List;
 import io.dealledger.ledger.request.RequestStatus;
 
 /**
- * An invoice request's status: {@code accepted}, {@code issued} (with the invoice) or {@code rejected} (with
- * reasons a person can act on).
+ * An invoice request's status: {@code accepted}, {@code issued} (with the invoice), {@code rejected} (with
+ * reasons a person can act on) or {@code waiting} (with the reason: the organization's Books calls for the day are
+ * spent, and when it will be tried again).
  */
 public record InvoiceRequestResponse(String requestId, String dealId, String status, Invoice invoice,
                                      List<RequestStatus.Reason> reasons) {

@@ -7,6 +7,7 @@ import io.dealledger.ledger.writeback.CrmDealFields;
 import io.dealledger.ledger.writeback.CrmRecordWriter;
 import io.dealledger.ledger.writeback.WriteBackConfiguration;
 import io.dealledger.zoho.ZohoClients;
+import io.dealledger.zoho.limits.Priority;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,6 +26,6 @@ public class ReconciliationConfiguration {
     Reconciler reconciler(LedgerStores stores, ZohoClients zoho, CrmDealFields fields,
                           @Qualifier(WriteBackConfiguration.DEAL_WRITER) CrmRecordWriter writer,
                           ReconciliationProperties properties, MeterRegistry registry) {
-        return new Reconciler(stores, zoho.books(), zoho.crm(), fields, writer, properties, Clock.systemUTC(), registry);
+        return new Reconciler(stores, zoho.books().at(Priority.LOW), zoho.crm(), fields, writer, properties, Clock.systemUTC(), registry);
     }
 }

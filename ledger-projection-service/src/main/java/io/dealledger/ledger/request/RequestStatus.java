@@ -5,10 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What became of one invoice request: accepted (InvoiceRequested seen), then issued or rejected. An outcome
- * always beats "accepted", whatever order they arrive in; between two outcomes the later one wins.
+ * What became of one invoice request: accepted (InvoiceRequested seen), then issued or rejected, or waiting
+ * (parked until its Books organization's day turns, then tried again). An outcome always beats "accepted",
+ * whatever order they arrive in; between two outcomes the later one wins.
  *
- * @param state   ACCEPTED, ISSUED or REJECTED
+ * @param state   ACCEPTED, ISSUED, REJECTED or WAITING
  * @param reasons why it was rejected (empty otherwise)
  */
 public record RequestStatus(String requestId, String dealId, State state, String invoiceId, String invoiceNumber,
@@ -24,8 +25,13 @@ public record RequestStatus(String requestId, String dealId, State state, String
     }
 
     public enum State {
-        ACCEPTED, ISSUED, REJECTED
+        ACCEPTED, ISSUED, REJECTED,
+        /** Parked for the day's Books limit; invoice-service tries it again after the organization's midnight. */
+        WAITING
     }
+
+    /** The rejection code of a request parked for the day's Books limit (invoice-service's Rejection.Code). */
+    public static final String DAILY_LIMIT_CODE = "BOOKS_DAILY_LIMIT";
 
     /** One thing to fix, as invoice-service said it. */
     public record Reason(String code, String field, String message) {
@@ -35,7 +41,7 @@ public record RequestStatus(String requestId, String dealId, State state, String
         return new RequestStatus(requestId, dealId, State.ACCEPTED, null, null, null, List.of(), eventId, occurredAt);
     }
 
-    /** Whether the request has its answer (issued or rejected), so a long-poll can stop waiting. */
+    /** Whether the request has an answer to show (issued, rejected, or waiting with a reason), so a long-poll can stop. */
     public boolean settled() {
         return state != State.ACCEPTED;
     }

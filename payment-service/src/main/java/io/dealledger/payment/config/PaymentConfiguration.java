@@ -18,11 +18,15 @@ import io.dealledger.payment.poller.Checkpoints;
 import io.dealledger.payment.publish.FactPublisher;
 import io.dealledger.payment.sync.BooksReader;
 import io.dealledger.payment.sync.BooksSync;
+import io.dealledger.payment.sync.BurstSync;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.ZohoClients;
+import io.dealledger.zoho.limits.BudgetCoordination;
+import io.dealledger.zoho.limits.Priority;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -91,9 +95,11 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    BooksNotificationListener booksNotificationListener(BooksSync sync, PaymentNotices notices, PaymentMetrics metrics,
+    BooksNotificationListener booksNotificationListener(BooksSync sync, BooksReader books, PaymentNotices notices,
+                                                        PaymentMetrics metrics, PaymentProperties properties,
                                                         Clock clock) {
-        return new BooksNotificationListener(sync, notices, metrics, clock);
+        return new BooksNotificationListener(sync, new BurstSync(books, sync), notices, metrics,
+                properties.burst().threshold(), clock);
     }
 
     @Bean
@@ -114,14 +120,16 @@ public class PaymentConfiguration {
 
     @Bean
     BooksPoller booksPoller(PaymentProperties properties, BooksReader books, BooksSync sync, PaymentNotices notices,
-                            Checkpoints checkpoints, FactPublisher publisher, PaymentMetrics metrics, Clock clock) {
+                            Checkpoints checkpoints, FactPublisher publisher, PaymentMetrics metrics,
+                            ObjectProvider<BudgetCoordination> coordination, Clock clock) {
         return new BooksPoller(properties.organizations(), properties.poller(), books, sync, notices, checkpoints,
-                publisher, metrics, clock);
+                publisher, metrics, coordination.getIfAvailable(BudgetCoordination::alone), clock);
     }
 
     @Bean(destroyMethod = "shutdown")
     Backfill backfill(BooksReader books, BooksSync sync, Checkpoints checkpoints, FactPublisher publisher, Clock clock) {
-        return new Backfill(books, sync, checkpoints, publisher, clock);
+        // a backfill imports history: it waits behind webhooks and never spends their part of the day
+        return new Backfill(books.at(Priority.LOW), sync.at(Priority.LOW), checkpoints, publisher, clock);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param poller         the safety net for dropped webhooks
  * @param cliq           payment notices
  * @param link           how a deal's Books customer is found when an invoice is linked
+ * @param burst          when a burst of payment webhooks is checked with list reads
  */
 @ConfigurationProperties("dealledger.payment")
 public record PaymentProperties(@DefaultValue List<String> organizations,
@@ -22,7 +23,8 @@ public record PaymentProperties(@DefaultValue List<String> organizations,
                                 @DefaultValue("60s") Duration startupTimeout,
                                 @DefaultValue Poller poller,
                                 @DefaultValue Cliq cliq,
-                                @DefaultValue Link link) {
+                                @DefaultValue Link link,
+                                @DefaultValue Burst burst) {
 
     public PaymentProperties {
         organizations = organizations.stream().map(String::trim).filter(org -> !org.isEmpty()).toList();
@@ -37,15 +39,31 @@ public record PaymentProperties(@DefaultValue List<String> organizations,
     }
 
     /**
-     * @param enabled  whether this instance polls (run it on one instance when several run)
+     * @param enabled  whether this service polls (with several instances, the one owning an org polls it)
      * @param interval time between two polls of one organization (env PAYMENT_POLL_INTERVAL)
      * @param overlap  how far back before the checkpoint each poll reads again (env PAYMENT_POLL_OVERLAP)
+     * @param maxRows  most invoice rows one pass reads, newest first (env PAYMENT_POLL_MAX_ROWS)
      */
-    public record Poller(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration interval,
-                         @DefaultValue("5m") Duration overlap) {
+    public record Poller(@DefaultValue("true") boolean enabled, @DefaultValue("288s") Duration interval,
+                         @DefaultValue("5m") Duration overlap, @DefaultValue("2000") int maxRows) {
         public Poller {
             positive(interval, "dealledger.payment.poller.interval");
             positive(overlap, "dealledger.payment.poller.overlap");
+            if (maxRows <= 0) {
+                throw new IllegalArgumentException("dealledger.payment.poller.max-rows must be positive");
+            }
+        }
+    }
+
+    /**
+     * @param threshold payment webhooks of one org in one consumer batch from which they are checked against one
+     *                  list read of the invoices' balances (env PAYMENT_BURST_THRESHOLD)
+     */
+    public record Burst(@DefaultValue("5") int threshold) {
+        public Burst {
+            if (threshold < 2) {
+                throw new IllegalArgumentException("dealledger.payment.burst.threshold must be at least 2");
+            }
         }
     }
 

@@ -49,6 +49,20 @@ public class PaymentMetrics {
                 .tag("entity", entity).tag("outcome", outcome).register(registry).increment();
     }
 
+    /**
+     * A burst of payment notifications checked with list reads: how many payments it settled without a read of
+     * their own, of how many, and how many invoices did not add up and were read back.
+     */
+    public void burst(int settled, int payments, int invoicesReadBack) {
+        Counter.builder("dealledger.payment.burst.payments").description("Payment notifications in bursts, by outcome")
+                .tag("outcome", "settled").register(registry).increment(settled);
+        Counter.builder("dealledger.payment.burst.payments").description("Payment notifications in bursts, by outcome")
+                .tag("outcome", "read_one_by_one").register(registry).increment(payments - settled);
+        Counter.builder("dealledger.payment.burst.invoices.read.back")
+                .description("Invoices of a burst whose balance did not add up, read back whole")
+                .register(registry).increment(invoicesReadBack);
+    }
+
     /** outcome: posted, failed. */
     public void cliqPost(String outcome) {
         Counter.builder("dealledger.payment.cliq.posts").description("Payment notices posted to Cliq")

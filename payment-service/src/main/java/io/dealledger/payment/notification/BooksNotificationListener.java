@@ -1,77 +1,175 @@
 package io.dealledger.payment.notification;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.dealledger.events.CreditNoteChanged;
 import io.dealledger.events.InvoiceChanged;
+import io.dealledger.events.NotifiedApplication;
 import io.dealledger.events.PaymentDeleted;
 import io.dealledger.events.PaymentReceived;
 import io.dealledger.payment.cliq.PaymentNotices;
 import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.payment.publish.Via;
 import io.dealledger.payment.sync.BooksSync;
+import io.dealledger.payment.sync.BurstSync;
+import io.dealledger.payment.sync.BurstSync.PaymentHint;
 import io.dealledger.payment.sync.Synced;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * books.events.v1: every notification is a hint. The record is re-read from Books and the facts it implies are
- * published (those already on ledger.facts.v1 are recognised by id and skipped). A Books or Kafka fault
- * propagates: the error handler retries, then dead-letters with the reason.
+ * published (those already on ledger.facts.v1 are recognised by id and skipped). Records come in batches: when one
+ * batch holds a burst of payment notifications for one organization (at least {@code burstThreshold}), they are
+ * checked together against one list read of the invoices' balances ({@link BurstSync}) instead of one read each,
+ * so a burst of 600 payments costs a few list pages, not 600 calls. A Books or Kafka fault propagates for the record
+ * it concerns: the error handler retries from there, then dead-letters it with the reason.
  */
-@KafkaListener(id = "books-notifications", topics = "#{T(io.dealledger.schemas.topics.Topics).BOOKS_EVENTS.name()}")
 public class BooksNotificationListener {
 
     private static final Logger log = LoggerFactory.getLogger(BooksNotificationListener.class);
+    private static final org.springframework.core.log.LogAccessor LOG_ACCESSOR =
+            new org.springframework.core.log.LogAccessor(BooksNotificationListener.class);
 
     private final BooksSync sync;
+    private final BurstSync burst;
     private final PaymentNotices notices;
     private final PaymentMetrics metrics;
+    private final int burstThreshold;
     private final Clock clock;
 
-    public BooksNotificationListener(BooksSync sync, PaymentNotices notices, PaymentMetrics metrics, Clock clock) {
+    public BooksNotificationListener(BooksSync sync, BurstSync burst, PaymentNotices notices, PaymentMetrics metrics,
+                                     int burstThreshold, Clock clock) {
         this.sync = sync;
+        this.burst = burst;
         this.notices = notices;
         this.metrics = metrics;
+        this.burstThreshold = burstThreshold;
         this.clock = clock;
     }
 
-    @KafkaHandler
-    public void on(PaymentReceived event) {
-        handle("PaymentReceived", event.getEventId(), event.getOrganizationId(), "payment=" + event.getPaymentId(),
-                event.getOccurredAt(), () -> sync.payment(event.getOrganizationId(), event.getPaymentId(), Via.NOTIFICATION));
+    @KafkaListener(id = "books-notifications", topics = "#{T(io.dealledger.schemas.topics.Topics).BOOKS_EVENTS.name()}",
+            batch = "true")
+    public void on(List<ConsumerRecord<String, Object>> records) {
+        boolean[] settled = settleBursts(records);
+        for (int i = 0; i < records.size(); i++) {
+            if (settled[i]) {
+                continue;
+            }
+            ConsumerRecord<String, Object> record = records.get(i);
+            try {
+                if (record.value() == null) {
+                    RuntimeException unreadable = SerializationUtils.getExceptionFromHeader(record,
+                            SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+                    throw unreadable != null ? unreadable : new IllegalStateException("a record without a value");
+                }
+                on(record.value());
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, i);
+            }
+        }
     }
 
-    @KafkaHandler
-    public void on(PaymentDeleted event) {
-        handle("PaymentDeleted", event.getEventId(), event.getOrganizationId(), "payment=" + event.getPaymentId(),
-                event.getOccurredAt(), () -> Optional.of(sync.paymentDeleted(event.getOrganizationId(),
-                        event.getPaymentId(), event.getInvoiceIds(), Via.NOTIFICATION)));
+    void on(Object event) {
+        if (event instanceof PaymentReceived e) {
+            handle("PaymentReceived", e.getEventId(), e.getOrganizationId(), "payment=" + e.getPaymentId(),
+                    e.getOccurredAt(), () -> sync.payment(e.getOrganizationId(), e.getPaymentId(), Via.NOTIFICATION));
+        } else if (event instanceof PaymentDeleted e) {
+            handle("PaymentDeleted", e.getEventId(), e.getOrganizationId(), "payment=" + e.getPaymentId(),
+                    e.getOccurredAt(), () -> Optional.of(sync.paymentDeleted(e.getOrganizationId(), e.getPaymentId(),
+                            e.getInvoiceIds(), Via.NOTIFICATION)));
+        } else if (event instanceof InvoiceChanged e) {
+            handle("InvoiceChanged", e.getEventId(), e.getOrganizationId(), "invoice=" + e.getInvoiceId(),
+                    e.getOccurredAt(), () -> sync.invoice(e.getOrganizationId(), e.getInvoiceId(), Via.NOTIFICATION));
+        } else if (event instanceof CreditNoteChanged e) {
+            handle("CreditNoteChanged", e.getEventId(), e.getOrganizationId(), "creditnote=" + e.getCreditNoteId(),
+                    e.getOccurredAt(), () -> sync.creditNote(e.getOrganizationId(), e.getCreditNoteId(), Via.NOTIFICATION));
+        } else {
+            log.warn("event=notification_ignored type={}", event.getClass().getSimpleName());
+        }
     }
 
-    @KafkaHandler
-    public void on(InvoiceChanged event) {
-        handle("InvoiceChanged", event.getEventId(), event.getOrganizationId(), "invoice=" + event.getInvoiceId(),
-                event.getOccurredAt(), () -> sync.invoice(event.getOrganizationId(), event.getInvoiceId(), Via.NOTIFICATION));
+    /**
+     * The batch's payment notifications that a burst settles, one list read per organization; a burst whose list
+     * read fails is left to the one-by-one path.
+     */
+    private boolean[] settleBursts(List<ConsumerRecord<String, Object>> records) {
+        boolean[] settled = new boolean[records.size()];
+        Map<String, Map<String, Integer>> latestByOrg = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).value() instanceof PaymentReceived payment && hintable(payment)) {
+                latestByOrg.computeIfAbsent(payment.getOrganizationId(), org -> new LinkedHashMap<>())
+                        .put(payment.getPaymentId(), i);
+            }
+        }
+        latestByOrg.forEach((org, latest) -> {
+            if (latest.size() < burstThreshold) {
+                return;
+            }
+            Map<String, PaymentHint> byPayment = new LinkedHashMap<>();
+            latest.forEach((paymentId, i) -> byPayment.put(paymentId, hint((PaymentReceived) records.get(i).value())));
+            List<PaymentHint> hints = new ArrayList<>(byPayment.values());
+            BurstSync.Result result;
+            try {
+                result = burst.confirm(org, hints, Via.NOTIFICATION);
+            } catch (RuntimeException e) {
+                log.warn("event=burst_unconfirmed org={} payments={} reason=\"{}\"", org, hints.size(), e.toString());
+                return;
+            }
+            report(org, result.readBack());
+            for (int i = 0; i < records.size(); i++) {
+                if (records.get(i).value() instanceof PaymentReceived payment && payment.getOrganizationId().equals(org)) {
+                    Synced synced = result.settled().get(byPayment.get(payment.getPaymentId()));
+                    if (synced != null) {
+                        settled[i] = true;
+                        if (latest.get(payment.getPaymentId()) == i) {
+                            handle("PaymentReceived", payment.getEventId(), org, "payment=" + payment.getPaymentId()
+                                    + " via=burst", payment.getOccurredAt(), () -> Optional.of(synced));
+                        }
+                    }
+                }
+            }
+            metrics.burst(result.settled().size(), hints.size(), result.invoicesReadBack());
+            log.info("event=burst_settled org={} payments={} settled={} invoices_read_back={}", org, hints.size(),
+                    result.settled().size(), result.invoicesReadBack());
+        });
+        return settled;
     }
 
-    @KafkaHandler
-    public void on(CreditNoteChanged event) {
-        handle("CreditNoteChanged", event.getEventId(), event.getOrganizationId(),
-                "creditnote=" + event.getCreditNoteId(), event.getOccurredAt(),
-                () -> sync.creditNote(event.getOrganizationId(), event.getCreditNoteId(), Via.NOTIFICATION));
+    /** A notification with what a burst needs to trust it once Books' balances agree: applications and currency. */
+    private static boolean hintable(PaymentReceived payment) {
+        return payment.getCurrency() != null && !payment.getApplications().isEmpty();
     }
 
-    @KafkaHandler(isDefault = true)
-    public void other(Object event) {
-        log.warn("event=notification_ignored type={}", event.getClass().getSimpleName());
+    private static PaymentHint hint(PaymentReceived payment) {
+        Map<String, BigDecimal> applications = new LinkedHashMap<>();
+        for (NotifiedApplication application : payment.getApplications()) {
+            applications.merge(application.getInvoiceId(), application.getAmountApplied(), BigDecimal::add);
+        }
+        return new PaymentHint(payment.getPaymentId(), payment.getCustomerId(), payment.getAmount(),
+                payment.getCurrency(), payment.getDate(), applications, payment.getOccurredAt(),
+                payment.getLastModifiedTime());
+    }
+
+    private void report(String org, Synced synced) {
+        if (!synced.published().isEmpty()) {
+            notices.announce(org, synced.appliedPayments());
+        }
     }
 
     private void handle(String type, String eventId, String org, String record, Instant occurredAt,

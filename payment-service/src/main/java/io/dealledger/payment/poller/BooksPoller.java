@@ -1,13 +1,14 @@
 package io.dealledger.payment.poller;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import io.dealledger.events.PollerCheckpoint;
 import io.dealledger.payment.cliq.PaymentNotices;
@@ -21,26 +22,34 @@ import io.dealledger.payment.sync.BooksSync;
 import io.dealledger.payment.sync.Synced;
 import io.dealledger.schemas.EventIds;
 import io.dealledger.schemas.topics.Topics;
+import io.dealledger.zoho.books.BooksRecords.Invoice;
+import io.dealledger.zoho.limits.BooksOrgBudget;
+import io.dealledger.zoho.limits.BudgetCoordination;
+import io.dealledger.zoho.limits.Priority;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import reactor.core.publisher.Flux;
 
 /**
- * The safety net for dropped webhooks. Every {@code interval}, per configured org, it re-reads what Books
- * changed since the checkpoint minus {@code overlap} and publishes whatever facts are missing, then writes the
- * checkpoint to payment.checkpoints.v1 (read back at start, so a restart resumes where it stopped).
+ * The safety net for dropped webhooks, at one Books call per organization and pass when nothing changed. Every
+ * {@code interval} (4 min 48 s by default: 300 calls a day, a dropped webhook caught within 5 minutes), per
+ * configured org, one list read of the invoices Books changed since the checkpoint minus {@code overlap}, newest
+ * first ({@code last_modified_time} filter and sort). Payments, credits, write-offs and voids all change an invoice's
+ * balance, so that one list covers them: a row whose total, balance, due date and void state equal what the ledger
+ * was told costs nothing more; only the others are read back whole (and their payments or credits when those
+ * changed). List rows are never taken as the truth about applications: a row only says "look again". Then the
+ * checkpoint goes to payment.checkpoints.v1, so a restart resumes where it stopped.
  *
- * <p>Invoices are the complete pass: every payment applied or deleted, credit applied or taken back, write-off
- * and void changes the invoice's {@code last_modified_time} (Books list filter {@code last_modified_time},
- * sorted ascending). Customer payments are a cheap second pass: newest first, stopping at the first one older
- * than the window. Calls are paced by the Books client's per-org limiter.
+ * <p>With several instances, the one that {@link BudgetCoordination#owns owns} an organization polls it. Polls are
+ * {@link Priority#LOW}: they wait behind webhooks and invoice pushes, and never spend more than this service's share
+ * of the organization's day; when that share runs short the passes are spread over what is left of the day.
  */
 public class BooksPoller implements SmartLifecycle {
 
     static final String INVOICES = "invoices";
-    static final String PAYMENTS = "customerpayments";
+    /** How often the scheduler looks whether an organization is due. */
+    private static final Duration TICK = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(BooksPoller.class);
 
@@ -52,68 +61,112 @@ public class BooksPoller implements SmartLifecycle {
     private final Checkpoints checkpoints;
     private final FactPublisher publisher;
     private final PaymentMetrics metrics;
+    private final BudgetCoordination coordination;
     private final Clock clock;
+    private final Map<String, Instant> nextPass = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
 
     public BooksPoller(List<String> organizations, PaymentProperties.Poller settings, BooksReader books, BooksSync sync,
                        PaymentNotices notices, Checkpoints checkpoints, FactPublisher publisher, PaymentMetrics metrics,
-                       Clock clock) {
+                       BudgetCoordination coordination, Clock clock) {
         this.organizations = organizations;
         this.settings = settings;
-        this.books = books;
-        this.sync = sync;
+        this.books = books.at(Priority.LOW);
+        this.sync = sync.at(Priority.LOW);
         this.notices = notices;
         this.checkpoints = checkpoints;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.coordination = coordination;
         this.clock = clock;
     }
 
-    /** One pass over every configured org (also what the scheduler runs). */
+    /** One pass over every organization this instance owns, due or not (tests call it). */
     public void pollAll() {
         for (String org : organizations) {
-            poll(org, INVOICES, since -> books.invoices(org, Map.of("last_modified_time", Revision.format(since),
-                    "sort_column", "last_modified_time", "sort_order", "A")),
-                    invoice -> new Seen(invoice.lastModifiedTime(), sync.invoice(org, invoice, Via.POLLER)));
-            poll(org, PAYMENTS, since -> books.payments(org, Map.of())
-                    .takeWhile(payment -> !modified(payment.lastModifiedTime()).isBefore(since)),
-                    payment -> new Seen(payment.lastModifiedTime(), sync.payment(org, payment, Via.POLLER)));
+            if (coordination.owns(org)) {
+                poll(org);
+            }
         }
     }
 
-    private record Seen(String lastModifiedTime, Synced synced) {
+    /** The scheduler's step: each owned organization whose pass is due, and when its next one is. */
+    void pollDue() {
+        Instant now = clock.instant();
+        for (String org : organizations) {
+            if (!coordination.owns(org) || now.isBefore(nextPass.getOrDefault(org, Instant.EPOCH))) {
+                continue;
+            }
+            BooksOrgBudget budget = books.budget(org);
+            Instant held = budget.refusedUntil(Priority.LOW);
+            if (held != null) {
+                metrics.poll(INVOICES, "held");
+                nextPass.put(org, held);
+                log.info("event=poll_held org={} until={} reason=daily_budget", org, held);
+                continue;
+            }
+            poll(org);
+            nextPass.put(org, now.plus(interval(budget, now)));
+        }
     }
 
-    /** Records are read page by page and synced on the poller thread (never on the HTTP client's threads). */
-    private <T> void poll(String org, String entity, Function<Instant, Flux<T>> read, Function<T, Seen> syncOne) {
-        PollerCheckpoint previous = checkpoints.get(org, entity).orElse(null);
+    /**
+     * The configured interval, or longer when this service's share of the day would not last at that pace
+     * (a small plan): what is left of the share is spread over what is left of the organization's day.
+     */
+    Duration interval(BooksOrgBudget budget, Instant now) {
+        return interval(settings.interval(), budget.dailyShare() - budget.serviceCallsToday(),
+                Duration.between(now, budget.nextDay()));
+    }
+
+    /** A pass costs one call when nothing changed: {@code callsLeft} passes fit in what is left of the day. */
+    static Duration interval(Duration configured, long callsLeft, Duration untilMidnight) {
+        if (callsLeft <= 0) {
+            return untilMidnight;
+        }
+        Duration spread = untilMidnight.dividedBy(callsLeft);
+        return spread.compareTo(configured) > 0 ? spread : configured;
+    }
+
+    private void poll(String org) {
+        PollerCheckpoint previous = checkpoints.get(org, INVOICES).orElse(null);
         Instant through = previous == null ? clock.instant() : modified(previous.getModifiedThrough());
         Instant since = through.minus(settings.overlap());
-        long records = 0;
+        long rows = 0;
+        int readBack = 0;
         int facts = 0;
         try {
-            for (T record : read.apply(since).toIterable(1)) {
-                Seen seen = syncOne.apply(record);
-                records++;
-                facts += seen.synced().published().size();
-                notices.announce(org, seen.synced().appliedPayments());
-                Instant modified = modified(seen.lastModifiedTime());
+            // newest first: should Books ignore the filter, the sort still ends the read at the window
+            Iterable<Invoice> changed = books.invoices(org, Map.of("last_modified_time", Revision.format(since),
+                            "sort_column", "last_modified_time", "sort_order", "D"))
+                    .takeWhile(row -> !modified(row.lastModifiedTime()).isBefore(since))
+                    .take(settings.maxRows()).toIterable(1);
+            for (Invoice row : changed) {
+                rows++;
+                Instant modified = modified(row.lastModifiedTime());
                 through = modified.isAfter(through) ? modified : through;
+                if (InvoiceRows.unchanged(row, sync.known(org, row.invoiceId()))) {
+                    continue;
+                }
+                readBack++;
+                Synced synced = sync.invoice(org, row.invoiceId(), Via.POLLER).orElse(Synced.NOTHING);
+                facts += synced.published().size();
+                notices.announce(org, synced.appliedPayments());
             }
         } catch (RuntimeException e) {
-            metrics.poll(entity, "failed");
-            log.warn("event=poll_failed org={} entity={} since={} reason={}", org, entity, since, e.toString());
+            metrics.poll(INVOICES, "failed");
+            log.warn("event=poll_failed org={} entity={} since={} reason={}", org, INVOICES, since, e.toString());
             return;
         }
         PollerCheckpoint checkpoint = PollerCheckpoint.newBuilder()
-                .setEventId(EventIds.derive("PollerCheckpoint", org, entity, Revision.format(through), String.valueOf(records)))
-                .setOccurredAt(clock.instant()).setSource("payment-service").setOrganizationId(org).setEntity(entity)
-                .setModifiedThrough(Revision.format(through)).setRecordsSeen(records).build();
-        publisher.publish(Topics.POLLER_CHECKPOINTS, Checkpoints.key(org, entity), checkpoint);
+                .setEventId(EventIds.derive("PollerCheckpoint", org, INVOICES, Revision.format(through), String.valueOf(rows)))
+                .setOccurredAt(clock.instant()).setSource("payment-service").setOrganizationId(org).setEntity(INVOICES)
+                .setModifiedThrough(Revision.format(through)).setRecordsSeen(rows).build();
+        publisher.publish(Topics.POLLER_CHECKPOINTS, Checkpoints.key(org, INVOICES), checkpoint);
         checkpoints.remember(checkpoint);
-        metrics.poll(entity, "ok");
-        log.info("event=poll_done org={} entity={} since={} through={} records={} facts={}", org, entity,
-                Revision.format(since), checkpoint.getModifiedThrough(), records, facts);
+        metrics.poll(INVOICES, "ok");
+        log.info("event=poll_done org={} since={} through={} rows={} read_back={} facts={}", org,
+                Revision.format(since), checkpoint.getModifiedThrough(), rows, readBack, facts);
     }
 
     private Instant modified(String lastModifiedTime) {
@@ -127,12 +180,13 @@ public class BooksPoller implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::pollSafely, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+        long tick = Math.min(TICK.toMillis(), settings.interval().toMillis());
+        executor.scheduleWithFixedDelay(this::pollSafely, 0, tick, TimeUnit.MILLISECONDS);
     }
 
     private void pollSafely() {
         try {
-            pollAll();
+            pollDue();
         } catch (RuntimeException e) {
             log.warn("event=poll_failed reason={}", e.toString());
         }

@@ -14,6 +14,8 @@ import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.zoho.books.BooksRecords.InvoicePayment;
 import io.dealledger.zoho.books.BooksRecords.Payment;
 import io.dealledger.zoho.http.ZohoApiException;
+import io.dealledger.zoho.limits.BooksOrgBudget;
+import io.dealledger.zoho.limits.Priority;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,6 +32,16 @@ public class BooksReader {
     public BooksReader(BooksClient books, Duration timeout) {
         this.books = books;
         this.timeout = timeout;
+    }
+
+    /** The same reads at {@code priority}: LOW for the poller and the backfill, which wait behind webhooks. */
+    public BooksReader at(Priority priority) {
+        return priority == books.priority() ? this : new BooksReader(books.at(priority), timeout);
+    }
+
+    /** What the organization's Books budget says now (today's use, when its day turns). */
+    public BooksOrgBudget budget(String org) {
+        return books.budget(org);
     }
 
     public Optional<Invoice> invoice(String org, String invoiceId) {

@@ -36,13 +36,33 @@ public class BooksSync {
     private final LedgerMemory memory;
     private final FactPublisher publisher;
     private final Clock clock;
-    private final InvoiceLocks locks = new InvoiceLocks();
+    private final InvoiceLocks locks;
 
     public BooksSync(BooksReader books, LedgerMemory memory, FactPublisher publisher, Clock clock) {
+        this(books, memory, publisher, clock, new InvoiceLocks());
+    }
+
+    private BooksSync(BooksReader books, LedgerMemory memory, FactPublisher publisher, Clock clock, InvoiceLocks locks) {
         this.books = books;
         this.memory = memory;
         this.publisher = publisher;
         this.clock = clock;
+        this.locks = locks;
+    }
+
+    /** The same sync reading Books at {@code priority} (the poller's LOW), under the same invoice locks. */
+    public BooksSync at(io.dealledger.zoho.limits.Priority priority) {
+        return new BooksSync(books.at(priority), memory, publisher, clock, locks);
+    }
+
+    /** What payment-service has said about the invoice so far. */
+    public InvoiceState known(String org, String invoiceId) {
+        return memory.invoice(org, invoiceId);
+    }
+
+    /** The invoices the ledger has counted the payment on. */
+    public Map<String, InvoiceState> knownInvoicesOf(String org, String paymentId) {
+        return memory.invoicesOfPayment(org, paymentId);
     }
 
     /** Re-reads an invoice; empty when Books does not have it. */

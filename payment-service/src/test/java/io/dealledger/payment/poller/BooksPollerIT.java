@@ -9,6 +9,7 @@ import java.time.Duration;
 import io.dealledger.emulator.seed.SeedIds;
 import io.dealledger.events.PaymentApplied;
 import io.dealledger.payment.support.BooksApi;
+import io.dealledger.payment.support.BooksCalls;
 import io.dealledger.payment.support.Emulator;
 import io.dealledger.payment.support.PaymentServiceTest;
 
@@ -28,6 +29,9 @@ class BooksPollerIT {
     @Autowired
     Checkpoints checkpoints;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void paymentsThatWereNeverNotifiedBecomeFactsThroughThePoller() {
         String first = books.createInvoice(INITECH, "1000");
@@ -43,10 +47,36 @@ class BooksPollerIT {
     }
 
     @Test
-    void thePollerWritesItsCheckpointToKafka() {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(checkpoints.get(ORG, BooksPoller.INVOICES)).isPresent();
-            assertThat(checkpoints.get(ORG, BooksPoller.PAYMENTS)).isPresent();
+    void anIdlePassCostsOneBooksCallWhateverTheRowsItSees() {
+        // Given invoices the ledger knows (paid, partly paid, untouched): rows the poller sees pass after pass
+        String paid = books.createInvoice(INITECH, "300");
+        books.pay(INITECH, paid, "300");
+        String partly = books.createInvoice(INITECH, "500");
+        books.pay(INITECH, partly, "120");
+        books.createInvoice(INITECH, "700");
+        awaitFacts(ORG, paid, "InvoiceImported", "PaymentApplied");
+        awaitFacts(ORG, partly, "InvoiceImported", "PaymentApplied");
+
+        // When the poller passes again and again with nothing new in Books
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            long before = BooksCalls.all(ORG);
+            long passesBefore = passes();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> passes() >= passesBefore + 3);
+            long calls = BooksCalls.all(ORG) - before;
+            long passes = passes() - passesBefore;
+            // Then each pass is one list read: no row it saw was read back
+            return calls == passes && BooksCalls.count(ORG, "GET", "/books/v3/invoices") > 0;
         });
+    }
+
+    private long passes() {
+        var counter = meters.find("dealledger.payment.poller.polls").tag("outcome", "ok").counter();
+        return counter == null ? 0 : (long) counter.count();
+    }
+
+    @Test
+    void thePollerWritesItsCheckpointToKafka() {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(checkpoints.get(ORG, BooksPoller.INVOICES)).isPresent());
     }
 }

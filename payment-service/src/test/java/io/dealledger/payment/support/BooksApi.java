@@ -84,6 +84,8 @@ public final class BooksApi {
                         + "organization_id=" + org))
                 .header("Authorization", "Zoho-oauthtoken " + Emulator.zoho().accessToken())
                 .header("Content-Type", "application/json")
+                // a Books user's action in the web app: logged apart from payment-service's own Books calls
+                .header(io.dealledger.emulator.gate.ZohoGateFilter.WEB_USER_HEADER, "true")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {

@@ -43,6 +43,24 @@ public final class Kafka {
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setPaymentId(paymentId).build());
     }
 
+    /**
+     * A payment notification as Books' webhook carries it: the payment with its applications ({@code invoiceAmounts}
+     * is invoice id, amount applied, ...), as the gateway normalizes it.
+     */
+    public static void paymentReceived(String org, String paymentId, String currency, String... invoiceAmounts) {
+        List<io.dealledger.events.NotifiedApplication> applications = new java.util.ArrayList<>();
+        List<String> invoiceIds = new java.util.ArrayList<>();
+        for (int i = 0; i < invoiceAmounts.length; i += 2) {
+            invoiceIds.add(invoiceAmounts[i]);
+            applications.add(io.dealledger.events.NotifiedApplication.newBuilder().setInvoiceId(invoiceAmounts[i])
+                    .setAmountApplied(new java.math.BigDecimal(invoiceAmounts[i + 1]).setScale(3)).build());
+        }
+        send(Topics.BOOKS_EVENTS, paymentId, PaymentReceived.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setPaymentId(paymentId)
+                .setCurrency(currency).setDate(java.time.LocalDate.now()).setInvoiceIds(invoiceIds)
+                .setApplications(applications).build());
+    }
+
     public static void paymentDeleted(String org, String paymentId, List<String> invoiceIds) {
         send(Topics.BOOKS_EVENTS, paymentId, PaymentDeleted.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setPaymentId(paymentId)

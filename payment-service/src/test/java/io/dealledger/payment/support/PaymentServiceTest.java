@@ -30,6 +30,10 @@ import org.springframework.test.context.ContextConfiguration;
                 "dealledger.zoho.retry.max-backoff=200ms",
                 "dealledger.payment.organizations=" + Emulator.UK_ORG,
                 "dealledger.payment.poller.interval=1s",
+                // the emulator's limits are off here; a plan whose day is large enough for a pass a second (a smaller
+                // one stretches the interval), and a per-minute share no test waits for
+                "dealledger.zoho.books.daily=10000000",
+                "dealledger.zoho.books.per-minute=100000",
                 "dealledger.payment.poller.overlap=2m",
                 "dealledger.payment.books-timeout=20s"})
 @ContextConfiguration(initializers = Emulator.Properties.class)

@@ -18,6 +18,8 @@ public enum FailureCategory {
     INVALID_REQUEST("Invoice request not valid for the deal"),
     BOOKS_VALIDATION("Books validation error"),
     BOOKS_UNAVAILABLE("Books unavailable"),
+    /** The organization's Books calls for the day are spent; what waits resumes after its midnight. */
+    BOOKS_DAILY_LIMIT("Books daily API limit reached"),
     CRM_UNAVAILABLE("CRM unavailable"),
     ZOHO_AUTHORIZATION("Zoho authorization failed"),
     LINK_REFUSED("Invoice link refused"),

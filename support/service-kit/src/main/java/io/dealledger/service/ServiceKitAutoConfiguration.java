@@ -6,10 +6,13 @@ import java.util.List;
 
 import io.dealledger.schemas.topics.TopicSpec;
 import io.dealledger.schemas.topics.Topics;
+import io.dealledger.service.budget.BooksBudgetProperties;
+import io.dealledger.service.budget.KafkaBooksBudget;
 import io.dealledger.service.config.ServiceProperties;
 import io.dealledger.service.failures.FailureClassifier;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.service.failures.ZohoFailureClassifier;
+import io.dealledger.service.kafka.DeadLetterListener;
 import io.dealledger.service.kafka.DeadLetters;
 import io.dealledger.service.kafka.KafkaHealthIndicator;
 
@@ -50,9 +53,11 @@ public class ServiceKitAutoConfiguration {
     @ConditionalOnMissingBean
     DefaultErrorHandler deadLetteringErrorHandler(ServiceProperties service, KafkaProperties kafka,
                                                   ObjectProvider<MeterRegistry> meters,
-                                                  ObjectProvider<FailureClassifier> classifiers) {
+                                                  ObjectProvider<FailureClassifier> classifiers,
+                                                  ObjectProvider<DeadLetterListener> listeners) {
         return DeadLetters.errorHandler(service, kafka.buildProducerProperties(),
-                meters.getIfAvailable(SimpleMeterRegistry::new), classifiers.orderedStream().toList());
+                meters.getIfAvailable(SimpleMeterRegistry::new), classifiers.orderedStream().toList(),
+                listeners.orderedStream().toList());
     }
 
     @Bean
@@ -69,6 +74,22 @@ public class ServiceKitAutoConfiguration {
         @Bean
         FailureClassifier zohoFailureClassifier() {
             return new ZohoFailureClassifier();
+        }
+    }
+
+    /** A service that calls Books shares every organization's budget with the rest of the deployment. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.dealledger.zoho.limits.BudgetCoordination")
+    @ConditionalOnProperty(prefix = "dealledger.zoho", name = "enabled", havingValue = "true")
+    @EnableConfigurationProperties(BooksBudgetProperties.class)
+    static class BooksBudgetSharing {
+
+        @Bean
+        @ConditionalOnProperty(prefix = "dealledger.books-budget", name = "enabled", matchIfMissing = true)
+        KafkaBooksBudget booksBudgetCoordination(ServiceProperties service, BooksBudgetProperties budget,
+                                                 KafkaProperties kafka) {
+            return new KafkaBooksBudget(service.name(), budget.deployment(), kafka.buildConsumerProperties(),
+                    kafka.buildProducerProperties(), budget.publishInterval(), java.time.Clock.systemUTC());
         }
     }
 

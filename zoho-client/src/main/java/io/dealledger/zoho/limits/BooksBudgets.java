@@ -64,9 +64,12 @@ public final class BooksBudgets {
                 settings.booksBudget(org), coordination, clock, meters));
     }
 
-    /** Tells every budget to look at its queue again (this instance's share changed). */
+    /**
+     * Tells every budget to look at its queue again (this instance's share changed); on the parallel scheduler, so
+     * calls let through never run on the coordination's own thread.
+     */
     public void shareChanged() {
-        budgets.values().forEach(BooksOrgBudget::wake);
+        reactor.core.scheduler.Schedulers.parallel().schedule(() -> budgets.values().forEach(BooksOrgBudget::wake));
     }
 
     private Mono<Void> knownProfile(String organizationId) {

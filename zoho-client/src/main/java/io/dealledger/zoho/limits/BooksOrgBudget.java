@@ -149,6 +149,23 @@ public final class BooksOrgBudget implements Budget {
         return refused == null ? null : refused.resumesAt();
     }
 
+    /**
+     * The earliest a call of {@code priority} may go: now if it would go now; while Zoho says the day's cap is
+     * reached, the next probe (HIGH) or the organization's midnight (LOW); once the allowance is spent, midnight.
+     */
+    public synchronized Instant retryAt(Priority priority) {
+        Instant now = clock.instant();
+        BooksDailyLimitException refused = refusal(priority, false);
+        if (refused == null) {
+            return now;
+        }
+        if (dailyBlockedUntil != null && priority == Priority.HIGH) {
+            Instant probe = lastProbe.plus(limits.dailyProbe());
+            return probe.isBefore(dailyBlockedUntil) ? probe : dailyBlockedUntil;
+        }
+        return refused.resumesAt();
+    }
+
     /** Calls started in the current minute by this instance. */
     public int startedThisMinute() {
         return queue.startedInWindow();

@@ -1,5 +1,6 @@
 package io.dealledger.gateway.webhook.books;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import java.util.Set;
 
 import io.dealledger.events.CreditNoteChanged;
 import io.dealledger.events.InvoiceChanged;
+import io.dealledger.events.NotifiedApplication;
 import io.dealledger.events.PaymentDeleted;
 import io.dealledger.events.PaymentReceived;
 import io.dealledger.gateway.json.Amounts;
@@ -102,6 +104,7 @@ public final class BooksPayloads {
                 .setCurrency(payment.currency("currency_code"))
                 .setDate(payment.date("date"))
                 .setInvoiceIds(invoiceIds(payment))
+                .setApplications(applications(payment))
                 .setLastModifiedTime(modified)
                 .build();
         return new Normalized(paymentId, eventId, event);
@@ -182,6 +185,27 @@ public final class BooksPayloads {
             }
         }
         return ids;
+    }
+
+    /**
+     * The payment's applications as notified ({@code invoices[].invoice_id} with {@code amount_applied}); a row
+     * without an amount is left out, and payment-service then reads the payment back instead of trusting the hint.
+     */
+    private static List<NotifiedApplication> applications(Fields payment) {
+        JsonNode invoices = payment.raw("invoices");
+        List<NotifiedApplication> applications = new ArrayList<>();
+        if (invoices == null || !invoices.isArray()) {
+            return applications;
+        }
+        for (int i = 0; i < invoices.size(); i++) {
+            Fields row = Fields.of(invoices.get(i), payment.path("invoices[" + i + "]"));
+            BigDecimal amount = row.decimal("amount_applied", Amounts.MONEY_SCALE, Amounts.MONEY_INTEGER_DIGITS);
+            if (amount != null) {
+                applications.add(NotifiedApplication.newBuilder().setInvoiceId(row.requiredId("invoice_id"))
+                        .setAmountApplied(amount).build());
+            }
+        }
+        return applications;
     }
 
     private static String version(String lastModifiedTime, JsonNode record) {

@@ -6,16 +6,21 @@ import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.zoho.http.ZohoApiException;
 import io.dealledger.zoho.http.ZohoService;
 import io.dealledger.zoho.http.ZohoTimeoutException;
+import io.dealledger.zoho.limits.BooksDailyLimitException;
 import io.dealledger.zoho.oauth.TokenRefreshThrottledException;
 
 /**
- * Zoho's failures as a person acts on them: throttled or down is "unavailable" (wait, then replay); a
- * refused token is "authorization" (fix the OAuth client); any other 4xx is a validation error.
+ * Zoho's failures as a person acts on them: throttled or down is "unavailable" (wait, then replay), the day's
+ * Books calls spent is "daily limit" (it resumes after the organization's midnight); a refused token is
+ * "authorization" (fix the OAuth client); any other 4xx is a validation error.
  */
 public final class ZohoFailureClassifier implements FailureClassifier {
 
     @Override
     public Optional<FailureCategory> classify(Throwable failure) {
+        if (failure instanceof BooksDailyLimitException) {
+            return Optional.of(FailureCategory.BOOKS_DAILY_LIMIT);
+        }
         if (failure instanceof TokenRefreshThrottledException) {
             return Optional.of(FailureCategory.ZOHO_AUTHORIZATION);
         }

@@ -59,6 +59,12 @@ public final class DeadLetters {
 
     public static DefaultErrorHandler errorHandler(ServiceProperties service, Map<String, Object> producerProperties,
                                                    MeterRegistry meters, List<FailureClassifier> classifiers) {
+        return errorHandler(service, producerProperties, meters, classifiers, List.of());
+    }
+
+    public static DefaultErrorHandler errorHandler(ServiceProperties service, Map<String, Object> producerProperties,
+                                                   MeterRegistry meters, List<FailureClassifier> classifiers,
+                                                   List<DeadLetterListener> listeners) {
         // dead letters are published outside any listener transaction, so they survive its rollback
         Map<String, Object> nonTransactional = new HashMap<>(producerProperties);
         nonTransactional.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
@@ -78,7 +84,9 @@ public final class DeadLetters {
         ConsumerRecordRecoverer counted = (record, failure) -> {
             recoverer.accept(record, failure);
             deadLetterCounter(meters, service, record.topic()).increment();
-            failures.record(FailureClassifier.categorize(failure, classifiers), organizationOf(record));
+            FailureCategory category = FailureClassifier.categorize(failure, classifiers);
+            failures.record(category, organizationOf(record));
+            listeners.forEach(listener -> listener.parked(record, reason(failure), category));
         };
         ServiceProperties.Retry retry = service.retry();
         ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);

@@ -1,0 +1,153 @@
+package io.dealledger.payment.sync;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.dealledger.payment.facts.InvoiceState;
+import io.dealledger.payment.facts.Revision;
+import io.dealledger.payment.publish.Via;
+import io.dealledger.zoho.books.BooksRecords.AppliedPayment;
+import io.dealledger.zoho.books.BooksRecords.Invoice;
+import io.dealledger.zoho.books.BooksRecords.Payment;
+
+/**
+ * A burst of payment webhooks for one organization, checked with list reads instead of one payment read each
+ * (design.md §6, API economy). One list of the invoices Books changed since the burst began (200 a page, newest
+ * first, read until every invoice the burst touches is seen) gives each invoice's total and balance. An invoice is
+ * confirmed when its balance is exactly what the ledger would hold with the burst's payments applied as notified;
+ * every payment whose invoices are all confirmed is then synced from its notification, with no read of its own.
+ * An invoice that does not add up is read back whole, once, whatever number of payments touched it; a payment on an
+ * invoice the ledger has not imported yet is left to the one-by-one path (which imports it).
+ */
+public class BurstSync {
+
+    /** Webhooks carry the payment's last_modified_time; this much earlier is read too (clock skew, edits). */
+    private static final Duration SKEW = Duration.ofMinutes(2);
+    private static final int MAX_ROWS = 2000;
+
+    private final BooksReader books;
+    private final BooksSync sync;
+
+    public BurstSync(BooksReader books, BooksSync sync) {
+        this.books = books;
+        this.sync = sync;
+    }
+
+    /** A payment as its webhook described it. */
+    public record PaymentHint(String paymentId, String customerId, BigDecimal amount, String currency, LocalDate date,
+                              Map<String, BigDecimal> applications, Instant occurredAt, String lastModifiedTime) {
+    }
+
+    /**
+     * @param hints one per payment (the latest notification of each)
+     * @return what each payment it settled gave (a payment left out is for the one-by-one path), and what reading
+     *         back the invoices that did not add up gave
+     */
+    public Result confirm(String org, List<PaymentHint> hints, Via via) {
+        Map<String, List<PaymentHint>> byInvoice = new LinkedHashMap<>();
+        Set<PaymentHint> needsImport = new HashSet<>();
+        for (PaymentHint hint : hints) {
+            Set<String> invoices = new LinkedHashSet<>(hint.applications().keySet());
+            invoices.addAll(sync.knownInvoicesOf(org, hint.paymentId()).keySet());
+            for (String invoiceId : invoices) {
+                InvoiceState known = sync.known(org, invoiceId);
+                if (!known.imported() || known.total() == null || known.voided()
+                        || known.reversedPayments().contains(hint.paymentId())) {
+                    needsImport.add(hint);
+                }
+                byInvoice.computeIfAbsent(invoiceId, id -> new ArrayList<>()).add(hint);
+            }
+        }
+        Map<String, Invoice> rows = rows(org, hints, byInvoice.keySet());
+        Set<String> confirmed = new HashSet<>();
+        Set<String> readBack = new LinkedHashSet<>();
+        for (Map.Entry<String, List<PaymentHint>> entry : byInvoice.entrySet()) {
+            String invoiceId = entry.getKey();
+            if (entry.getValue().stream().anyMatch(needsImport::contains)) {
+                continue;
+            }
+            if (addsUp(org, invoiceId, entry.getValue(), rows.get(invoiceId))) {
+                confirmed.add(invoiceId);
+            } else {
+                readBack.add(invoiceId);
+            }
+        }
+        Map<PaymentHint, Synced> settled = new LinkedHashMap<>();
+        Synced readBackFacts = Synced.NOTHING;
+        for (String invoiceId : readBack) {
+            readBackFacts = readBackFacts.and(sync.invoice(org, invoiceId, via).orElse(Synced.NOTHING));
+        }
+        for (PaymentHint hint : hints) {
+            if (needsImport.contains(hint)) {
+                continue;
+            }
+            Set<String> invoices = new HashSet<>(hint.applications().keySet());
+            invoices.addAll(sync.knownInvoicesOf(org, hint.paymentId()).keySet());
+            if (confirmed.containsAll(invoices)) {
+                settled.put(hint, sync.payment(org, payment(hint), via));
+            } else if (readBack.containsAll(invoices)) {
+                // every invoice it touches was read back whole just now, with this payment on it as Books has it
+                settled.put(hint, Synced.NOTHING);
+            }
+        }
+        return new Result(settled, readBackFacts, readBack.size());
+    }
+
+    /** @param invoicesReadBack invoices that did not add up and were read back whole */
+    public record Result(Map<PaymentHint, Synced> settled, Synced readBack, int invoicesReadBack) {
+    }
+
+    /** Whether Books' balance is what the ledger would hold with the hinted payments applied as notified. */
+    private boolean addsUp(String org, String invoiceId, List<PaymentHint> hints, Invoice row) {
+        InvoiceState known = sync.known(org, invoiceId);
+        if (row == null || row.total() == null || row.balance() == null || known.total().compareTo(row.total()) != 0
+                || "void".equalsIgnoreCase(row.status())) {
+            return false;
+        }
+        Map<String, BigDecimal> paid = new HashMap<>(known.payments());
+        for (PaymentHint hint : hints) {
+            BigDecimal amount = hint.applications().get(invoiceId);
+            if (amount == null || amount.signum() <= 0) {
+                paid.remove(hint.paymentId());
+            } else {
+                paid.put(hint.paymentId(), amount);
+            }
+        }
+        BigDecimal expected = known.total().subtract(paid.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .subtract(known.credited()).subtract(known.writtenOff());
+        return expected.compareTo(row.balance()) == 0;
+    }
+
+    /** The invoices Books changed since the burst began, newest first, until every touched one is seen. */
+    private Map<String, Invoice> rows(String org, List<PaymentHint> hints, Set<String> touched) {
+        Instant since = hints.stream().map(PaymentHint::occurredAt).min(Instant::compareTo).orElseThrow().minus(SKEW);
+        Map<String, Invoice> rows = new HashMap<>();
+        Set<String> missing = new HashSet<>(touched);
+        for (Invoice row : books.invoices(org, Map.of("last_modified_time", Revision.format(since),
+                        "sort_column", "last_modified_time", "sort_order", "D"))
+                .takeWhile(row -> !missing.isEmpty() && !Revision.parse(row.lastModifiedTime()).map(t -> t.isBefore(since))
+                        .orElse(false))
+                .take(MAX_ROWS).toIterable(1)) {
+            rows.put(row.invoiceId(), row);
+            missing.remove(row.invoiceId());
+        }
+        return rows;
+    }
+
+    private static Payment payment(PaymentHint hint) {
+        List<AppliedPayment> applied = new ArrayList<>();
+        hint.applications().forEach((invoiceId, amount) -> applied.add(new AppliedPayment(invoiceId, null, null, amount)));
+        return new Payment(hint.paymentId(), null, hint.customerId(), hint.date(), hint.currency(), hint.amount(),
+                BigDecimal.ZERO, BigDecimal.ZERO, applied, hint.lastModifiedTime());
+    }
+}

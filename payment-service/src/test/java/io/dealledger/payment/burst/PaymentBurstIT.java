@@ -1,0 +1,81 @@
+package io.dealledger.payment.burst;
+
+import static io.dealledger.payment.support.Kafka.awaitFacts;
+import static io.dealledger.payment.support.Kafka.only;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.dealledger.emulator.seed.SeedIds;
+import io.dealledger.events.PaymentApplied;
+import io.dealledger.payment.support.BooksApi;
+import io.dealledger.payment.support.BooksCalls;
+import io.dealledger.payment.support.Emulator;
+import io.dealledger.payment.support.Kafka;
+import io.dealledger.payment.support.PaymentServiceTest;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * A burst of payment webhooks for one organization (US, not polled) is checked against one list read of the
+ * invoices' balances, not read back payment by payment; a notification that does not add up is read back.
+ */
+@PaymentServiceTest
+class PaymentBurstIT {
+
+    private static final String ORG = Emulator.US_ORG;
+    private static final String SOYLENT = SeedIds.BOOKS_CONTACT_SOYLENT;
+
+    private final BooksApi books = new BooksApi(ORG);
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Test
+    void aBurstOfThirtyPaymentsCostsOneListReadAndTheOneThatDoesNotAddUpIsReadBack() {
+        // Given 30 invoices the ledger knows
+        List<String> invoices = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String invoice = books.createInvoice(SOYLENT, "100");
+            Kafka.invoiceChanged(ORG, invoice);
+            invoices.add(invoice);
+        }
+        invoices.forEach(invoice -> awaitFacts(ORG, invoice, "InvoiceImported"));
+        // And 30 payments of 40 made in Books while payment-service was busy: their webhooks queue up
+        MessageListenerContainer notifications = listeners.getListenerContainer("books-notifications");
+        notifications.stop();
+        List<String> payments = new ArrayList<>();
+        long paymentReadsBefore = BooksCalls.count(ORG, "GET", "/books/v3/customerpayments/{id}");
+        long listReadsBefore = BooksCalls.count(ORG, "GET", "/books/v3/invoices");
+        long invoiceReadsBefore = BooksCalls.count(ORG, "GET", "/books/v3/invoices/{id}");
+        try {
+            for (int i = 0; i < invoices.size(); i++) {
+                String payment = books.pay(SOYLENT, invoices.get(i), "40");
+                payments.add(payment);
+                // the last webhook says 35 where Books says 40
+                Kafka.paymentReceived(ORG, payment, "USD", invoices.get(i), i == invoices.size() - 1 ? "35" : "40");
+            }
+        } finally {
+            notifications.start();
+        }
+
+        // Then every payment is its fact, at Books' amount
+        for (int i = 0; i < invoices.size(); i++) {
+            PaymentApplied applied = only(awaitFacts(ORG, invoices.get(i), "InvoiceImported", "PaymentApplied"),
+                    PaymentApplied.class);
+            assertThat(applied.getPaymentId()).isEqualTo(payments.get(i));
+            assertThat(applied.getAmount()).isEqualByComparingTo("40");
+        }
+        // And the burst cost a list page (two, should the queued webhooks come in two batches) and the read back
+        // of the one invoice that did not add up
+        assertThat(BooksCalls.count(ORG, "GET", "/books/v3/customerpayments/{id}") - paymentReadsBefore)
+                .as("no payment read back one by one").isZero();
+        assertThat(BooksCalls.count(ORG, "GET", "/books/v3/invoices") - listReadsBefore).isBetween(1L, 2L);
+        assertThat(BooksCalls.count(ORG, "GET", "/books/v3/invoices/{id}") - invoiceReadsBefore)
+                .as("the invoice whose webhook said 35").isEqualTo(1);
+    }
+}

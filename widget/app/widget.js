@@ -24,7 +24,8 @@
     UNKNOWN_SKU: "Unknown or ambiguous SKU", DEAL_WITHOUT_ACCOUNT: "Deal without account",
     CRM_RECORD_MISSING: "CRM record missing", CRM_FIELD_MISSING: "CRM field missing",
     INVALID_REQUEST: "Invoice request not valid for the deal", BOOKS_VALIDATION: "Books validation error",
-    BOOKS_UNAVAILABLE: "Books unavailable", CRM_UNAVAILABLE: "CRM unavailable",
+    BOOKS_UNAVAILABLE: "Books unavailable", BOOKS_DAILY_LIMIT: "Books daily API limit reached",
+    CRM_UNAVAILABLE: "CRM unavailable",
     ZOHO_AUTHORIZATION: "Zoho authorization failed", LINK_REFUSED: "Invoice link refused",
     UNREADABLE_EVENT: "Unreadable event", INTERNAL: "Unexpected error"
   };
@@ -158,7 +159,11 @@
     }
 
     var error = $("last-invoice-error");
-    if (ledger.lastInvoiceError) {
+    if (ledger.lastInvoiceError && ledger.lastInvoiceErrorCategory === "BOOKS_DAILY_LIMIT") {
+      // parked until the Books organization's day turns, then tried again by itself
+      error.textContent = "Last invoice request is waiting: " + ledger.lastInvoiceError;
+      error.hidden = false;
+    } else if (ledger.lastInvoiceError) {
       var category = CATEGORY_LABELS[ledger.lastInvoiceErrorCategory];
       error.textContent = "Last invoice request was rejected" + (category ? " (" + category + ")" : "") + ": "
         + ledger.lastInvoiceError;
@@ -568,6 +573,11 @@
         outcome.appendChild(el("a", { href: status.invoice.invoiceUrl, target: "_blank", rel: "noopener",
           text: "Open " + number + " in Books" }));
       }
+    } else if (status.status === "waiting") {
+      // the Books organization's calls for today are spent: invoice-service tries again after its midnight
+      message(outcome, "", "The invoice request is waiting:", (status.reasons || []).map(function (r) {
+        return r.message;
+      }));
     } else if (status.status === "rejected") {
       var reasons = (status.reasons || []).map(function (r) {
         var category = CATEGORY_LABELS[r.category];

@@ -90,14 +90,22 @@ public record CrmDealFields(String totalInvoiced, String totalPaid, String total
         return CrmRecordFields.same(a, b);
     }
 
-    /** "{@code <category label>: <reasons>}", e.g. "Missing tax mapping: no tax mapping for US-TX"; null when cleared. */
+    /**
+     * "{@code <category label>: <reasons>}", e.g. "Missing tax mapping: no tax mapping for US-TX", or the reasons
+     * alone when they already start with the label ("Books daily API limit reached; will be retried after 00:00
+     * PST"); null when cleared.
+     */
     static String invoiceErrorText(DealLedger ledger) {
         String error = ledger.getLastInvoiceError();
         if (error == null) {
             return null;
         }
         String category = ledger.getLastInvoiceErrorCategory();
-        return category == null ? error : FailureCategory.parse(category).label() + ": " + error;
+        if (category == null) {
+            return error;
+        }
+        String label = FailureCategory.parse(category).label();
+        return error.startsWith(label) ? error : label + ": " + error;
     }
 
     /** The amount fields' API names (compared as numbers). */

@@ -23,6 +23,7 @@ import io.dealledger.payment.publish.Via;
 import io.dealledger.payment.sync.BooksSync;
 import io.dealledger.payment.sync.BurstSync;
 import io.dealledger.payment.sync.BurstSync.PaymentHint;
+import io.dealledger.payment.sync.InvoiceRows;
 import io.dealledger.payment.sync.Synced;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,6 +53,7 @@ public class BooksNotificationListener {
     private final PaymentMetrics metrics;
     private final int burstThreshold;
     private final Clock clock;
+    private final HandledHints handled = new HandledHints(100_000);
 
     public BooksNotificationListener(BooksSync sync, BurstSync burst, PaymentNotices notices, PaymentMetrics metrics,
                                      int burstThreshold, Clock clock) {
@@ -67,18 +69,26 @@ public class BooksNotificationListener {
             batch = "true")
     public void on(List<ConsumerRecord<String, Object>> records) {
         boolean[] settled = settleBursts(records);
+        Map<String, Integer> last = lastOfEachRecord(records);
         for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, Object> record = records.get(i);
             if (settled[i]) {
                 continue;
             }
-            ConsumerRecord<String, Object> record = records.get(i);
             try {
                 if (record.value() == null) {
                     RuntimeException unreadable = SerializationUtils.getExceptionFromHeader(record,
                             SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
                     throw unreadable != null ? unreadable : new IllegalStateException("a record without a value");
                 }
+                String eventId = eventId(record.value());
+                if (handled.seen(eventId) || last.get(recordKey(record.value())) != i) {
+                    // the same version handled already, or the same record notified again later in this batch
+                    metrics.notification(record.value().getClass().getSimpleName(), "duplicate");
+                    continue;
+                }
                 on(record.value());
+                handled.handled(eventId);
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException(String.valueOf(e.getMessage()), e, i);
             }
@@ -93,6 +103,11 @@ public class BooksNotificationListener {
             handle("PaymentDeleted", e.getEventId(), e.getOrganizationId(), "payment=" + e.getPaymentId(),
                     e.getOccurredAt(), () -> Optional.of(sync.paymentDeleted(e.getOrganizationId(), e.getPaymentId(),
                             e.getInvoiceIds(), Via.NOTIFICATION)));
+        } else if (event instanceof InvoiceChanged e && InvoiceRows.unchanged(e.getTotal(), e.getBalance(), e.getDueDate(),
+                e.getStatus(), sync.known(e.getOrganizationId(), e.getInvoiceId()))) {
+            // the notified invoice is what the ledger holds (a payment's own webhook came first): nothing to read;
+            // a wrong hint is no worse than a dropped one, which the poller catches
+            metrics.notification("InvoiceChanged", "unchanged_as_notified");
         } else if (event instanceof InvoiceChanged e) {
             handle("InvoiceChanged", e.getEventId(), e.getOrganizationId(), "invoice=" + e.getInvoiceId(),
                     e.getOccurredAt(), () -> sync.invoice(e.getOrganizationId(), e.getInvoiceId(), Via.NOTIFICATION));
@@ -105,50 +120,111 @@ public class BooksNotificationListener {
     }
 
     /**
-     * The batch's payment notifications that a burst settles, one list read per organization; a burst whose list
-     * read fails is left to the one-by-one path.
+     * The batch's payment and invoice notifications that a burst settles, one list read per organization; a burst
+     * whose list read fails is left to the one-by-one path.
      */
     private boolean[] settleBursts(List<ConsumerRecord<String, Object>> records) {
         boolean[] settled = new boolean[records.size()];
-        Map<String, Map<String, Integer>> latestByOrg = new HashMap<>();
+        Map<String, Map<String, Integer>> paymentsByOrg = new HashMap<>();
+        Map<String, Map<String, Integer>> invoicesByOrg = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
-            if (records.get(i).value() instanceof PaymentReceived payment && hintable(payment)) {
-                latestByOrg.computeIfAbsent(payment.getOrganizationId(), org -> new LinkedHashMap<>())
+            Object value = records.get(i).value();
+            if (value instanceof PaymentReceived payment && hintable(payment)) {
+                paymentsByOrg.computeIfAbsent(payment.getOrganizationId(), org -> new LinkedHashMap<>())
                         .put(payment.getPaymentId(), i);
+            } else if (value instanceof InvoiceChanged invoice) {
+                invoicesByOrg.computeIfAbsent(invoice.getOrganizationId(), org -> new LinkedHashMap<>())
+                        .put(invoice.getInvoiceId(), i);
             }
         }
-        latestByOrg.forEach((org, latest) -> {
-            if (latest.size() < burstThreshold) {
-                return;
+        java.util.Set<String> orgs = new java.util.HashSet<>(paymentsByOrg.keySet());
+        orgs.addAll(invoicesByOrg.keySet());
+        for (String org : orgs) {
+            Map<String, Integer> payments = paymentsByOrg.getOrDefault(org, Map.of());
+            Map<String, Integer> invoices = invoicesByOrg.getOrDefault(org, Map.of());
+            if (payments.size() + invoices.size() >= burstThreshold) {
+                settleBurst(org, records, payments, invoices, settled);
             }
-            Map<String, PaymentHint> byPayment = new LinkedHashMap<>();
-            latest.forEach((paymentId, i) -> byPayment.put(paymentId, hint((PaymentReceived) records.get(i).value())));
-            List<PaymentHint> hints = new ArrayList<>(byPayment.values());
-            BurstSync.Result result;
-            try {
-                result = burst.confirm(org, hints, Via.NOTIFICATION);
-            } catch (RuntimeException e) {
-                log.warn("event=burst_unconfirmed org={} payments={} reason=\"{}\"", org, hints.size(), e.toString());
-                return;
-            }
-            report(org, result.readBack());
-            for (int i = 0; i < records.size(); i++) {
-                if (records.get(i).value() instanceof PaymentReceived payment && payment.getOrganizationId().equals(org)) {
-                    Synced synced = result.settled().get(byPayment.get(payment.getPaymentId()));
-                    if (synced != null) {
-                        settled[i] = true;
-                        if (latest.get(payment.getPaymentId()) == i) {
-                            handle("PaymentReceived", payment.getEventId(), org, "payment=" + payment.getPaymentId()
-                                    + " via=burst", payment.getOccurredAt(), () -> Optional.of(synced));
-                        }
+        }
+        return settled;
+    }
+
+    private void settleBurst(String org, List<ConsumerRecord<String, Object>> records, Map<String, Integer> payments,
+                             Map<String, Integer> invoices, boolean[] settled) {
+        Map<String, PaymentHint> byPayment = new LinkedHashMap<>();
+        payments.forEach((paymentId, i) -> byPayment.put(paymentId, hint((PaymentReceived) records.get(i).value())));
+        Instant earliest = java.util.stream.Stream.concat(payments.values().stream(), invoices.values().stream())
+                .map(i -> occurredAt(records.get(i).value())).min(Instant::compareTo).orElseThrow();
+        BurstSync.Result result;
+        try {
+            result = burst.confirm(org, new ArrayList<>(byPayment.values()), invoices.keySet(), earliest,
+                    Via.NOTIFICATION);
+        } catch (RuntimeException e) {
+            log.warn("event=burst_unconfirmed org={} payments={} invoices={} reason=\"{}\"", org, payments.size(),
+                    invoices.size(), e.toString());
+            return;
+        }
+        report(org, result.readBack());
+        for (int i = 0; i < records.size(); i++) {
+            Object value = records.get(i).value();
+            if (value instanceof PaymentReceived payment && payment.getOrganizationId().equals(org)) {
+                Synced synced = result.settled().get(byPayment.get(payment.getPaymentId()));
+                if (synced != null) {
+                    settled[i] = true;
+                    handled.handled(payment.getEventId());
+                    if (payments.get(payment.getPaymentId()) == i) {
+                        handle("PaymentReceived", payment.getEventId(), org, "payment=" + payment.getPaymentId()
+                                + " via=burst", payment.getOccurredAt(), () -> Optional.of(synced));
                     }
                 }
+            } else if (value instanceof InvoiceChanged invoice && invoice.getOrganizationId().equals(org)
+                    && result.settledInvoices().contains(invoice.getInvoiceId())) {
+                settled[i] = true;
+                handled.handled(invoice.getEventId());
+                metrics.notification("InvoiceChanged", "burst");
             }
-            metrics.burst(result.settled().size(), hints.size(), result.invoicesReadBack());
-            log.info("event=burst_settled org={} payments={} settled={} invoices_read_back={}", org, hints.size(),
-                    result.settled().size(), result.invoicesReadBack());
-        });
-        return settled;
+        }
+        metrics.burst(result.settled().size(), byPayment.size(), result.invoicesReadBack());
+        log.info("event=burst_settled org={} payments={} settled={} invoices={} invoices_settled={} invoices_read_back={}",
+                org, byPayment.size(), result.settled().size(), invoices.size(), result.settledInvoices().size(),
+                result.invoicesReadBack());
+    }
+
+    /** Where in the batch each Books record (type, org, id) is notified last: the earlier ones read it for nothing. */
+    private static Map<String, Integer> lastOfEachRecord(List<ConsumerRecord<String, Object>> records) {
+        Map<String, Integer> last = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).value() != null) {
+                last.put(recordKey(records.get(i).value()), i);
+            }
+        }
+        return last;
+    }
+
+    private static String recordKey(Object event) {
+        if (event instanceof PaymentReceived e) {
+            return "payment:" + e.getOrganizationId() + ":" + e.getPaymentId();
+        }
+        if (event instanceof PaymentDeleted e) {
+            return "payment-deleted:" + e.getOrganizationId() + ":" + e.getPaymentId();
+        }
+        if (event instanceof InvoiceChanged e) {
+            return "invoice:" + e.getOrganizationId() + ":" + e.getInvoiceId();
+        }
+        if (event instanceof CreditNoteChanged e) {
+            return "creditnote:" + e.getOrganizationId() + ":" + e.getCreditNoteId();
+        }
+        return "other:" + System.identityHashCode(event);
+    }
+
+    private static String eventId(Object event) {
+        return event instanceof org.apache.avro.specific.SpecificRecord record && record.getSchema().getField("eventId") != null
+                ? String.valueOf(record.get(record.getSchema().getField("eventId").pos())) : "none";
+    }
+
+    private static Instant occurredAt(Object event) {
+        return event instanceof PaymentReceived e ? e.getOccurredAt()
+                : event instanceof InvoiceChanged e ? e.getOccurredAt() : Instant.now();
     }
 
     /** A notification with what a burst needs to trust it once Books' balances agree: applications and currency. */

@@ -19,6 +19,7 @@ import io.dealledger.payment.publish.FactPublisher;
 import io.dealledger.payment.publish.Via;
 import io.dealledger.payment.sync.BooksReader;
 import io.dealledger.payment.sync.BooksSync;
+import io.dealledger.payment.sync.InvoiceRows;
 import io.dealledger.payment.sync.Synced;
 import io.dealledger.schemas.EventIds;
 import io.dealledger.schemas.topics.Topics;

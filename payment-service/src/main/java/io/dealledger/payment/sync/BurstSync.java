@@ -21,13 +21,14 @@ import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.zoho.books.BooksRecords.Payment;
 
 /**
- * A burst of payment webhooks for one organization, checked with list reads instead of one payment read each
- * (design.md §6, API economy). One list of the invoices Books changed since the burst began (200 a page, newest
- * first, read until every invoice the burst touches is seen) gives each invoice's total and balance. An invoice is
- * confirmed when its balance is exactly what the ledger would hold with the burst's payments applied as notified;
- * every payment whose invoices are all confirmed is then synced from its notification, with no read of its own.
- * An invoice that does not add up is read back whole, once, whatever number of payments touched it; a payment on an
- * invoice the ledger has not imported yet is left to the one-by-one path (which imports it).
+ * A burst of webhooks for one organization, checked with list reads instead of one read each (docs/architecture.md,
+ * "API economy"). One list of the invoices Books changed since the burst began (200 a page, newest first, read until
+ * every invoice the burst touches is seen) gives each invoice's total and balance. An invoice is confirmed when its
+ * balance is exactly what the ledger would hold with the burst's payments applied as notified; every payment whose
+ * invoices are all confirmed is then synced from its notification, with no read of its own. An invoice notified as
+ * changed is settled when its row is what the ledger now holds. An invoice that does not add up is read back whole,
+ * once, whatever number of notifications touched it; a payment on an invoice the ledger has not imported yet is left
+ * to the one-by-one path (which imports it).
  */
 public class BurstSync {
 
@@ -49,11 +50,13 @@ public class BurstSync {
     }
 
     /**
-     * @param hints one per payment (the latest notification of each)
-     * @return what each payment it settled gave (a payment left out is for the one-by-one path), and what reading
-     *         back the invoices that did not add up gave
+     * @param hints    one per payment (the latest notification of each)
+     * @param notifiedInvoices invoices notified as changed (each once)
+     * @param earliest when the burst's earliest notification happened (Books' last_modified_time)
+     * @return what each payment it settled gave, the notified invoices it settled (a payment or invoice left out is
+     *         for the one-by-one path), and what reading back the invoices that did not add up gave
      */
-    public Result confirm(String org, List<PaymentHint> hints, Via via) {
+    public Result confirm(String org, List<PaymentHint> hints, Set<String> notifiedInvoices, Instant earliest, Via via) {
         Map<String, List<PaymentHint>> byInvoice = new LinkedHashMap<>();
         Set<PaymentHint> needsImport = new HashSet<>();
         for (PaymentHint hint : hints) {
@@ -68,7 +71,9 @@ public class BurstSync {
                 byInvoice.computeIfAbsent(invoiceId, id -> new ArrayList<>()).add(hint);
             }
         }
-        Map<String, Invoice> rows = rows(org, hints, byInvoice.keySet());
+        Set<String> touched = new LinkedHashSet<>(byInvoice.keySet());
+        touched.addAll(notifiedInvoices);
+        Map<String, Invoice> rows = rows(org, earliest.minus(SKEW), touched);
         Set<String> confirmed = new HashSet<>();
         Set<String> readBack = new LinkedHashSet<>();
         for (Map.Entry<String, List<PaymentHint>> entry : byInvoice.entrySet()) {
@@ -100,11 +105,29 @@ public class BurstSync {
                 settled.put(hint, Synced.NOTHING);
             }
         }
-        return new Result(settled, readBackFacts, readBack.size());
+        Set<String> settledInvoices = new LinkedHashSet<>();
+        for (String invoiceId : notifiedInvoices) {
+            Invoice row = rows.get(invoiceId);
+            if (readBack.contains(invoiceId)) {
+                settledInvoices.add(invoiceId);
+            } else if (row != null && InvoiceRows.unchanged(row, sync.known(org, invoiceId))) {
+                // what Books lists is what the ledger holds, the burst's payments included
+                settledInvoices.add(invoiceId);
+            } else if (row != null && sync.known(org, invoiceId).imported()) {
+                readBackFacts = readBackFacts.and(sync.invoice(org, invoiceId, via).orElse(Synced.NOTHING));
+                readBack.add(invoiceId);
+                settledInvoices.add(invoiceId);
+            }
+        }
+        return new Result(settled, settledInvoices, readBackFacts, readBack.size());
     }
 
-    /** @param invoicesReadBack invoices that did not add up and were read back whole */
-    public record Result(Map<PaymentHint, Synced> settled, Synced readBack, int invoicesReadBack) {
+    /**
+     * @param settledInvoices  notified invoices the burst settled
+     * @param invoicesReadBack invoices that did not add up and were read back whole
+     */
+    public record Result(Map<PaymentHint, Synced> settled, Set<String> settledInvoices, Synced readBack,
+                         int invoicesReadBack) {
     }
 
     /** Whether Books' balance is what the ledger would hold with the hinted payments applied as notified. */
@@ -129,8 +152,7 @@ public class BurstSync {
     }
 
     /** The invoices Books changed since the burst began, newest first, until every touched one is seen. */
-    private Map<String, Invoice> rows(String org, List<PaymentHint> hints, Set<String> touched) {
-        Instant since = hints.stream().map(PaymentHint::occurredAt).min(Instant::compareTo).orElseThrow().minus(SKEW);
+    private Map<String, Invoice> rows(String org, Instant since, Set<String> touched) {
         Map<String, Invoice> rows = new HashMap<>();
         Set<String> missing = new HashSet<>(touched);
         for (Invoice row : books.invoices(org, Map.of("last_modified_time", Revision.format(since),

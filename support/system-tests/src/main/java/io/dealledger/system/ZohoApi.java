@@ -91,11 +91,20 @@ final class ZohoApi {
                 .expect(201);
     }
 
+    /**
+     * A Books user's action. Against the Zoho emulator it says so ({@code X-Emulator-Books-Web-User}): users of
+     * Books' web app do not spend the org's API budget, so the emulator neither counts these nor limits them, and
+     * only dealledger's own calls meet Zoho's limits. Real Zoho ignores the header.
+     */
     private Http.Answer books(String method, String org, String path, String body) {
-        Map<String, String> headers = body == null ? auth() : json();
+        Map<String, String> headers = new java.util.HashMap<>(body == null ? auth() : json());
+        headers.put(WEB_USER_HEADER, "true");
         return send(method, baseUrl + "/books/v3" + path + (path.contains("?") ? "&" : "?") + "organization_id=" + org,
                 body, headers);
     }
+
+    /** The emulator's marker of a Books web-app user (zoho-emulator's ZohoGateFilter.WEB_USER_HEADER). */
+    static final String WEB_USER_HEADER = "X-Emulator-Books-Web-User";
 
     private Map<String, String> json() {
         return Map.of("Authorization", "Zoho-oauthtoken " + token, "Content-Type", "application/json");

@@ -9,29 +9,37 @@ import io.dealledger.emulator.EmulatorAdmin;
 import io.dealledger.testkit.kafka.UsesKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
  * dealledger from outside, as a CRM user, a Books user and an operator see it: button → invoice in Books →
  * payments, staged billing, credit and refund, a Books invoice linked → the Deal fields in CRM exact, while
- * Books duplicates and drops webhooks.
+ * Books duplicates and drops webhooks. The deal's life is played once, before the tests; each test checks one
+ * thing a user sees of it, or plays its own story, so no test depends on another's order or leftovers.
  */
 @UsesKafka
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
     static SystemStack stack;
     static Scenario scenario;
 
     @BeforeAll
-    static void startTheSystem() throws Exception {
+    static void startTheSystemAndPlayTheDealsLife() throws Exception {
         stack = new SystemStack();
         System.out.printf("stack started in %d s%n", stack.startedIn.toSeconds());
+        EmulatorAdmin admin = stack.zoho.admin();
+        admin.put("faults/" + Scenario.US_ORG, "{\"webhook_duplicate_probability\":0.3,\"webhook_drop_probability\":0.3,"
+                + "\"error_429_probability\":0.1}");
+        admin.put("faults/crm", "{\"error_429_probability\":0.1}");
+        scenario = new Scenario(stack.gateway(), stack.zohoApi(), System.out, Duration.ofSeconds(90));
+        // each step waits until the Deal in CRM shows what it must, and fails naming the step if it never does
+        scenario.run();
+        scenario.runOtherDeals();
+        // an operator presses "replay all" on invoice-service's dead letters (the deal without an account is
+        // refused again: nothing is fixed yet)
+        stack.gateway().signed("POST", "/api/v1/dead-letters/replays", "{\"service\":\"invoice-service\"}").expect(200);
     }
 
     @AfterAll
@@ -44,16 +52,8 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(1)
     void aDealsLifeReachesTheCrmDealFieldsExactlyWhileBooksDuplicatesAndDropsWebhooks() {
         EmulatorAdmin admin = stack.zoho.admin();
-        admin.put("faults/" + Scenario.US_ORG, "{\"webhook_duplicate_probability\":0.3,\"webhook_drop_probability\":0.3,"
-                + "\"error_429_probability\":0.1}");
-        admin.put("faults/crm", "{\"error_429_probability\":0.1}");
-        scenario = new Scenario(stack.gateway(), stack.zohoApi(), System.out, Duration.ofSeconds(90));
-
-        scenario.run();
-        scenario.runOtherDeals();
 
         assertThat(scenario.expectations).hasSize(5);
         var deliveries = admin.get("deliveries?kind=books_webhook").path("deliveries");
@@ -64,13 +64,24 @@ class EndToEndIT {
                 millis.get(millis.size() / 2), millis.get(millis.size() - 1), millis.size());
     }
 
+    @Test
+    void dealledgersBooksCallsStayInsideTheOrganizationsBudgetWithNoRealThrottling() {
+        // the emulator injects passing 429s (code 1070); a 44 or 45 would mean the budget was overspent
+        long blocked = 0;
+        for (JsonNode row : stack.zoho.admin().get("calls?family=books").path("calls").values()) {
+            if (row.path("status").asInt() == 429 && !Scenario.US_ORG.equals(row.path("organization_id").asString())) {
+                blocked += row.path("count").asLong();
+            }
+        }
+        assertThat(blocked).as("429s for the UK org, where none is injected").isZero();
+    }
+
     /**
      * An integrator's day: a deal in a state with no tax mapping is refused and parked; the integrator adds the
      * mapping as a CRM Variable, lists the dead letters and replays the request: exactly one invoice, however
      * often the replay is pressed.
      */
     @Test
-    @Order(3)
     void aRequestParkedForAMissingTaxMappingIsReplayedToExactlyOneInvoiceOnceTheMappingIsAdded() {
         ZohoApi zoho = stack.zohoApi();
         GatewayClient gateway = stack.gateway();
@@ -132,7 +143,6 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(4)
     void everyDashboardPanelQueryReturnsSeriesFromTheRunningSystem() throws Exception {
         try (PrometheusProcess prometheus = PrometheusProcess.scrape(stack.metricsTargets())) {
             List<String> queries = Dashboards.queries(ServiceProcess.ROOT.resolve("deploy/grafana/dashboards"));
@@ -147,7 +157,6 @@ class EndToEndIT {
     }
 
     @Test
-    @Order(2)
     void everyPaymentIsAnnouncedInCliqExactlyOnce() {
         EmulatorAdmin admin = stack.zoho.admin();
         var messages = Waits.until("one Cliq message per payment",

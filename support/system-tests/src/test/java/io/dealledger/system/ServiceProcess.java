@@ -36,18 +36,24 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, Map<String, String> environment) throws IOException {
-        return start(module, environment, freePort(), freePort());
+        return start(module, module, environment, freePort(), freePort());
     }
 
     static ServiceProcess start(String module, Map<String, String> environment, int port, int managementPort)
             throws IOException {
+        return start(module, module, environment, port, managementPort);
+    }
+
+    /** {@code instance} names the JVM (and its log) when a module runs more than once. */
+    static ServiceProcess start(String module, String instance, Map<String, String> environment, int port,
+                                int managementPort) throws IOException {
         Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the end-to-end test runs after the services are packaged");
         }
         Path logs = ROOT.resolve("support/system-tests/target/service-logs");
         Files.createDirectories(logs);
-        Path log = logs.resolve(module + ".log");
+        Path log = logs.resolve(instance + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx320m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.dealledger.events",
                 "-jar", jar.toString()));
@@ -56,7 +62,7 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
-        return new ServiceProcess(module, port, managementPort, log, builder.start());
+        return new ServiceProcess(instance, port, managementPort, log, builder.start());
     }
 
     /** Waits until readiness (including Kafka) answers UP; fails with the log's tail if the JVM died. */

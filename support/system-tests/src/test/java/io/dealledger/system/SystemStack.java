@@ -7,36 +7,58 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.dealledger.emulator.ZohoEmulator;
 import io.dealledger.testkit.kafka.SharedKafka;
 
 /**
- * The whole system for the end-to-end test: a real Kafka broker and the Zoho emulator in this JVM, the four
- * services as their own JVMs from their built jars, wired as bin/dealledger wires them.
+ * The whole system for the end-to-end tests: a real Kafka broker and the Zoho emulator in this JVM, the four
+ * services as their own JVMs from their built jars, wired as bin/dealledger wires them. Each stack is its own
+ * deployment (its own Books budgets), and may run several instances of invoice-service and payment-service.
  */
 final class SystemStack implements AutoCloseable {
 
     static final String SIGNING_SECRET = "e2e-crm-signing-secret-0001";
     static final String BOOKS_SECRET = "e2e-books-webhook-secret-0001";
     static final String CRM_SECRET = "e2e-crm-webhook-secret-0001";
+    /** The emulated orgs' daily Books cap, and what dealledger is told it is. */
+    static final int BOOKS_DAILY_CAP = 200_000;
+
+    /**
+     * @param invoiceInstances how many invoice-service JVMs
+     * @param paymentInstances how many payment-service JVMs
+     * @param environment      settings on top of the defaults below, for every service
+     */
+    record Options(int invoiceInstances, int paymentInstances, Map<String, String> environment) {
+        static Options defaults() {
+            return new Options(1, 1, Map.of());
+        }
+    }
 
     final ZohoEmulator zoho;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     final Duration startedIn;
 
     SystemStack() throws IOException {
+        this(Options.defaults());
+    }
+
+    SystemStack(Options options) throws IOException {
         long start = System.nanoTime();
         String bootstrap = SharedKafka.bootstrapServers();
         int gatewayPort = ServiceProcess.freePort();
         int ledgerPort = ServiceProcess.freePort();
         int invoicePort = ServiceProcess.freePort();
+        // Zoho's real per-minute and in-flight limits; a plan whose day fits a poll every two seconds
         zoho = ZohoEmulator.start(Map.of(
                 "zoho-emulator.books.webhooks.url", "http://127.0.0.1:" + gatewayPort + "/webhooks/books/{organization_id}",
-                "zoho-emulator.books.webhooks.headers[X-Dealledger-Webhook-Secret]", BOOKS_SECRET));
+                "zoho-emulator.books.webhooks.headers[X-Dealledger-Webhook-Secret]", BOOKS_SECRET,
+                "zoho-emulator.books.limits.daily", String.valueOf(BOOKS_DAILY_CAP)));
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("DEALLEDGER_ZOHO_ENABLED", "true");
+        env.put("DEALLEDGER_DEPLOYMENT", "e2e-" + UUID.randomUUID());
         env.put("ZOHO_ACCOUNTS_URL", zoho.baseUrl());
         env.put("ZOHO_API_URL", zoho.baseUrl());
         env.put("ZOHO_CLIQ_URL", zoho.baseUrl());
@@ -55,17 +77,31 @@ final class SystemStack implements AutoCloseable {
         env.put("DEALLEDGER_WIDGET_LOCAL_MODE", "true");
         env.put("INVOICE_MARK_SENT", "true");
         env.put("PAYMENT_ORGANIZATIONS", Scenario.US_ORG + "," + Scenario.UK_ORG);
-        env.put("PAYMENT_POLL_INTERVAL", "2s");
+        // a dropped webhook is caught within 10 s; two orgs polled cost 12 of payment-service's 30 calls a minute
+        env.put("PAYMENT_POLL_INTERVAL", "10s");
+        env.put("ZOHO_BOOKS_DAILY", String.valueOf(BOOKS_DAILY_CAP));
         env.put("LEDGER_APPLICATION_ID", "ledger-e2e-" + System.nanoTime());
         env.put("LEDGER_STATE_DIR", ServiceProcess.ROOT.resolve("support/system-tests/target/ledger-state").toString());
-        services.put("gateway", ServiceProcess.start("gateway", env, gatewayPort, ServiceProcess.freePort()));
-        services.put("invoice-service", ServiceProcess.start("invoice-service", env, invoicePort,
-                ServiceProcess.freePort()));
-        services.put("payment-service", ServiceProcess.start("payment-service", env));
-        services.put("ledger-projection-service", ServiceProcess.start("ledger-projection-service", env, ledgerPort,
-                ServiceProcess.freePort()));
+        env.putAll(options.environment());
+        services.put("gateway", ServiceProcess.start("gateway", "gateway", env, gatewayPort, ServiceProcess.freePort()));
+        for (int i = 1; i <= options.invoiceInstances(); i++) {
+            String name = instanceName("invoice-service", i, options.invoiceInstances());
+            services.put(name, ServiceProcess.start("invoice-service", name, env,
+                    i == 1 ? invoicePort : ServiceProcess.freePort(), ServiceProcess.freePort()));
+        }
+        for (int i = 1; i <= options.paymentInstances(); i++) {
+            String name = instanceName("payment-service", i, options.paymentInstances());
+            services.put(name, ServiceProcess.start("payment-service", name, env, ServiceProcess.freePort(),
+                    ServiceProcess.freePort()));
+        }
+        services.put("ledger-projection-service", ServiceProcess.start("ledger-projection-service",
+                "ledger-projection-service", env, ledgerPort, ServiceProcess.freePort()));
         services.values().forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
         startedIn = Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static String instanceName(String module, int instance, int instances) {
+        return instances == 1 ? module : module + "-" + instance;
     }
 
     GatewayClient gateway() {

@@ -18,13 +18,16 @@ import reactor.core.scheduler.Schedulers;
  * A queue in front of one Zoho budget: at most {@code perWindow} calls started in any sliding window and
  * at most {@code inFlight} at once, both read afresh each time (a share of an organization's budget
  * changes as instances come and go). Callers wait in order, {@link Priority#HIGH} before
- * {@link Priority#LOW}, instead of spending a 429 (and a call of the org's daily budget) to find out. The
+ * {@link Priority#LOW}, and LOW calls take at most half of a window, so a HIGH call arriving later still finds
+ * room; nobody spends a 429 (and a call of the org's daily budget) to find out. The
  * window carries a second of slack for time in transit, so Zoho's own count never sees more than the limit.
  */
 public final class CallBudget implements Budget {
 
     /** Transit slack added to the window: Zoho counts arrivals, we count departures. */
     static final Duration SLACK = Duration.ofSeconds(1);
+    /** The part of a window {@link Priority#LOW} calls may take: the rest stays free for HIGH ones arriving later. */
+    static final double LOW_SHARE_OF_WINDOW = 0.5;
     /** How often a queue whose limit is zero looks again (a share arrives with a rebalance, not a release). */
     private static final long RECHECK_NANOS = Duration.ofMillis(250).toNanos();
 
@@ -165,6 +168,9 @@ public final class CallBudget implements Budget {
                     if (allowed <= 0) {
                         scheduleWakeUp(RECHECK_NANOS);
                         return;
+                    }
+                    if (allowed != Integer.MAX_VALUE && head.priority() == Priority.LOW) {
+                        allowed = Math.max(1, (int) Math.floor(allowed * LOW_SHARE_OF_WINDOW));
                     }
                     if (allowed != Integer.MAX_VALUE && starts.size() >= allowed) {
                         scheduleWakeUp(starts.peekFirst() + windowNanos - now);

@@ -71,6 +71,23 @@ class BooksOrgBudgetTest {
     }
 
     @Test
+    void lowPriorityCallsTakeAtMostHalfOfAWindowSoLaterHighOnesFindRoom() {
+        BooksOrgBudget budget = budget(new ZohoSettings.BooksBudget(10, 10, 1000, null, 0.9, 0.1, null),
+                Duration.ofMinutes(1));
+        // 9 calls a minute for this service: LOW ones may start 4 of them
+        for (int i = 0; i < 4; i++) {
+            take(budget, Priority.LOW).close();
+        }
+        assertThat(budget.acquire(Priority.LOW).timeout(Duration.ofMillis(300)).onErrorResume(e -> reactor.core
+                .publisher.Mono.empty()).block()).as("a fifth LOW call waits for the window").isNull();
+
+        for (int i = 0; i < 5; i++) {
+            take(budget, Priority.HIGH).close();
+        }
+        assertThat(budget.startedThisMinute()).isEqualTo(9);
+    }
+
+    @Test
     void lowPriorityCallsStopAtTheServicesShareOfTheDayWhileInvoicePushesUseWhatTheDeploymentHasLeft() {
         // a 100-call plan: the deployment may spend 90 (10 kept for other apps), this service's LOW calls 30
         BooksOrgBudget budget = budget(limits(0.3, 100), Duration.ofMinutes(1));

@@ -138,6 +138,8 @@ public final class BooksPayloads {
                 .setInvoiceNumber(invoice.text("invoice_number", 100))
                 .setStatus(invoice.text("status", 40))
                 .setTotal(invoice.decimal("total", Amounts.MONEY_SCALE, Amounts.MONEY_INTEGER_DIGITS))
+                .setBalance(invoice.decimal("balance", Amounts.MONEY_SCALE, Amounts.MONEY_INTEGER_DIGITS))
+                .setDueDate(invoice.date("due_date"))
                 .setCurrency(invoice.currency("currency_code"))
                 .setCustomerId(invoice.id("customer_id"))
                 .setLastModifiedTime(modified)

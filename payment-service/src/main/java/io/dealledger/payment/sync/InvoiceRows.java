@@ -1,4 +1,4 @@
-package io.dealledger.payment.poller;
+package io.dealledger.payment.sync;
 
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -12,21 +12,27 @@ import io.dealledger.zoho.books.BooksRecords.Invoice;
  * credit, write-off or void changes one of those, so an unchanged row needs no read back; a changed one is read
  * back whole, never taken from the row.
  */
-final class InvoiceRows {
+public final class InvoiceRows {
 
     private InvoiceRows() {
     }
 
-    static boolean unchanged(Invoice row, InvoiceState known) {
-        if (!known.imported() || known.total() == null) {
+    public static boolean unchanged(Invoice row, InvoiceState known) {
+        return unchanged(row.total(), row.balance(), row.dueDate(), row.status(), known);
+    }
+
+    /** The same, for an invoice as a webhook describes it (null where it said nothing: then it is not unchanged). */
+    public static boolean unchanged(BigDecimal total, BigDecimal balance, java.time.LocalDate dueDate, String status,
+                                    InvoiceState known) {
+        if (!known.imported() || known.total() == null || status == null) {
             return false;
         }
-        boolean voided = "void".equalsIgnoreCase(row.status());
+        boolean voided = "void".equalsIgnoreCase(status);
         if (voided != known.voided()) {
             return false;
         }
-        return voided || same(row.total(), known.total()) && same(row.balance(), known.balance())
-                && Objects.equals(row.dueDate(), known.dueDate());
+        return voided || same(total, known.total()) && same(balance, known.balance())
+                && Objects.equals(dueDate, known.dueDate());
     }
 
     private static boolean same(BigDecimal books, BigDecimal ledger) {

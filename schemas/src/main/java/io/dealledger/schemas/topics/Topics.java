@@ -32,6 +32,7 @@ import io.dealledger.events.PaymentNoticePosted;
 import io.dealledger.events.PaymentReceived;
 import io.dealledger.events.PaymentReversed;
 import io.dealledger.events.PollerCheckpoint;
+import io.dealledger.events.SignatureNonceUsed;
 
 import org.apache.avro.specific.SpecificRecord;
 
@@ -98,9 +99,16 @@ public final class Topics {
             "dead-letter topic + partition + offset", List.of(DeadLetterReplayed.class), 1, Retention.COMPACTED,
             Service.GATEWAY);
 
+    /**
+     * The nonces of accepted signed calls, keyed by nonce, so that every gateway instance refuses a replayed
+     * signature: all claims of one nonce share a partition, and the first claim in it wins. Kept an hour.
+     */
+    public static final TopicSpec SIGNATURE_NONCES = new TopicSpec("auth.nonces.v1", "signature nonce",
+            List.of(SignatureNonceUsed.class), PARTITIONS, Retention.MINUTES, Service.GATEWAY);
+
     private static final List<TopicSpec> ALL = List.of(INVOICE_REQUESTS, BOOKS_EVENTS, INVOICE_LINKS, CRM_DEALS,
             INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS, POLLER_CHECKPOINTS, PAYMENT_NOTICES, ACCOUNT_LEDGERS,
-            DEAD_LETTER_REPLAYS);
+            DEAD_LETTER_REPLAYS, SIGNATURE_NONCES);
 
     private Topics() {
     }

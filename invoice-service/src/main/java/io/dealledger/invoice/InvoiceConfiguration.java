@@ -10,6 +10,7 @@ import io.dealledger.invoice.cache.TtlCache;
 import io.dealledger.invoice.crm.CrmVariables;
 import io.dealledger.invoice.crm.CrmWriteBack;
 import io.dealledger.invoice.crm.DealReader;
+import io.dealledger.invoice.deadletter.LaterRequests;
 import io.dealledger.invoice.deadletter.RejectedRequests;
 import io.dealledger.invoice.preview.InvoicePreviewer;
 import io.dealledger.invoice.push.InvoicePusher;
@@ -22,6 +23,7 @@ import io.dealledger.zoho.ZohoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -104,9 +106,16 @@ class InvoiceConfiguration {
     }
 
     @Bean
+    LaterRequests laterRequests(KafkaProperties kafka, InvoiceProperties properties) {
+        return new LaterRequests(kafka.buildConsumerProperties(), properties.callTimeout());
+    }
+
+    @Bean
     InvoiceRequestListener invoiceRequestListener(InvoicePusher pusher, KafkaTemplate<String, Object> kafka,
-                                                  RejectedRequests rejectedRequests, SyncFailures syncFailures,
-                                                  MeterRegistry meters, InvoiceProperties properties, Clock clock) {
-        return new InvoiceRequestListener(pusher, kafka, rejectedRequests, syncFailures, meters, properties, clock);
+                                                  RejectedRequests rejectedRequests, LaterRequests laterRequests,
+                                                  SyncFailures syncFailures, MeterRegistry meters,
+                                                  InvoiceProperties properties, Clock clock) {
+        return new InvoiceRequestListener(pusher, kafka, rejectedRequests, laterRequests, syncFailures, meters,
+                properties, clock);
     }
 }

@@ -1,6 +1,7 @@
 package io.dealledger.invoice.push;
 
 import io.dealledger.invoice.crm.Deal;
+import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.schemas.failures.FailureCategory;
 
 /**
@@ -21,7 +22,9 @@ public record Rejection(Code code, FailureCategory category, String field, Strin
         AMOUNT_NOT_POSITIVE(FailureCategory.INVALID_REQUEST),
         STAGE_CURRENCY_MISMATCH(FailureCategory.INVALID_REQUEST),
         STAGE_EXCEEDS_UNINVOICED(FailureCategory.INVALID_REQUEST),
-        BOOKS_VALIDATION(FailureCategory.BOOKS_VALIDATION);
+        BOOKS_VALIDATION(FailureCategory.BOOKS_VALIDATION),
+        // a replay of a request a later one for the same stage already invoiced: invoicing it would bill twice
+        REPLAY_SUPERSEDED(FailureCategory.INVALID_REQUEST);
 
         private final FailureCategory category;
 
@@ -46,6 +49,14 @@ public record Rejection(Code code, FailureCategory category, String field, Strin
 
     public static Rejection dealNotFound(String dealId) {
         return of(Code.DEAL_NOT_FOUND, "dealId", "CRM has no deal " + dealId + ": it may have been deleted or merged");
+    }
+
+    /** A replayed request whose stage a later request already invoiced: {@code invoice} is the later one's. */
+    public static Rejection replaySuperseded(InvoiceRequest request, Invoice invoice, String requestIdField) {
+        return of(Code.REPLAY_SUPERSEDED, "requestId", "this replayed request was superseded: request "
+                + invoice.customFields().get(requestIdField) + ", asked later for the same deal and stage ("
+                + request.stage().label() + "), was already invoiced as " + invoice.invoiceNumber()
+                + "; nothing was created. Ask again if another invoice is really wanted");
     }
 
     public static Rejection dealWithoutAccount(Deal deal) {

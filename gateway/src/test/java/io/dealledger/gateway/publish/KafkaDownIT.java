@@ -50,7 +50,8 @@ class KafkaDownIT {
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("Retry-After");
-        // the failed request was not remembered: a different body under the same key is not a conflict
+        // the failed request was not remembered (its nonce could not be recorded either, so it went no further):
+        // a different body under the same key is not a conflict
         post(http, other).exchange().expectStatus().isEqualTo(503);
 
         http.post().uri("/webhooks/books/" + TestSecrets.ORG).header("X-Dealledger-Webhook-Secret", TestSecrets.BOOKS)

@@ -2,8 +2,10 @@
  * dealledger CRM Deal widget: Financial Insight and Invoice Association.
  *
  * Every call to dealledger goes through the Deluge function DEALLEDGER_FUNCTION (ZOHO.CRM.FUNCTIONS.execute),
- * which signs it server-side with the CRM signing secret; this page never sees that secret. The function
- * answers a JSON string {"status": <HTTP status>, "body": "<the gateway's answer>"}.
+ * which signs it server-side with the CRM signing secret (signature v2: method, path, nonce, body); this page
+ * never sees that secret. The function answers a JSON string {"status": <HTTP status>, "body": "<the gateway's
+ * answer>"}. Every user action that changes something (a link, an unlink, an invoice request) carries one
+ * Idempotency-Key, the same on every retry of that action, so a retried request is never a second one.
  * Plain ES2019, no build step, no dependencies besides Zoho's embedded-app SDK.
  */
 (function () {
@@ -14,6 +16,7 @@
   var POLL_SECONDS = Number(CONFIG.pollSeconds) >= 1 ? Number(CONFIG.pollSeconds) : 5; // ledger refresh while visible
   var HIDDEN_POLL_SECONDS = 60;   // while the tab or panel is hidden
   var LINK_TIMEOUT_SECONDS = 30;  // a link that does not reach the ledger by then is reported as not linked
+  var RETRY_DELAYS_MS = [1000, 3000]; // a change the gateway could not take (503, no answer) is sent again, same key
 
   var STATUS_LABELS = {
     NOT_INVOICED: "Not invoiced", UNPAID: "Unpaid", PARTIALLY_PAID: "Partially paid", PAID: "Paid",
@@ -44,6 +47,7 @@
     candidateDates: {},   // invoiceId -> invoice date, from the candidates list (older ledgers carry no date)
     pendingLinks: {},     // invoiceId -> {number, requestId, deadline}
     pendingUnlinks: {},   // invoiceId -> {number, deadline}
+    actionKeys: {},       // what a user asked for -> its Idempotency-Key, until the gateway answered it for good
     messageTimer: null,
     pollTimer: null,
     locale: (navigator.languages && navigator.languages[0]) || navigator.language || "en-US"
@@ -53,8 +57,9 @@
 
   // ---- calls through the signing function ------------------------------------------------------------
 
-  function call(method, path, body) {
-    var args = { method: method, path: path, body: body === undefined ? "" : JSON.stringify(body) };
+  function call(method, path, body, idempotencyKey) {
+    var args = { method: method, path: path, body: body === undefined ? "" : JSON.stringify(body),
+      idempotencyKey: idempotencyKey || "" };
     return ZOHO.CRM.FUNCTIONS.execute(DEALLEDGER_FUNCTION, { arguments: JSON.stringify(args) })
       .then(function (response) {
         if (!response || response.code !== "success" || !response.details) {
@@ -69,6 +74,43 @@
         return { status: Number(output.status), body: parsed };
       });
   }
+
+  // One Idempotency-Key per user action: asking again for the same thing after a failure (no answer, a 503) is
+  // the same action, so it reuses the key and the gateway answers with the same request instead of a second one.
+  function newKey() {
+    if (window.crypto && window.crypto.randomUUID) { return window.crypto.randomUUID(); }
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+
+  function keyFor(action) {
+    if (!state.actionKeys[action]) { state.actionKeys[action] = newKey(); }
+    return state.actionKeys[action];
+  }
+
+  function retryable(answer) { return answer.status === 502 || answer.status === 503 || answer.status === 504; }
+
+  // A change: sent with its action's key, and sent again (same key) while the gateway could not take it. Once the
+  // gateway has answered for good (accepted or refused), the action is over and the next one gets a new key.
+  function change(action, method, path, body) {
+    var key = keyFor(action);
+    function attempt(retriesLeft) {
+      return call(method, path, body, key).then(function (answer) {
+        if (retryable(answer) && retriesLeft.length) {
+          return wait(retriesLeft[0]).then(function () { return attempt(retriesLeft.slice(1)); });
+        }
+        if (!retryable(answer)) { delete state.actionKeys[action]; }
+        return answer;
+      }, function (failure) {
+        if (!retriesLeft.length) { throw failure; }
+        return wait(retriesLeft[0]).then(function () { return attempt(retriesLeft.slice(1)); });
+      });
+    }
+    return attempt(RETRY_DELAYS_MS);
+  }
+
+  function wait(ms) { return new Promise(function (resolve) { setTimeout(resolve, ms); }); }
 
   function problemText(answer) {
     var p = answer.body || {};
@@ -309,7 +351,7 @@
     var number = invoice.invoiceNumber || invoice.invoiceId;
     button.disabled = true;
     button.textContent = "Linking…";
-    call("POST", "/api/v1/deals/" + state.dealId + "/invoice-links",
+    change("link|" + invoice.invoiceId, "POST", "/api/v1/deals/" + state.dealId + "/invoice-links",
       { invoiceId: invoice.invoiceId, organizationId: invoice.organizationId || candidatesOrg() })
       .then(function (answer) {
         if (answer.status !== 202) {
@@ -385,8 +427,8 @@
     var number = invoice.invoiceNumber || invoice.invoiceId;
     button.disabled = true;
     button.textContent = "Unlinking…";
-    call("DELETE", "/api/v1/deals/" + state.dealId + "/invoice-links/" + invoice.invoiceId
-      + "?organizationId=" + encodeURIComponent(invoice.organizationId))
+    change("unlink|" + invoice.invoiceId, "DELETE", "/api/v1/deals/" + state.dealId + "/invoice-links/"
+      + invoice.invoiceId + "?organizationId=" + encodeURIComponent(invoice.organizationId))
       .then(function (answer) {
         if (answer.status !== 202) { throw new Error(problemText(answer)); }
         state.pendingUnlinks[invoice.invoiceId] = { number: number, deadline: Date.now() + LINK_TIMEOUT_SECONDS * 1000 };
@@ -540,7 +582,7 @@
     var submit = $("request-submit");
     submit.disabled = true;
     message(outcome, "", "Sending the invoice request…");
-    call("POST", "/api/v1/deals/" + state.dealId + "/invoice-requests", body)
+    change("request|" + JSON.stringify(body), "POST", "/api/v1/deals/" + state.dealId + "/invoice-requests", body)
       .then(function (answer) {
         if (answer.status !== 202) { throw new Error(problemText(answer)); }
         message(outcome, "", "Request accepted: creating the invoice in Books…");

@@ -12,6 +12,7 @@ import io.dealledger.invoice.crm.CrmWriteBack;
 import io.dealledger.invoice.crm.DealReader;
 import io.dealledger.invoice.deadletter.DailyLimitResumer;
 import io.dealledger.invoice.deadletter.FaultOutcomes;
+import io.dealledger.invoice.deadletter.LaterRequests;
 import io.dealledger.invoice.deadletter.RejectedRequests;
 import io.dealledger.invoice.preview.InvoicePreviewer;
 import io.dealledger.invoice.push.InvoicePusher;
@@ -109,10 +110,17 @@ class InvoiceConfiguration {
     }
 
     @Bean
+    LaterRequests laterRequests(KafkaProperties kafka, InvoiceProperties properties) {
+        return new LaterRequests(kafka.buildConsumerProperties(), properties.callTimeout());
+    }
+
+    @Bean
     InvoiceRequestListener invoiceRequestListener(InvoicePusher pusher, KafkaTemplate<String, Object> kafka,
-                                                  RejectedRequests rejectedRequests, SyncFailures syncFailures,
-                                                  MeterRegistry meters, InvoiceProperties properties, Clock clock) {
-        return new InvoiceRequestListener(pusher, kafka, rejectedRequests, syncFailures, meters, properties, clock);
+                                                  RejectedRequests rejectedRequests, LaterRequests laterRequests,
+                                                  SyncFailures syncFailures, MeterRegistry meters,
+                                                  InvoiceProperties properties, Clock clock) {
+        return new InvoiceRequestListener(pusher, kafka, rejectedRequests, laterRequests, syncFailures, meters,
+                properties, clock);
     }
 
     @Bean

@@ -44,4 +44,36 @@ class ZohoEmulatorStarterTest {
                     .isEqualTo(200);
         }
     }
+
+    @Test
+    void eachOrganizationsWebhookCarriesItsOwnSecretWhichNoUnauthenticatedAnswerShows() {
+        try (WebhookReceiver receiver = new WebhookReceiver();
+                ZohoEmulator emulator = ZohoEmulator.start(Map.of(
+                        "zoho-emulator.books.webhooks.url", receiver.url("/webhooks/books/{organization_id}"),
+                        "zoho-emulator.books.webhooks.secret-header", "X-Dealledger-Webhook-Secret",
+                        "zoho-emulator.books.webhooks.organization-secrets", SeedIds.US_ORG_ID + "=us-org-secret-1,"
+                                + SeedIds.UK_ORG_ID + "=uk-org-secret-1"))) {
+            ZohoHttp http = new ZohoHttp(emulator.baseUrl()).withToken(emulator.accessToken());
+
+            // Given an invoice created in each organization
+            http.post("/books/v3/invoices?organization_id=" + SeedIds.UK_ORG_ID, "{\"customer_id\":\""
+                    + SeedIds.BOOKS_CONTACT_INITECH + "\",\"line_items\":[{\"name\":\"Consulting\",\"rate\":100}]}");
+            http.post("/books/v3/invoices?organization_id=" + SeedIds.US_ORG_ID, "{\"customer_id\":\""
+                    + SeedIds.BOOKS_CONTACT_SOYLENT + "\",\"line_items\":[{\"name\":\"Work\",\"rate\":100}]}");
+
+            // Then each webhook carries its own organization's secret
+            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 2);
+            Map<String, String> secretByPath = new java.util.HashMap<>();
+            receiver.received().forEach(r -> secretByPath.put(r.uri(), r.header("X-Dealledger-Webhook-Secret")));
+            assertThat(secretByPath).containsEntry("/webhooks/books/" + SeedIds.US_ORG_ID, "us-org-secret-1")
+                    .containsEntry("/webhooks/books/" + SeedIds.UK_ORG_ID, "uk-org-secret-1");
+
+            // and the unauthenticated inspection API shows that a secret was sent, never which
+            await().atMost(Duration.ofSeconds(5)).until(() -> new ZohoHttp(emulator.baseUrl())
+                    .get("/_emulator/deliveries?kind=books_webhook").json().list("deliveries").size() == 2);
+            String deliveries = new ZohoHttp(emulator.baseUrl()).get("/_emulator/deliveries?kind=books_webhook").rawBody();
+            assertThat(deliveries).contains("\"X-Dealledger-Webhook-Secret\":\"****\"")
+                    .doesNotContain("us-org-secret-1").doesNotContain("uk-org-secret-1");
+        }
+    }
 }

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dealledger.gateway.auth")
 public record AuthProperties(
         @DefaultValue Crm crm,
+        @DefaultValue Operator operator,
+        @DefaultValue Nonces nonces,
         @DefaultValue Books books,
         @DefaultValue CrmWebhook crmWebhook,
         @DefaultValue CrmNotifications crmNotifications) {
@@ -24,6 +26,12 @@ public record AuthProperties(
     static final int MIN_SECRET_LENGTH = 12;
 
     public AuthProperties {
+        for (String secret : operator.secrets()) {
+            if (crm.secrets().contains(secret)) {
+                throw new IllegalArgumentException("DEALLEDGER_OPERATOR_SIGNING_SECRET must differ from"
+                        + " DEALLEDGER_CRM_SIGNING_SECRET(_PREVIOUS): operators and CRM users do not share a secret");
+            }
+        }
         if (crmWebhook.secrets().isEmpty() && crmNotifications.tokens().isEmpty()) {
             throw new IllegalArgumentException("no way to authenticate CRM deal changes: set"
                     + " DEALLEDGER_CRM_WEBHOOK_SECRET (workflow webhook) and/or DEALLEDGER_CRM_NOTIFICATION_TOKEN"
@@ -32,12 +40,16 @@ public record AuthProperties(
     }
 
     /**
-     * CRM button and widget calls, signed with {@code X-Dealledger-Signature}.
+     * CRM button and widget calls, signed with {@code X-Dealledger-Signature} (v2: method, path and query,
+     * timestamp, nonce, body hash).
      *
      * @param secrets   DEALLEDGER_CRM_SIGNING_SECRET and, during a rotation, DEALLEDGER_CRM_SIGNING_SECRET_PREVIOUS
-     * @param tolerance how far a signature's timestamp may be from now
+     * @param tolerance how far a signature's timestamp may be from now (operator calls keep the same window)
+     * @param acceptV1  DEALLEDGER_CRM_ACCEPT_V1: also accept the first scheme (timestamp and body only, no route,
+     *                  no nonce, so replayable within the window) while Deluge functions are migrated; off by default
      */
-    public record Crm(@DefaultValue List<String> secrets, @DefaultValue("300s") Duration tolerance) {
+    public record Crm(@DefaultValue List<String> secrets, @DefaultValue("300s") Duration tolerance,
+                      @DefaultValue("false") boolean acceptV1) {
 
         public Crm {
             secrets = checkedSecrets(secrets, "DEALLEDGER_CRM_SIGNING_SECRET", true);
@@ -48,7 +60,41 @@ public record AuthProperties(
 
         @Override
         public String toString() {
-            return "Crm[secrets=" + secrets.size() + "x****, tolerance=" + tolerance + "]";
+            return "Crm[secrets=" + secrets.size() + "x****, tolerance=" + tolerance + ", acceptV1=" + acceptV1 + "]";
+        }
+    }
+
+    /**
+     * Operator calls (dead letters, replays, backfill, reconciliation), signed like CRM calls (v2 only) with a
+     * secret of their own, which the CRM button and widget functions never hold.
+     *
+     * @param secrets DEALLEDGER_OPERATOR_SIGNING_SECRET and, during a rotation,
+     *                DEALLEDGER_OPERATOR_SIGNING_SECRET_PREVIOUS
+     */
+    public record Operator(@DefaultValue List<String> secrets) {
+
+        public Operator {
+            secrets = checkedSecrets(secrets, "DEALLEDGER_OPERATOR_SIGNING_SECRET", true);
+        }
+
+        @Override
+        public String toString() {
+            return "Operator[secrets=" + secrets.size() + "x****]";
+        }
+    }
+
+    /**
+     * The memory of signature nonces ({@code auth.nonces.v1}, shared by every gateway instance).
+     *
+     * @param maxRemembered most nonces remembered at once (every instance's, over the window); past it new signed
+     *                      calls get 503 rather than a nonce being forgotten early
+     */
+    public record Nonces(@DefaultValue("200000") int maxRemembered) {
+
+        public Nonces {
+            if (maxRemembered < 1) {
+                throw new IllegalArgumentException("dealledger.gateway.auth.nonces.max-remembered must be positive");
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package io.dealledger.gateway.auth;
 
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -12,14 +11,13 @@ import io.dealledger.gateway.problem.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
- * Authentication per source (design.md §5), configured once from {@link AuthProperties}: each method
- * returns normally for an authentic request and throws a 401 {@link Refusal} otherwise. Every comparison
- * of a secret or signature is constant-time.
+ * Authentication of webhooks per source (design.md §5), configured once from {@link AuthProperties}: each
+ * method returns normally for an authentic request and throws a 401 {@link Refusal} otherwise. Every comparison
+ * of a secret or signature is constant-time. Signed CRM and operator calls are {@link SignedCalls}'.
  */
 @Component
 public class RequestAuthentication {
 
-    private final CrmSignature crmSignature;
     private final AuthProperties.Books books;
     private final Map<String, SharedSecrets> booksSecrets;
     private final AuthProperties.CrmWebhook crmWebhook;
@@ -27,8 +25,7 @@ public class RequestAuthentication {
     private final SharedSecrets notificationTokens;
     private final Set<String> channelIds;
 
-    public RequestAuthentication(AuthProperties auth, Clock clock) {
-        this.crmSignature = new CrmSignature(auth.crm().secrets(), auth.crm().tolerance(), clock);
+    public RequestAuthentication(AuthProperties auth) {
         this.books = auth.books();
         this.booksSecrets = auth.books().organizations().entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> new SharedSecrets(e.getValue())));
@@ -38,11 +35,6 @@ public class RequestAuthentication {
         this.notificationTokens = auth.crmNotifications().tokens().isEmpty() ? null
                 : new SharedSecrets(auth.crmNotifications().tokens());
         this.channelIds = Set.copyOf(auth.crmNotifications().channelIds());
-    }
-
-    /** A CRM button or widget call: {@code X-Dealledger-Signature} over the raw body. */
-    public void crmCall(String signatureHeader, byte[] body) {
-        crmSignature.verify(signatureHeader, body);
     }
 
     public String booksSecretHeader() {

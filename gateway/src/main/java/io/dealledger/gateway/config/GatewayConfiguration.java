@@ -2,12 +2,18 @@ package io.dealledger.gateway.config;
 
 import java.time.Clock;
 
+import io.dealledger.gateway.auth.AuthProperties;
 import io.dealledger.gateway.idempotency.IdempotencyKeys;
+import io.dealledger.gateway.nonce.KafkaNonces;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
 
-/** The few beans that are not components: the clock and the Idempotency-Key memory. */
+/** The few beans that are not components: the clock, the Idempotency-Key memory and the nonce memory. */
 @Configuration(proxyBeanMethods = false)
 public class GatewayConfiguration {
 
@@ -19,5 +25,12 @@ public class GatewayConfiguration {
     @Bean
     IdempotencyKeys idempotencyKeys(GatewayProperties properties, Clock clock) {
         return new IdempotencyKeys(properties.idempotency().ttl(), properties.idempotency().maxKeys(), clock);
+    }
+
+    @Bean
+    KafkaNonces nonces(KafkaTemplate<String, SpecificRecord> kafka, KafkaProperties kafkaProperties,
+                       AuthProperties auth, GatewayProperties properties, Clock clock) {
+        return new KafkaNonces(kafka, kafkaProperties.buildConsumerProperties(), auth.crm().tolerance(),
+                auth.nonces().maxRemembered(), properties.publishTimeout(), clock);
     }
 }

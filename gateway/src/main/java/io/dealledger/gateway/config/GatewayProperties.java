@@ -16,10 +16,14 @@ import org.springframework.util.unit.DataSize;
  *                              ({@code DEALLEDGER_LEDGER_URL}); empty: read routes answer 503
  * @param invoiceServiceUrl     base URL of invoice-service for invoice previews
  *                              ({@code DEALLEDGER_INVOICE_SERVICE_URL}); empty: previews answer 503
+ * @param paymentServiceUrl     base URL of payment-service for the operators' backfill routes
+ *                              ({@code DEALLEDGER_PAYMENT_SERVICE_URL}); empty: they answer 503
  * @param maxBodySize           larger request bodies are refused with 413
  * @param publishTimeout        longest wait for Kafka's acknowledgement before answering 503
  * @param ledgerTimeout         longest wait for ledger-projection-service on a read route
  * @param invoiceServiceTimeout longest wait for invoice-service on a preview (it reads CRM and Books)
+ * @param paymentServiceTimeout longest wait for payment-service to start a backfill or report on one
+ * @param reconciliationTimeout longest wait for a reconciliation run, which answers when it is done
  * @param deadLetterTimeout     longest wait for the broker while reading the dead-letter topics
  * @param idempotency           the per-instance memory of Idempotency-Keys
  */
@@ -28,10 +32,13 @@ public record GatewayProperties(
         String defaultOrganizationId,
         String ledgerUrl,
         String invoiceServiceUrl,
+        String paymentServiceUrl,
         @DefaultValue("256KB") DataSize maxBodySize,
         @DefaultValue("10s") Duration publishTimeout,
         @DefaultValue("5s") Duration ledgerTimeout,
         @DefaultValue("15s") Duration invoiceServiceTimeout,
+        @DefaultValue("10s") Duration paymentServiceTimeout,
+        @DefaultValue("10m") Duration reconciliationTimeout,
         @DefaultValue("10s") Duration deadLetterTimeout,
         @DefaultValue Idempotency idempotency) {
 
@@ -43,6 +50,7 @@ public record GatewayProperties(
         }
         ledgerUrl = httpUrl("ledger-url", "DEALLEDGER_LEDGER_URL", ledgerUrl);
         invoiceServiceUrl = httpUrl("invoice-service-url", "DEALLEDGER_INVOICE_SERVICE_URL", invoiceServiceUrl);
+        paymentServiceUrl = httpUrl("payment-service-url", "DEALLEDGER_PAYMENT_SERVICE_URL", paymentServiceUrl);
         if (maxBodySize.toBytes() < 1024) {
             throw new IllegalArgumentException("dealledger.gateway.max-body-size must be at least 1KB");
         }
@@ -56,6 +64,11 @@ public record GatewayProperties(
     /** The invoice-service base URL, or null while it is not configured. */
     public URI invoiceServiceUri() {
         return baseUri(invoiceServiceUrl);
+    }
+
+    /** The payment-service base URL, or null while it is not configured. */
+    public URI paymentServiceUri() {
+        return baseUri(paymentServiceUrl);
     }
 
     private static URI baseUri(String url) {

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.dealledger.gateway.auth.CrmSignature;
-import io.dealledger.gateway.auth.RequestAuthentication;
+import io.dealledger.gateway.auth.SignedCall;
+import io.dealledger.gateway.auth.SignedCalls;
 import io.dealledger.gateway.http.RawBody;
 import io.dealledger.gateway.problem.Refusal;
 import io.dealledger.schemas.topics.Service;
@@ -23,8 +23,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The dead letters of every service, for the person who fixes their cause (design.md §3): list them with the
- * reason and failure category each was parked with, then replay them to the topic they came from. Signed like
- * every CRM button and widget call.
+ * reason and failure category each was parked with, then replay them to the topic they came from. Operator
+ * routes: signed with the operator secret, which CRM functions never hold.
  */
 @RestController
 public class DeadLetterController {
@@ -46,11 +46,11 @@ public class DeadLetterController {
     }
 
     private final RawBody rawBody;
-    private final RequestAuthentication auth;
+    private final SignedCalls auth;
     private final DeadLetterLog deadLetters;
     private final DeadLetterReplayer replayer;
 
-    public DeadLetterController(RawBody rawBody, RequestAuthentication auth, DeadLetterLog deadLetters,
+    public DeadLetterController(RawBody rawBody, SignedCalls auth, DeadLetterLog deadLetters,
                                 DeadLetterReplayer replayer) {
         this.rawBody = rawBody;
         this.auth = auth;
@@ -62,26 +62,26 @@ public class DeadLetterController {
     @GetMapping("/api/v1/dead-letters")
     public Mono<Listing> list(ServerHttpRequest request) {
         return rawBody.read(request).flatMap(body -> {
-            auth.crmCall(request.getHeaders().getFirst(CrmSignature.HEADER), body);
+            SignedCall call = auth.operator(request, body);
             MultiValueMap<String, String> query = request.getQueryParams();
             String serviceId = query.getFirst("service");
             Service service = serviceId == null || serviceId.isBlank() ? null
                     : DeadLetterTopic.service("service", serviceId.trim());
             Status status = status(query.getFirst("status"));
             int limit = limit(query.getFirst("limit"));
-            return blocking(() -> listing(service, status, limit));
+            return call.claimNonce().then(blocking(() -> listing(service, status, limit)));
         });
     }
 
     /** {@code POST /api/v1/dead-letters/replays}: see {@link ReplayRequest} and {@link DeadLetterReplayer}. */
     @PostMapping("/api/v1/dead-letters/replays")
     public Mono<DeadLetterReplayer.Replays> replay(ServerHttpRequest request) {
-        return rawBody.read(request).flatMap(body -> {
-            auth.crmCall(request.getHeaders().getFirst(CrmSignature.HEADER), body);
+        return rawBody.readJson(request).flatMap(body -> {
+            SignedCall call = auth.operator(request, body);
             ReplayRequest asked = ReplayRequest.parse(body);
-            return blocking(() -> asked.one()
+            return call.claimNonce().then(blocking(() -> asked.one()
                     ? replayer.replayOne(asked.service(), asked.deadLetterTopic(), asked.partition(), asked.offset())
-                    : replayer.replayAll(asked.service()));
+                    : replayer.replayAll(asked.service())));
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.dealledger.gateway.metrics.GatewayMetrics;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.HandlerMapping;
@@ -15,7 +16,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Counts every answered request by route and outcome, at the moment the response is committed, so
- * refusals raised anywhere (authentication, validation, Kafka) are counted the same way as successes.
+ * refusals raised anywhere (authentication, validation, Kafka) are counted the same way as successes. Only the
+ * gateway's own port counts: the management port's scrapes and health checks (a child context that shares this
+ * filter) are not gateway requests.
  */
 @Component
 public class RequestOutcomes implements WebFilter {
@@ -33,16 +36,23 @@ public class RequestOutcomes implements WebFilter {
             Map.entry("/api/v1/accounts/{accountId}/ledger", "account_ledger"),
             Map.entry("/api/v1/deals/{dealId}/invoice-candidates", "invoice_candidates"),
             Map.entry("/api/v1/dead-letters", "dead_letters"),
-            Map.entry("/api/v1/dead-letters/replays", "dead_letter_replays"));
+            Map.entry("/api/v1/dead-letters/replays", "dead_letter_replays"),
+            Map.entry("/api/v1/backfill/organizations/{organizationId}", "backfill"),
+            Map.entry("/api/v1/reconciliations", "reconciliation"));
 
     private final GatewayMetrics metrics;
+    private final ApplicationContext context;
 
-    public RequestOutcomes(GatewayMetrics metrics) {
+    public RequestOutcomes(GatewayMetrics metrics, ApplicationContext context) {
         this.metrics = metrics;
+        this.context = context;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (exchange.getApplicationContext() != null && exchange.getApplicationContext() != context) {
+            return chain.filter(exchange);
+        }
         exchange.getResponse().beforeCommit(() -> {
             Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
             String route = pattern instanceof PathPattern path ? ROUTES.getOrDefault(path.getPatternString(), "other")

@@ -5,8 +5,8 @@ import java.util.function.Function;
 
 import io.dealledger.events.InvoiceLinkRequested;
 import io.dealledger.events.InvoiceUnlinkRequested;
-import io.dealledger.gateway.auth.CrmSignature;
-import io.dealledger.gateway.auth.RequestAuthentication;
+import io.dealledger.gateway.auth.SignedCall;
+import io.dealledger.gateway.auth.SignedCalls;
 import io.dealledger.gateway.config.GatewayProperties;
 import io.dealledger.gateway.http.RawBody;
 import io.dealledger.gateway.idempotency.IdempotencyKeys;
@@ -37,13 +37,13 @@ public class InvoiceLinkController {
     }
 
     private final RawBody rawBody;
-    private final RequestAuthentication auth;
+    private final SignedCalls auth;
     private final IdempotencyKeys idempotencyKeys;
     private final EventPublisher publisher;
     private final Clock clock;
     private final String defaultOrganizationId;
 
-    public InvoiceLinkController(RawBody rawBody, RequestAuthentication auth, IdempotencyKeys idempotencyKeys,
+    public InvoiceLinkController(RawBody rawBody, SignedCalls auth, IdempotencyKeys idempotencyKeys,
                                  EventPublisher publisher, Clock clock, GatewayProperties properties) {
         this.rawBody = rawBody;
         this.auth = auth;
@@ -55,11 +55,11 @@ public class InvoiceLinkController {
 
     @PostMapping("/api/v1/deals/{dealId}/invoice-links")
     public Mono<ResponseEntity<Accepted>> link(@PathVariable String dealId, ServerHttpRequest request) {
-        return rawBody.read(request).flatMap(body -> {
-            auth.crmCall(request.getHeaders().getFirst(CrmSignature.HEADER), body);
+        return rawBody.readJson(request).flatMap(body -> {
+            SignedCall call = auth.crm(request, body);
             Fields.id("dealId", dealId);
             LinkRequestBody asked = LinkRequestBody.parse(body, defaultOrganizationId);
-            return accept(request, "InvoiceLinkRequested", dealId, asked, requestId -> InvoiceLinkRequested.newBuilder()
+            return accept(call, request, "InvoiceLinkRequested", dealId, asked, requestId -> InvoiceLinkRequested.newBuilder()
                     .setEventId(EventIds.derive("InvoiceLinkRequested", requestId))
                     .setOccurredAt(clock.instant())
                     .setSource("crm")
@@ -77,7 +77,7 @@ public class InvoiceLinkController {
     public Mono<ResponseEntity<Accepted>> unlink(@PathVariable String dealId, @PathVariable String invoiceId,
                                                  ServerHttpRequest request) {
         return rawBody.read(request).flatMap(body -> {
-            auth.crmCall(request.getHeaders().getFirst(CrmSignature.HEADER), body);
+            SignedCall call = auth.crm(request, body);
             Fields.id("dealId", dealId);
             Fields.id("invoiceId", invoiceId);
             if (body.length > 0) {
@@ -87,7 +87,7 @@ public class InvoiceLinkController {
             String organizationId = LinkRequestBody.organization(
                     given == null || given.isBlank() ? null : Fields.id("organizationId", given), defaultOrganizationId);
             LinkRequestBody asked = new LinkRequestBody(invoiceId, organizationId, null);
-            return accept(request, "InvoiceUnlinkRequested", dealId, asked, requestId -> InvoiceUnlinkRequested.newBuilder()
+            return accept(call, request, "InvoiceUnlinkRequested", dealId, asked, requestId -> InvoiceUnlinkRequested.newBuilder()
                     .setEventId(EventIds.derive("InvoiceUnlinkRequested", requestId))
                     .setOccurredAt(clock.instant())
                     .setSource("crm")
@@ -99,9 +99,15 @@ public class InvoiceLinkController {
         });
     }
 
-    private Mono<ResponseEntity<Accepted>> accept(ServerHttpRequest request, String type, String dealId,
-                                                  LinkRequestBody asked, Function<String, SpecificRecord> event) {
+    private Mono<ResponseEntity<Accepted>> accept(SignedCall call, ServerHttpRequest request, String type,
+                                                  String dealId, LinkRequestBody asked,
+                                                  Function<String, SpecificRecord> event) {
         String key = IdempotencyKeys.checkKey(request.getHeaders().getFirst(IdempotencyKeys.HEADER));
+        return call.claimNonce().then(Mono.defer(() -> publish(type, dealId, key, asked, event)));
+    }
+
+    private Mono<ResponseEntity<Accepted>> publish(String type, String dealId, String key, LinkRequestBody asked,
+                                                   Function<String, SpecificRecord> event) {
         String scope = type + '|' + dealId;
         String requestId = IdempotencyKeys.requestId(type, dealId, key);
         IdempotencyKeys.Claim claim = key == null ? IdempotencyKeys.Claim.NEW

@@ -2,8 +2,8 @@ package io.dealledger.gateway.invoicerequest;
 
 import java.time.Duration;
 
-import io.dealledger.gateway.auth.CrmSignature;
-import io.dealledger.gateway.auth.RequestAuthentication;
+import io.dealledger.gateway.auth.SignedCall;
+import io.dealledger.gateway.auth.SignedCalls;
 import io.dealledger.gateway.config.GatewayProperties;
 import io.dealledger.gateway.http.RawBody;
 import io.dealledger.gateway.http.UpstreamService;
@@ -26,11 +26,11 @@ import reactor.core.publisher.Mono;
 public class InvoicePreviewController {
 
     private final RawBody rawBody;
-    private final RequestAuthentication auth;
+    private final SignedCalls auth;
     private final UpstreamService invoiceService;
     private final Duration timeout;
 
-    public InvoicePreviewController(RawBody rawBody, RequestAuthentication auth, GatewayProperties properties) {
+    public InvoicePreviewController(RawBody rawBody, SignedCalls auth, GatewayProperties properties) {
         this.rawBody = rawBody;
         this.auth = auth;
         this.invoiceService = new UpstreamService("invoice-service", "DEALLEDGER_INVOICE_SERVICE_URL",
@@ -40,11 +40,11 @@ public class InvoicePreviewController {
 
     @PostMapping("/api/v1/deals/{dealId}/invoice-previews")
     public Mono<ResponseEntity<byte[]>> preview(@PathVariable String dealId, ServerHttpRequest request) {
-        return rawBody.read(request).flatMap(body -> {
-            auth.crmCall(request.getHeaders().getFirst(CrmSignature.HEADER), body);
+        return rawBody.readJson(request).flatMap(body -> {
+            SignedCall call = auth.crm(request, body);
             Fields.id("dealId", dealId);
             InvoiceRequestBody.parse(body);
-            return invoiceService.post(request, body, timeout);
+            return call.claimNonce().then(Mono.defer(() -> invoiceService.post(request, body, timeout)));
         });
     }
 }

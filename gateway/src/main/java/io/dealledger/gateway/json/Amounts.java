@@ -21,8 +21,9 @@ public final class Amounts {
         if (number.signum() < 0) {
             throw Refusal.invalid(field, "must not be negative");
         }
-        // Magnitude first: setScale on 1e999999999 would try to build a billion digits.
-        if (number.signum() != 0 && number.precision() - number.scale() > integerDigits) {
+        // Magnitude first: setScale on 1e999999999 would try to build a billion digits. In long arithmetic:
+        // precision − scale of 1e2147483647 overflows an int and would pass as small.
+        if (number.signum() != 0 && (long) number.precision() - number.scale() > integerDigits) {
             throw Refusal.invalid(field, "must have at most " + integerDigits + " digits before the decimal point");
         }
         BigDecimal stripped = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();

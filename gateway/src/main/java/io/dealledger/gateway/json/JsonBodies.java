@@ -14,6 +14,9 @@ import io.dealledger.gateway.auth.Hmac;
 import io.dealledger.gateway.problem.Refusal;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -46,13 +49,17 @@ public final class JsonBodies {
     private JsonBodies() {
     }
 
-    /** The body as a JSON object; a 400 naming the reason when it is not one. */
+    /** The body as a JSON object; a 400 naming the reason (and the field, for a number) when it is not one. */
     public static ObjectNode object(byte[] body) {
+        String text = utf8(body);
         JsonNode node;
         try {
-            node = MAPPER.readTree(utf8(body));
+            node = MAPPER.readTree(text);
         } catch (JacksonException e) {
             throw Refusal.invalid("body", "is not valid JSON: " + shorten(e.getOriginalMessage()));
+        } catch (NumberFormatException | ArithmeticException e) {
+            // valid JSON, but a number no BigDecimal can hold (1e2147483648: its exponent overflows an int)
+            throw Refusal.invalid(unrepresentableNumber(text), "is a number whose exponent is out of range");
         }
         if (node == null || !node.isObject()) {
             throw Refusal.invalid("body", "must be a JSON object");
@@ -119,6 +126,33 @@ public final class JsonBodies {
         } else {
             out.append(MAPPER.writeValueAsString(node));
         }
+    }
+
+    /** The path (e.g. {@code stage.percentage}) of the first number in {@code json} a BigDecimal cannot hold. */
+    private static String unrepresentableNumber(String json) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+                    try {
+                        parser.getDecimalValue();
+                    } catch (NumberFormatException | ArithmeticException e) {
+                        return path(parser.streamReadContext());
+                    }
+                }
+            }
+        } catch (JacksonException | NumberFormatException | ArithmeticException e) {
+            return "body";
+        }
+        return "body";
+    }
+
+    /** {@code stage.percentage}, {@code payment.invoices[0].amount}: a field as the refusals name it. */
+    private static String path(TokenStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (TokenStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            path.insert(0, at.inObject() ? "." + at.currentName() : "[" + at.getCurrentIndex() + "]");
+        }
+        return path.isEmpty() ? "body" : path.charAt(0) == '.' ? path.substring(1) : path.toString();
     }
 
     /** Strict UTF-8: malformed byte sequences are a 400, not silently replaced. */

@@ -16,6 +16,7 @@ public final class Refusal extends RuntimeException {
         NOT_FOUND(404, "invalid", "Not found"),
         CONFLICT(409, "conflict", "Idempotency-Key reused with a different request"),
         TOO_LARGE(413, "too_large", "Request body too large"),
+        UNSUPPORTED_MEDIA_TYPE(415, "invalid", "Unsupported media type"),
         UNAVAILABLE(503, "unavailable", "Service unavailable");
 
         private final int status;
@@ -72,6 +73,11 @@ public final class Refusal extends RuntimeException {
 
     public static Refusal conflict(String field, String reason) {
         return new Refusal(Kind.CONFLICT, field, reason, null);
+    }
+
+    /** A body of a media type the route does not read; {@code field} is the header at fault. */
+    public static Refusal unsupportedMediaType(String field, String reason) {
+        return new Refusal(Kind.UNSUPPORTED_MEDIA_TYPE, field, reason, null);
     }
 
     public static Refusal tooLarge(long limitBytes) {

@@ -2,8 +2,8 @@ package io.dealledger.gateway.query;
 
 import java.time.Duration;
 
-import io.dealledger.gateway.auth.CrmSignature;
-import io.dealledger.gateway.auth.RequestAuthentication;
+import io.dealledger.gateway.auth.SignedCall;
+import io.dealledger.gateway.auth.SignedCalls;
 import io.dealledger.gateway.config.GatewayProperties;
 import io.dealledger.gateway.http.RawBody;
 import io.dealledger.gateway.http.UpstreamService;
@@ -28,11 +28,11 @@ public class LedgerQueries {
     private static final String UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final RawBody rawBody;
-    private final RequestAuthentication auth;
+    private final SignedCalls auth;
     private final UpstreamService ledger;
     private final Duration timeout;
 
-    public LedgerQueries(RawBody rawBody, RequestAuthentication auth, GatewayProperties properties) {
+    public LedgerQueries(RawBody rawBody, SignedCalls auth, GatewayProperties properties) {
         this.rawBody = rawBody;
         this.auth = auth;
         this.ledger = new UpstreamService("ledger-projection-service", "DEALLEDGER_LEDGER_URL", properties.ledgerUri(),
@@ -42,43 +42,41 @@ public class LedgerQueries {
 
     @GetMapping("/api/v1/invoice-requests/{requestId}")
     public Mono<ResponseEntity<byte[]>> invoiceRequest(@PathVariable String requestId, ServerHttpRequest request) {
-        return signed(request).then(Mono.defer(() -> {
+        return signed(request).flatMap(call -> {
             if (!requestId.matches(UUID)) {
                 throw Refusal.invalid("requestId", "must be a request id as answered by POST …/invoice-requests");
             }
-            return ledger.get(request, timeoutFor(request));
-        }));
+            return call.claimNonce().then(Mono.defer(() -> ledger.get(request, timeoutFor(request))));
+        });
     }
 
     @GetMapping("/api/v1/deals/{dealId}/ledger")
     public Mono<ResponseEntity<byte[]>> ledger(@PathVariable String dealId, ServerHttpRequest request) {
-        return signed(request).then(Mono.defer(() -> {
+        return signed(request).flatMap(call -> {
             Fields.id("dealId", dealId);
-            return ledger.get(request, timeoutFor(request));
-        }));
+            return call.claimNonce().then(Mono.defer(() -> ledger.get(request, timeoutFor(request))));
+        });
     }
 
     /** The account's roll-up of its deals' ledgers (AccountLedger view), per currency. */
     @GetMapping("/api/v1/accounts/{accountId}/ledger")
     public Mono<ResponseEntity<byte[]>> accountLedger(@PathVariable String accountId, ServerHttpRequest request) {
-        return signed(request).then(Mono.defer(() -> {
+        return signed(request).flatMap(call -> {
             Fields.id("accountId", accountId);
-            return ledger.get(request, timeoutFor(request));
-        }));
+            return call.claimNonce().then(Mono.defer(() -> ledger.get(request, timeoutFor(request))));
+        });
     }
 
     @GetMapping("/api/v1/deals/{dealId}/invoice-candidates")
     public Mono<ResponseEntity<byte[]>> invoiceCandidates(@PathVariable String dealId, ServerHttpRequest request) {
-        return signed(request).then(Mono.defer(() -> {
+        return signed(request).flatMap(call -> {
             Fields.id("dealId", dealId);
-            return ledger.get(request, timeoutFor(request));
-        }));
+            return call.claimNonce().then(Mono.defer(() -> ledger.get(request, timeoutFor(request))));
+        });
     }
 
-    private Mono<Void> signed(ServerHttpRequest request) {
-        return rawBody.read(request)
-                .doOnNext(body -> auth.crmCall(request.getHeaders().getFirst(CrmSignature.HEADER), body))
-                .then();
+    private Mono<SignedCall> signed(ServerHttpRequest request) {
+        return rawBody.read(request).map(body -> auth.crm(request, body));
     }
 
     /** A long-poll ({@code waitSeconds}, at most 30) may hold the answer that long, plus the usual timeout. */

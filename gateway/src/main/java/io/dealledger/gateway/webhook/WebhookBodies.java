@@ -6,6 +6,7 @@ import java.util.Map;
 import io.dealledger.gateway.json.JsonBodies;
 import io.dealledger.gateway.problem.Refusal;
 
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,7 +18,13 @@ public final class WebhookBodies {
     }
 
     public static boolean isForm(ServerHttpRequest request, byte[] body) {
-        MediaType type = request.getHeaders().getContentType();
+        MediaType type;
+        try {
+            type = request.getHeaders().getContentType();
+        } catch (InvalidMediaTypeException e) {
+            throw Refusal.unsupportedMediaType("Content-Type", "is not a media type; send application/json or"
+                    + " application/x-www-form-urlencoded");
+        }
         return type != null ? MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)
                 : startsWith(body, "JSONString=");
     }

@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.dealledger.gateway.auth.AuthProperties;
-import io.dealledger.gateway.auth.CrmSignature;
+import io.dealledger.gateway.auth.CallSignature;
+import io.dealledger.gateway.idempotency.IdempotencyKeys;
 import io.dealledger.gateway.problem.Refusal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,8 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link LocalModeGuard}): {@code GET /widget/?dealId=…} serves the widget page (copied from {@code widget/app}
  * at build time) with Zoho's SDK replaced by a stand-in, whose {@code ZOHO.CRM.FUNCTIONS.execute} posts to
  * {@code POST /widget/local/call}. That route does what the Deluge function {@code dealledger_widget_call} does
- * in Zoho: checks the route is one of the widget's, signs it with the CRM signing secret and calls this
- * gateway's own signed route, answering {@code {"status","body"}}.
+ * in Zoho: checks the route is one of the widget's, signs it (v2: method, path, nonce, body) with the CRM signing
+ * secret, passes the action's {@code Idempotency-Key} on, and calls this gateway's own signed route, answering
+ * {@code {"status","body"}}.
  */
 @RestController
 @ConditionalOnProperty(prefix = "dealledger.gateway.widget.local-mode", name = "enabled", havingValue = "true")
@@ -98,7 +101,7 @@ public class LocalWidgetController {
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(sdk);
     }
 
-    /** {"method","path","body"} → the gateway's answer to that call, signed here: {"status","body"}. */
+    /** {"method","path","body","idempotencyKey"} → the gateway's answer to that call, signed here: {"status","body"}. */
     @PostMapping(value = "/widget/local/call", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<byte[]>> call(@RequestBody String json, ServerHttpRequest request) {
@@ -107,20 +110,25 @@ public class LocalWidgetController {
             JsonNode call;
             try {
                 call = JSON.readTree(json);
-            } catch (JacksonException e) {
-                throw Refusal.invalid("body", "must be {\"method\",\"path\",\"body\"} as JSON");
+            } catch (JacksonException | NumberFormatException e) {
+                throw Refusal.invalid("body", "must be {\"method\",\"path\",\"body\",\"idempotencyKey\"} as JSON");
             }
             HttpMethod method = HttpMethod.valueOf(call.path("method").asString(""));
+            String idempotencyKey = IdempotencyKeys.checkKey(blankToNull(call.path("idempotencyKey").asString("")));
             String path = call.path("path").asString("");
             if (!ROUTES.getOrDefault(method, List.of()).stream().anyMatch(route -> route.matcher(path).matches())) {
                 throw Refusal.invalid("path", "not a widget route: " + method + " " + path);
             }
             byte[] body = method == HttpMethod.POST
                     ? call.path("body").asString("").getBytes(StandardCharsets.UTF_8) : new byte[0];
-            String signature = CrmSignature.sign(signingSecret, clock.instant().getEpochSecond(), body);
-            WebClient.RequestBodySpec spec = client.method(method).uri(self(request) + path)
-                    .header(CrmSignature.HEADER, signature)
+            String signature = CallSignature.sign(signingSecret, clock.instant().getEpochSecond(),
+                    UUID.randomUUID().toString(), method.name(), path, body);
+            WebClient.RequestBodySpec spec = client.method(method).uri(URI.create(self(request) + path))
+                    .header(CallSignature.HEADER, signature)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+            if (idempotencyKey != null) {
+                spec.header(IdempotencyKeys.HEADER, idempotencyKey);
+            }
             if (method == HttpMethod.POST) {
                 spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
             }
@@ -134,6 +142,10 @@ public class LocalWidgetController {
                             }))
                     .timeout(CALL_TIMEOUT);
         });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** A page of another origin open in the same browser must not make this gateway sign for it. */

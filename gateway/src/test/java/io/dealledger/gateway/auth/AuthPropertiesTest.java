@@ -24,10 +24,12 @@ class AuthPropertiesTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Bind.class);
 
+    private static final String OPERATOR = "dealledger.gateway.auth.operator.secrets=operator-secret-01";
     private static final String[] COMPLETE = {
             "dealledger.gateway.auth.crm.secrets=crm-secret-0001",
             "dealledger.gateway.auth.books.organizations.10234695=books-secret-01",
-            "dealledger.gateway.auth.crm-webhook.secrets=crm-webhook-001"};
+            "dealledger.gateway.auth.crm-webhook.secrets=crm-webhook-001",
+            OPERATOR};
 
     @Test
     void aCompleteConfigurationStarts() {
@@ -36,21 +38,44 @@ class AuthPropertiesTest {
 
     @Test
     void aMissingCrmSigningSecretFailsStartUpNamingTheVariable() {
-        runner.withPropertyValues(COMPLETE[1], COMPLETE[2], "dealledger.gateway.auth.crm.secrets=,")
+        runner.withPropertyValues(COMPLETE[1], COMPLETE[2], OPERATOR, "dealledger.gateway.auth.crm.secrets=,")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .rootCause().hasMessageContaining("DEALLEDGER_CRM_SIGNING_SECRET"));
     }
 
     @Test
+    void aMissingOperatorSecretFailsStartUpNamingTheVariable() {
+        runner.withPropertyValues(COMPLETE[0], COMPLETE[1], COMPLETE[2])
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause().hasMessageContaining("DEALLEDGER_OPERATOR_SIGNING_SECRET"));
+    }
+
+    @Test
+    void theOperatorSecretMustNotBeACrmSecret() {
+        runner.withPropertyValues(COMPLETE[0], COMPLETE[1], COMPLETE[2],
+                        "dealledger.gateway.auth.operator.secrets=crm-secret-0001")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("must differ"));
+    }
+
+    @Test
+    void v1SignaturesAreRefusedUnlessTheMigrationFlagIsOn() {
+        runner.withPropertyValues(COMPLETE).run(context ->
+                assertThat(context.getBean(AuthProperties.class).crm().acceptV1()).isFalse());
+        runner.withPropertyValues(COMPLETE).withPropertyValues("dealledger.gateway.auth.crm.accept-v1=true")
+                .run(context -> assertThat(context.getBean(AuthProperties.class).crm().acceptV1()).isTrue());
+    }
+
+    @Test
     void noBooksOrganizationFailsStartUpNamingTheVariable() {
-        runner.withPropertyValues(COMPLETE[0], COMPLETE[2])
+        runner.withPropertyValues(COMPLETE[0], COMPLETE[2], OPERATOR)
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .rootCause().hasMessageContaining("DEALLEDGER_BOOKS_WEBHOOK_SECRETS"));
     }
 
     @Test
     void noWayToAuthenticateDealChangesFailsStartUp() {
-        runner.withPropertyValues(COMPLETE[0], COMPLETE[1])
+        runner.withPropertyValues(COMPLETE[0], COMPLETE[1], OPERATOR)
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("DEALLEDGER_CRM_WEBHOOK_SECRET")
                         .hasMessageContaining("DEALLEDGER_CRM_NOTIFICATION_TOKEN"));
@@ -58,10 +83,10 @@ class AuthPropertiesTest {
 
     @Test
     void aShortSecretOrThreeSecretsAreRefused() {
-        runner.withPropertyValues(COMPLETE[1], COMPLETE[2], "dealledger.gateway.auth.crm.secrets=short")
+        runner.withPropertyValues(COMPLETE[1], COMPLETE[2], OPERATOR, "dealledger.gateway.auth.crm.secrets=short")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("at least 12 characters"));
-        runner.withPropertyValues(COMPLETE[1], COMPLETE[2],
+        runner.withPropertyValues(COMPLETE[1], COMPLETE[2], OPERATOR,
                         "dealledger.gateway.auth.crm.secrets=aaaaaaaaaaaa1,aaaaaaaaaaaa2,aaaaaaaaaaaa3")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("at most two"));
@@ -77,6 +102,7 @@ class AuthPropertiesTest {
                         + "10234695=books-secret-previous, 20000002=books-secret-other")));
         environment.getPropertySources().addLast(new MapPropertySource("rest", Map.of(
                 "dealledger.gateway.auth.crm.secrets", "crm-secret-0001",
+                "dealledger.gateway.auth.operator.secrets", "operator-secret-01",
                 "dealledger.gateway.auth.crm-webhook.secrets", "crm-webhook-001")));
 
         AuthProperties auth = new Binder(ConfigurationPropertySources.get(environment))

@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
 import io.dealledger.events.DeadLetterReplayed;
 import io.dealledger.events.InvoiceRequested;
 import io.dealledger.events.PaymentReceived;
-import io.dealledger.gateway.auth.CrmSignature;
+import io.dealledger.gateway.auth.CallSignature;
 import io.dealledger.gateway.support.GatewayIT;
 import io.dealledger.gateway.support.TestSecrets;
 import io.dealledger.schemas.failures.FailureCategory;
@@ -146,12 +146,12 @@ class DeadLetterIT extends GatewayIT {
     }
 
     private WebTestClient.BodyContentSpec list(String query) {
-        return signed(HttpMethod.GET, "/api/v1/dead-letters" + query, "").exchange()
+        return operatorSigned(HttpMethod.GET, "/api/v1/dead-letters" + query, "").exchange()
                 .expectStatus().isOk().expectBody();
     }
 
     private WebTestClient.BodyContentSpec replay(String body) {
-        return signed(HttpMethod.POST, REPLAYS, body).exchange().expectStatus().isOk().expectBody();
+        return operatorSigned(HttpMethod.POST, REPLAYS, body).exchange().expectStatus().isOk().expectBody();
     }
 
     private static String entry(Parked parked) {
@@ -296,12 +296,16 @@ class DeadLetterIT extends GatewayIT {
 
         http.get().uri("/api/v1/dead-letters").exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.field").isEqualTo(CrmSignature.HEADER);
+                .expectBody().jsonPath("$.field").isEqualTo(CallSignature.HEADER);
         http.post().uri(REPLAYS).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isUnauthorized();
-        http.post().uri(REPLAYS).header(CrmSignature.HEADER, signNow("{\"service\":\"payment-service\"}"))
+        http.post().uri(REPLAYS).header(CallSignature.HEADER,
+                        operatorSignNow(HttpMethod.POST, REPLAYS, "{\"service\":\"payment-service\"}"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isUnauthorized();
+        // the CRM secret, which the widget and button functions hold, opens no operator route
+        signed(HttpMethod.POST, REPLAYS, body).exchange().expectStatus().isUnauthorized();
+        signed(HttpMethod.GET, "/api/v1/dead-letters", "").exchange().expectStatus().isUnauthorized();
 
         assertThat(replaysOf(Topics.BOOKS_EVENTS, parked)).isEmpty();
         assertThat(recordsWithKey(Topics.DEAD_LETTER_REPLAYS, parked.replayOf())).isEmpty();
@@ -347,7 +351,7 @@ class DeadLetterIT extends GatewayIT {
     }
 
     private void expectProblem(HttpMethod method, String path, String body, int status, String field) {
-        signed(method, path, body).exchange()
+        operatorSigned(method, path, body).exchange()
                 .expectStatus().isEqualTo(status)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()

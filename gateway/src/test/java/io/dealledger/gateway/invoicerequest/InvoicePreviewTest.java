@@ -7,29 +7,26 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.dealledger.gateway.auth.AuthProperties;
-import io.dealledger.gateway.auth.CrmSignature;
-import io.dealledger.gateway.auth.RequestAuthentication;
+import io.dealledger.gateway.auth.CallSignature;
 import io.dealledger.gateway.config.GatewayProperties;
 import io.dealledger.gateway.http.RawBody;
 import io.dealledger.gateway.problem.Refusal;
+import io.dealledger.gateway.support.Signatures;
+import io.dealledger.gateway.support.Standalone;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Invoice previews are signed and validated like invoice requests, then forwarded byte for byte to a stand-in
@@ -37,7 +34,6 @@ import org.springframework.util.unit.DataSize;
  */
 class InvoicePreviewTest {
 
-    private static final String SECRET = "crm-signing-secret-current";
     private static final String DEAL = "4876876000000624061";
     private static final String PATH = "/api/v1/deals/" + DEAL + "/invoice-previews";
 
@@ -78,15 +74,8 @@ class InvoicePreviewTest {
     }
 
     private InvoicePreviewController previews(String invoiceServiceUrl) {
-        GatewayProperties properties = new GatewayProperties(null, null, invoiceServiceUrl, DataSize.ofKilobytes(256),
-                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
-                new GatewayProperties.Idempotency(Duration.ofHours(1), 10));
-        AuthProperties auth = new AuthProperties(new AuthProperties.Crm(List.of(SECRET), Duration.ofSeconds(300)),
-                new AuthProperties.Books("X-Secret", List.of("1=books-secret-0001"), Map.of(),
-                        new AuthProperties.BodySignature(false, "X-Sig")),
-                new AuthProperties.CrmWebhook("X-Crm", List.of("crm-webhook-0001")),
-                new AuthProperties.CrmNotifications(List.of(), List.of()));
-        return new InvoicePreviewController(new RawBody(properties), new RequestAuthentication(auth, Clock.systemUTC()),
+        GatewayProperties properties = Standalone.properties(null, invoiceServiceUrl);
+        return new InvoicePreviewController(new RawBody(properties), Standalone.signedCalls(),
                 properties);
     }
 
@@ -96,8 +85,7 @@ class InvoicePreviewTest {
 
     private static MockServerHttpRequest signedPost(String path, String body) {
         return MockServerHttpRequest.post(path)
-                .header(CrmSignature.HEADER, CrmSignature.sign(SECRET, Instant.now().getEpochSecond(),
-                        body.getBytes(StandardCharsets.UTF_8)))
+                .header(CallSignature.HEADER, Signatures.crm(HttpMethod.POST, path, body))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body);
     }
@@ -173,7 +161,7 @@ class InvoicePreviewTest {
 
         assertThatThrownBy(() -> previews().preview(DEAL, MockServerHttpRequest.post(PATH)
                 .contentType(MediaType.APPLICATION_JSON).body("{}")).block())
-                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).isEqualTo(CrmSignature.HEADER));
+                .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).isEqualTo(CallSignature.HEADER));
         assertThatThrownBy(() -> previews().preview(DEAL, signedPost(PATH, body)).block())
                 .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.field()).isEqualTo("stage.percentage"));
         assertThatThrownBy(() -> previews().preview(DEAL, signedPost(PATH, "{\"stagee\":{}}")).block())

@@ -3,11 +3,12 @@ package io.dealledger.gateway.invoicerequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 import io.dealledger.events.InvoiceRequested;
-import io.dealledger.gateway.auth.CrmSignature;
+import io.dealledger.gateway.auth.CallSignature;
 import io.dealledger.gateway.support.GatewayIT;
 import io.dealledger.gateway.support.TestSecrets;
 import io.dealledger.schemas.topics.Topics;
@@ -35,7 +36,7 @@ class InvoiceRequestIT extends GatewayIT {
     }
 
     private WebTestClient.RequestHeadersSpec<?> post(String dealId, String body, String signature) {
-        return http.post().uri(path(dealId)).header(CrmSignature.HEADER, signature)
+        return http.post().uri(path(dealId)).header(CallSignature.HEADER, signature)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
     }
 
@@ -80,7 +81,8 @@ class InvoiceRequestIT extends GatewayIT {
     void thePreviousSecretIsStillAcceptedDuringARotation() {
         String dealId = newId();
 
-        accepted(post(dealId, "{}", sign(TestSecrets.CRM_PREVIOUS, Instant.now().getEpochSecond(), "{}")));
+        accepted(post(dealId, "{}", sign(TestSecrets.CRM_PREVIOUS, Instant.now().getEpochSecond(), HttpMethod.POST,
+                path(dealId), "{}")));
 
         assertThat(published(dealId)).hasSize(1);
     }
@@ -91,7 +93,7 @@ class InvoiceRequestIT extends GatewayIT {
         String body = "{\"stage\":{\"label\":\"Deposit\",\"percentage\":\"50\"}}";
 
         String first = accepted(signed(HttpMethod.POST, path(dealId), body).header("Idempotency-Key", "k-1")).requestId();
-        String again = http.post().uri(path(dealId)).header(CrmSignature.HEADER, signNow(body))
+        String again = http.post().uri(path(dealId)).header(CallSignature.HEADER, signNow(HttpMethod.POST, path(dealId), body))
                 .header("Idempotency-Key", "k-1").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isAccepted()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
@@ -110,7 +112,7 @@ class InvoiceRequestIT extends GatewayIT {
                 .header("Idempotency-Key", "k-2"));
 
         String other = "{\"stage\":{\"label\":\"A\",\"percentage\":20}}";
-        http.post().uri(path(dealId)).header(CrmSignature.HEADER, signNow(other)).header("Idempotency-Key", "k-2")
+        http.post().uri(path(dealId)).header(CallSignature.HEADER, signNow(HttpMethod.POST, path(dealId), other)).header("Idempotency-Key", "k-2")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(other)
                 .exchange()
                 .expectStatus().isEqualTo(409)
@@ -129,13 +131,19 @@ class InvoiceRequestIT extends GatewayIT {
         http.post().uri(path(dealId)).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.field").isEqualTo(CrmSignature.HEADER);
-        post(dealId, body, sign("not-the-signing-secret", now, body)).exchange().expectStatus().isUnauthorized();
-        post(dealId, body, sign(TestSecrets.CRM, now - 301, body)).exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.field").isEqualTo(CallSignature.HEADER);
+        post(dealId, body, sign("not-the-signing-secret", now, HttpMethod.POST, path(dealId), body)).exchange()
+                .expectStatus().isUnauthorized();
+        post(dealId, body, sign(TestSecrets.CRM, now - 301, HttpMethod.POST, path(dealId), body)).exchange()
+                .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.reason").value(reason -> assertThat((String) reason).contains("300 s"));
-        post(dealId, "{\"stage\":{\"label\":\"x\",\"percentage\":99}}", sign(TestSecrets.CRM, now, body)).exchange()
+        post(dealId, "{\"stage\":{\"label\":\"x\",\"percentage\":99}}",
+                sign(TestSecrets.CRM, now, HttpMethod.POST, path(dealId), body)).exchange()
                 .expectStatus().isUnauthorized();
         post(dealId, body, "t=" + now + ",v1=zz").exchange().expectStatus().isUnauthorized();
+        post(dealId, body, CallSignature.signV1(TestSecrets.CRM, now, body.getBytes(StandardCharsets.UTF_8))).exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.reason").value(reason -> assertThat((String) reason).contains("v1"));
 
         assertThat(published(dealId)).isEmpty();
     }
@@ -154,8 +162,37 @@ class InvoiceRequestIT extends GatewayIT {
         expectInvalid(dealId, "{\"stage\":{\"label\":\"x\",\"percentage\":5,\"fixedAmount\":5}}", "stage");
         expectInvalid(dealId, "{\"stagee\":{}}", "stagee");
         expectInvalid("12ab", "{}", "dealId");
+        // numbers whose exponent overflows an int: valid JSON, no BigDecimal can hold them
+        expectInvalid(dealId, "{\"stage\":{\"label\":\"x\",\"percentage\":1e2147483648}}", "stage.percentage");
+        expectInvalid(dealId, "{\"stage\":{\"label\":\"x\",\"fixedAmount\":1E+9999999999999,\"currency\":\"USD\"}}",
+                "stage.fixedAmount");
+        expectInvalid(dealId, "{\"stage\":{\"label\":\"x\",\"fixedAmount\":1e-2147483649,\"currency\":\"USD\"}}",
+                "stage.fixedAmount");
+        expectInvalid(dealId, "{\"stage\":{\"label\":\"x\",\"fixedAmount\":1e2147483647,\"currency\":\"USD\"}}",
+                "stage.fixedAmount");
 
         assertThat(published(dealId)).isEmpty();
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeGets415NamingTheHeaderAndPublishesNothing() {
+        String dealId = newId();
+        String body = "{}";
+
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded",
+                "application/json;charset=ISO-8859-1"}) {
+            http.post().uri(path(dealId)).header(CallSignature.HEADER, signNow(HttpMethod.POST, path(dealId), body))
+                    .header("Content-Type", type).bodyValue(body).exchange()
+                    .expectStatus().isEqualTo(415)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.field").isEqualTo("Content-Type");
+        }
+        // UTF-8 JSON, with or without the charset, is what the route reads
+        http.post().uri(path(dealId)).header(CallSignature.HEADER, signNow(HttpMethod.POST, path(dealId), body))
+                .header("Content-Type", "application/json; charset=UTF-8").bodyValue(body).exchange()
+                .expectStatus().isAccepted();
+
+        assertThat(published(dealId)).hasSize(1);
     }
 
     @Test

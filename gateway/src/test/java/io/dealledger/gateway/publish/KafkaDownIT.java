@@ -2,17 +2,17 @@ package io.dealledger.gateway.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 
 import io.dealledger.gateway.GatewayApplication;
-import io.dealledger.gateway.auth.CrmSignature;
+import io.dealledger.gateway.auth.CallSignature;
+import io.dealledger.gateway.support.Signatures;
 import io.dealledger.gateway.support.TestSecrets;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -31,6 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "dealledger.gateway.publish-timeout=3s",
                 "dealledger.gateway.dead-letter-timeout=1s",
                 "dealledger.gateway.auth.crm.secrets=" + TestSecrets.CRM,
+                "dealledger.gateway.auth.operator.secrets=" + TestSecrets.OPERATOR,
                 "dealledger.gateway.auth.books.organizations." + TestSecrets.ORG + "=" + TestSecrets.BOOKS,
                 "dealledger.gateway.auth.crm-webhook.secrets=" + TestSecrets.CRM_WEBHOOK})
 class KafkaDownIT {
@@ -49,7 +50,8 @@ class KafkaDownIT {
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("Retry-After");
-        // the failed request was not remembered: a different body under the same key is not a conflict
+        // the failed request was not remembered (its nonce could not be recorded either, so it went no further):
+        // a different body under the same key is not a conflict
         post(http, other).exchange().expectStatus().isEqualTo(503);
 
         http.post().uri("/webhooks/books/" + TestSecrets.ORG).header("X-Dealledger-Webhook-Secret", TestSecrets.BOOKS)
@@ -64,22 +66,22 @@ class KafkaDownIT {
         String replay = "{\"service\":\"invoice-service\"}";
 
         http.get().uri("/api/v1/dead-letters")
-                .header(CrmSignature.HEADER, CrmSignature.sign(TestSecrets.CRM, Instant.now().getEpochSecond(), new byte[0]))
+                .header(CallSignature.HEADER, Signatures.operator(HttpMethod.GET, "/api/v1/dead-letters", ""))
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("Kafka"));
         http.post().uri("/api/v1/dead-letters/replays")
-                .header(CrmSignature.HEADER, CrmSignature.sign(TestSecrets.CRM, Instant.now().getEpochSecond(),
-                        replay.getBytes(StandardCharsets.UTF_8)))
+                .header(CallSignature.HEADER, Signatures.operator(HttpMethod.POST, "/api/v1/dead-letters/replays",
+                        replay))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(replay).exchange()
                 .expectStatus().isEqualTo(503);
     }
 
     private static WebTestClient.RequestHeadersSpec<?> post(WebTestClient http, String body) {
-        return http.post().uri("/api/v1/deals/460000000000001/invoice-requests")
-                .header(CrmSignature.HEADER, CrmSignature.sign(TestSecrets.CRM, Instant.now().getEpochSecond(),
-                        body.getBytes(StandardCharsets.UTF_8)))
+        String path = "/api/v1/deals/460000000000001/invoice-requests";
+        return http.post().uri(path)
+                .header(CallSignature.HEADER, Signatures.crm(HttpMethod.POST, path, body))
                 .header("Idempotency-Key", "kafka-down-1")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
     }

@@ -7,34 +7,29 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.dealledger.gateway.auth.AuthProperties;
-import io.dealledger.gateway.auth.CrmSignature;
-import io.dealledger.gateway.auth.RequestAuthentication;
+import io.dealledger.gateway.auth.CallSignature;
 import io.dealledger.gateway.config.GatewayProperties;
 import io.dealledger.gateway.http.RawBody;
 import io.dealledger.gateway.problem.Refusal;
+import io.dealledger.gateway.support.Signatures;
+import io.dealledger.gateway.support.Standalone;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-import org.springframework.util.unit.DataSize;
 
 /** The read routes pass ledger-projection-service's answer through, and turn its absence into a 503. */
 class LedgerQueriesTest {
 
-    private static final String SECRET = "crm-signing-secret-current";
 
     private HttpServer ledger;
     private final AtomicReference<String> asked = new AtomicReference<>();
@@ -64,20 +59,13 @@ class LedgerQueriesTest {
     }
 
     private static LedgerQueries queries(String ledgerUrl) {
-        GatewayProperties properties = new GatewayProperties(null, ledgerUrl, null, DataSize.ofKilobytes(256),
-                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
-                new GatewayProperties.Idempotency(Duration.ofHours(1), 10));
-        AuthProperties auth = new AuthProperties(new AuthProperties.Crm(List.of(SECRET), Duration.ofSeconds(300)),
-                new AuthProperties.Books("X-Secret", List.of("1=books-secret-0001"), Map.of(),
-                        new AuthProperties.BodySignature(false, "X-Sig")),
-                new AuthProperties.CrmWebhook("X-Crm", List.of("crm-webhook-0001")),
-                new AuthProperties.CrmNotifications(List.of(), List.of()));
-        return new LedgerQueries(new RawBody(properties), new RequestAuthentication(auth, Clock.systemUTC()), properties);
+        GatewayProperties properties = Standalone.properties(ledgerUrl, null);
+        return new LedgerQueries(new RawBody(properties), Standalone.signedCalls(), properties);
     }
 
     private static MockServerHttpRequest signedGet(String path) {
         return MockServerHttpRequest.get(path)
-                .header(CrmSignature.HEADER, CrmSignature.sign(SECRET, Instant.now().getEpochSecond(), new byte[0]))
+                .header(CallSignature.HEADER, Signatures.crm(HttpMethod.GET, path, ""))
                 .build();
     }
 

@@ -74,13 +74,38 @@ class ReadRoutesIT extends GatewayIT {
                 .expectBody(String.class).value(yaml -> assertThat(yaml)
                         .contains("openapi: 3.1.0", "/api/v1/deals/{dealId}/invoice-requests", "/webhooks/books/{organizationId}",
                                 "/api/v1/accounts/{accountId}/ledger", "/api/v1/deals/{dealId}/invoice-previews",
-                                "/api/v1/dead-letters/replays"));
+                                "/api/v1/dead-letters/replays", "/api/v1/backfill/organizations/{organizationId}",
+                                "/api/v1/reconciliations", "operatorSignature", "n=<nonce>,v2="));
     }
 
     @Test
     void anUnknownRouteIsAProblemToo() {
         http.get().uri("/api/v1/nothing-here").exchange().expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void scrapesOfTheManagementPortAreNotCountedAsGatewayRequests() {
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+        String before = scrape(management);
+
+        scrape(management);
+        management.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        String after = scrape(management);
+
+        assertThat(counted(after, "accepted", "other")).isEqualTo(counted(before, "accepted", "other"));
+    }
+
+    private static String scrape(WebTestClient management) {
+        return management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** The value of dealledger_gateway_requests_total{outcome,route}, 0 when the series does not exist. */
+    private static double counted(String metrics, String outcome, String route) {
+        java.util.regex.Matcher series = java.util.regex.Pattern.compile("dealledger_gateway_requests_total\\{[^}]*outcome=\""
+                + outcome + "\",route=\"" + route + "\"[^}]*} ([0-9.E]+)").matcher(metrics);
+        return series.find() ? Double.parseDouble(series.group(1)) : 0;
     }
 
     @Test

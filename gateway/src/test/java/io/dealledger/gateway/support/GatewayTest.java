@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
                 "management.server.port=0",
                 "dealledger.gateway.auth.crm.secrets=" + TestSecrets.CRM + "," + TestSecrets.CRM_PREVIOUS,
+                "dealledger.gateway.auth.operator.secrets=" + TestSecrets.OPERATOR + "," + TestSecrets.OPERATOR_PREVIOUS,
                 "dealledger.gateway.auth.books.organizations." + TestSecrets.ORG + "=" + TestSecrets.BOOKS
                         + "," + TestSecrets.BOOKS_PREVIOUS,
                 "dealledger.gateway.auth.books.organizations." + TestSecrets.OTHER_ORG + "=" + TestSecrets.OTHER_BOOKS,

@@ -5,6 +5,8 @@ public final class TestSecrets {
 
     public static final String CRM = "crm-signing-secret-current";
     public static final String CRM_PREVIOUS = "crm-signing-secret-previous";
+    public static final String OPERATOR = "operator-signing-secret-current";
+    public static final String OPERATOR_PREVIOUS = "operator-signing-secret-previous";
     public static final String ORG = "10234695";
     public static final String BOOKS = "books-webhook-secret-10234695";
     public static final String BOOKS_PREVIOUS = "books-webhook-secret-old";

@@ -93,6 +93,13 @@ public class InvoicePusher {
         if (existing.isPresent()) {
             return issued(request, deal, org, markSent(org, existing.get()));
         }
+        Optional<Invoice> superseding = dealInvoices.stream().filter(i -> !"void".equalsIgnoreCase(i.status()))
+                .filter(i -> request.laterRequests().contains(i.customFields().get(fields.requestIdField())))
+                .findFirst();
+        if (superseding.isPresent()) {
+            return reject(request, org.organizationId(), List.of(Rejection.replaySuperseded(request, superseding.get(),
+                    fields.requestIdField())));
+        }
         Billing billing = plan(deal, request, Billing.alreadyInvoiced(dealInvoices, deal.currency(),
                 fields.requestIdField(), request.requestId(), fields.billedAmountField()));
         List<Rejection> reasons = new ArrayList<>(billing.rejections());

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.dealledger.events.InvoiceRequested;
 import io.dealledger.invoice.InvoiceProperties;
+import io.dealledger.invoice.deadletter.LaterRequests;
 import io.dealledger.invoice.deadletter.RejectedRequests;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.failures.SyncFailures;
@@ -28,7 +29,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * resumed by {@code DailyLimitResumer} after the org's midnight. Both are on Kafka
  * (acks=all) before the request's offset is committed; a Zoho fault escapes to service-kit's error
  * handler, which retries with back-off and then dead-letters the request. A replayed request (header
- * {@value #REPLAY_OF_HEADER}) is handled like any other: its invoice, if made, is found by request id.
+ * {@value #REPLAY_OF_HEADER}) is handled like any other: its invoice, if made, is found by request id; and if a
+ * request for the same deal and stage asked after it has been invoiced meanwhile, it is rejected as superseded
+ * ({@code REPLAY_SUPERSEDED}) instead of billing the stage twice.
  */
 public class InvoiceRequestListener {
 
@@ -40,6 +43,7 @@ public class InvoiceRequestListener {
     private final InvoicePusher pusher;
     private final KafkaTemplate<String, Object> kafka;
     private final RejectedRequests rejectedRequests;
+    private final LaterRequests laterRequests;
     private final SyncFailures syncFailures;
     private final MeterRegistry meters;
     private final InvoiceProperties properties;
@@ -47,11 +51,13 @@ public class InvoiceRequestListener {
     private final DistributionSummary booksCalls;
 
     public InvoiceRequestListener(InvoicePusher pusher, KafkaTemplate<String, Object> kafka,
-                                  RejectedRequests rejectedRequests, SyncFailures syncFailures, MeterRegistry meters,
-                                  InvoiceProperties properties, Clock clock) {
+                                  RejectedRequests rejectedRequests, LaterRequests laterRequests,
+                                  SyncFailures syncFailures, MeterRegistry meters, InvoiceProperties properties,
+                                  Clock clock) {
         this.pusher = pusher;
         this.kafka = kafka;
         this.rejectedRequests = rejectedRequests;
+        this.laterRequests = laterRequests;
         this.syncFailures = syncFailures;
         this.meters = meters;
         this.properties = properties;
@@ -81,7 +87,8 @@ public class InvoiceRequestListener {
         Outcome outcome;
         BooksDailyLimitException limit = null;
         try {
-            outcome = pusher.push(InvoiceRequest.from(request));
+            InvoiceRequest asked = InvoiceRequest.from(request);
+            outcome = pusher.push(replayOf(record) == null ? asked : asked.replayedAfter(laterRequests.of(record)));
         } catch (BooksDailyLimitException daily) {
             if (!announceDailyLimit) {
                 throw daily;

@@ -1,6 +1,7 @@
 package io.dealledger.invoice.push;
 
 import io.dealledger.invoice.crm.Deal;
+import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.zoho.limits.BooksDailyLimitException;
 
@@ -26,7 +27,9 @@ public record Rejection(Code code, FailureCategory category, String field, Strin
         /** The organization's Books calls for today are spent: parked, and resumed after its midnight. */
         BOOKS_DAILY_LIMIT(FailureCategory.BOOKS_DAILY_LIMIT),
         /** Zoho stayed down, throttled or refused the token through every retry: parked for a replay. */
-        ZOHO_FAULT(FailureCategory.BOOKS_UNAVAILABLE);
+        ZOHO_FAULT(FailureCategory.BOOKS_UNAVAILABLE),
+        // a replay of a request a later one for the same stage already invoiced: invoicing it would bill twice
+        REPLAY_SUPERSEDED(FailureCategory.INVALID_REQUEST);
 
         private final FailureCategory category;
 
@@ -51,6 +54,14 @@ public record Rejection(Code code, FailureCategory category, String field, Strin
 
     public static Rejection dealNotFound(String dealId) {
         return of(Code.DEAL_NOT_FOUND, "dealId", "CRM has no deal " + dealId + ": it may have been deleted or merged");
+    }
+
+    /** A replayed request whose stage a later request already invoiced: {@code invoice} is the later one's. */
+    public static Rejection replaySuperseded(InvoiceRequest request, Invoice invoice, String requestIdField) {
+        return of(Code.REPLAY_SUPERSEDED, "requestId", "this replayed request was superseded: request "
+                + invoice.customFields().get(requestIdField) + ", asked later for the same deal and stage ("
+                + request.stage().label() + "), was already invoiced as " + invoice.invoiceNumber()
+                + "; nothing was created. Ask again if another invoice is really wanted");
     }
 
     public static Rejection dealWithoutAccount(Deal deal) {

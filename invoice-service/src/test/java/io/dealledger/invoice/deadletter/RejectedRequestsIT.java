@@ -100,6 +100,58 @@ class RejectedRequestsIT {
     }
 
     @Test
+    void aReplayOfAStageRequestThatALaterRequestForTheSameStageAlreadyInvoicedIsRefusedWithItsReason() {
+        // Given a 30% stage of a deal billed in Idaho, parked for want of a tax mapping until Idaho was mapped
+        ParkedDeposit parkedDeposit = parkedDepositOnceMapped("Idaho", "US_ID");
+        String deal = parkedDeposit.deal();
+        InvoiceRequested first = parkedDeposit.request();
+        ConsumerRecord<String, byte[]> parked = parkedDeposit.parked();
+
+        // and the user asked for the same stage again meanwhile, which was invoiced
+        InvoiceRequested again = Requests.percentage(deal, "Deposit 30%", "30");
+        send(again);
+        InvoiceIssued issued = Requests.awaitIssued(again);
+
+        // When an operator replays the parked first request
+        Requests.replay(parked);
+
+        // Then it is rejected as superseded, naming the later request and its invoice, and nothing is created
+        InvoiceRejected superseded = (InvoiceRejected) awaitOutcomes(first.getRequestId(), 2).get(1).value();
+        assertThat(superseded.getReasons()).extracting(RejectionReason::getCode, RejectionReason::getCategory)
+                .containsExactly(tuple("REPLAY_SUPERSEDED", "INVALID_REQUEST"));
+        assertThat(superseded.getReasons().get(0).getMessage())
+                .contains(again.getRequestId(), issued.getInvoiceNumber(), "Deposit 30%");
+        assertThat(dealInvoices(deal)).extracting(Invoice::invoiceId).containsExactly(issued.getInvoiceId());
+        // not parked again: replaying it once more cannot help
+        assertThat(Requests.deadLetters(deal)).hasSize(1);
+
+        // and replaying it again gives the same refusal, still without a second invoice
+        Requests.replay(parked);
+        InvoiceRejected twice = (InvoiceRejected) awaitOutcomes(first.getRequestId(), 3).get(2).value();
+        assertThat(twice.getEventId()).isEqualTo(superseded.getEventId());
+        assertThat(dealInvoices(deal)).hasSize(1);
+    }
+
+    @Test
+    void aReplayIsInvoicedWhenTheLaterRequestsOfItsDealAreForAnotherStage() {
+        // Given a parked 30% deposit of a deal billed in Utah, then a 20% milestone invoiced
+        ParkedDeposit parkedDeposit = parkedDepositOnceMapped("Utah", "US_UT");
+        String deal = parkedDeposit.deal();
+        InvoiceRequested deposit = parkedDeposit.request();
+        ConsumerRecord<String, byte[]> parked = parkedDeposit.parked();
+        InvoiceRequested milestone = Requests.percentage(deal, "Milestone 20%", "20");
+        send(milestone);
+        Requests.awaitIssued(milestone);
+
+        // When the deposit is replayed
+        Requests.replay(parked);
+
+        // Then it is invoiced: nothing superseded it
+        assertThat(awaitOutcomes(deposit.getRequestId(), 2).get(1).value()).isInstanceOf(InvoiceIssued.class);
+        assertThat(dealInvoices(deal)).hasSize(2);
+    }
+
+    @Test
     void aRejectionTheRequestItselfCausesIsNotParkedAndEachRejectionCountsOncePerCategory() {
         // Given a USD 100 deal of an account billed in Oregon (no tax mapping)
         String account = CrmData.usAccount("Oregon");
@@ -134,6 +186,21 @@ class RejectedRequestsIT {
         assertThat(awaitRejected(request).getReasons()).extracting(RejectionReason::getCategory)
                 .containsExactly("DEAL_WITHOUT_ACCOUNT");
         awaitSyncFailures("DEAL_WITHOUT_ACCOUNT", "none", withoutAccount + 1);
+    }
+
+    private record ParkedDeposit(String deal, InvoiceRequested request, ConsumerRecord<String, byte[]> parked) {
+    }
+
+    /** A 30% deposit of a new deal billed in {@code state}, rejected and parked, then the state mapped. */
+    private static ParkedDeposit parkedDepositOnceMapped(String state, String region) {
+        String deal = CrmData.deal("Closed Won", "1000.00", "USD", CrmData.usAccount(state));
+        InvoiceRequested deposit = Requests.percentage(deal, "Deposit 30%", "30");
+        send(deposit);
+        awaitRejected(deposit);
+        ConsumerRecord<String, byte[]> parked = awaitDeadLetters(deal, 1).get(0);
+        TestZoho.variable("Books_Org_tax_" + SeedIds.US_ORG_ID + "_" + region,
+                SeedIds.TAX_TX + "/" + SeedIds.TAX_AUTHORITY_TX);
+        return new ParkedDeposit(deal, deposit, parked);
     }
 
     private double syncFailures(String category, String org) {

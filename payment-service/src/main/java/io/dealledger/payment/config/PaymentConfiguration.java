@@ -9,6 +9,7 @@ import io.dealledger.payment.cliq.PaymentNotices;
 import io.dealledger.payment.link.DealAccounts;
 import io.dealledger.payment.link.InvoiceLinkListener;
 import io.dealledger.payment.link.IssuedInvoiceListener;
+import io.dealledger.payment.link.Unlinks;
 import io.dealledger.payment.memory.LedgerMemory;
 import io.dealledger.payment.memory.OwnTopics;
 import io.dealledger.payment.metrics.PaymentMetrics;
@@ -114,8 +115,13 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    IssuedInvoiceListener issuedInvoiceListener(BooksSync sync, PaymentMetrics metrics) {
-        return new IssuedInvoiceListener(sync, metrics);
+    Unlinks unlinks(LedgerMemory memory) {
+        return new Unlinks(memory);
+    }
+
+    @Bean
+    IssuedInvoiceListener issuedInvoiceListener(BooksSync sync, Unlinks unlinks, PaymentMetrics metrics) {
+        return new IssuedInvoiceListener(sync, unlinks, metrics);
     }
 
     @Bean

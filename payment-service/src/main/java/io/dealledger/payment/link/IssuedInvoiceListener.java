@@ -1,8 +1,10 @@
 package io.dealledger.payment.link;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.dealledger.events.InvoiceIssued;
+import io.dealledger.payment.facts.Fact;
 import io.dealledger.payment.facts.InvoiceTerms;
 import io.dealledger.payment.facts.LedgerFacts;
 import io.dealledger.payment.metrics.PaymentMetrics;
@@ -25,10 +27,12 @@ public class IssuedInvoiceListener {
     private static final Logger log = LoggerFactory.getLogger(IssuedInvoiceListener.class);
 
     private final BooksSync sync;
+    private final Unlinks unlinks;
     private final PaymentMetrics metrics;
 
-    public IssuedInvoiceListener(BooksSync sync, PaymentMetrics metrics) {
+    public IssuedInvoiceListener(BooksSync sync, Unlinks unlinks, PaymentMetrics metrics) {
         this.sync = sync;
+        this.unlinks = unlinks;
         this.metrics = metrics;
     }
 
@@ -36,13 +40,17 @@ public class IssuedInvoiceListener {
     public void on(InvoiceIssued issued) {
         String org = issued.getOrganizationId();
         LedgerFacts facts = sync.facts(org);
-        Synced synced = sync.publish(org, issued.getInvoiceId(), List.of(facts.imported(InvoiceTerms.of(issued)),
-                facts.linked(issued.getInvoiceId(), issued.getDealId(), issued.getAccountId(), issued.getRequestId(),
-                        issued.getOccurredAt())),
-                Via.ISSUED);
+        List<Fact> issuedFacts = new ArrayList<>(List.of(facts.imported(InvoiceTerms.of(issued))));
+        // an outcome delivered again (a replay answers with the request's invoice) must not undo a person's unlink
+        boolean link = unlinks.mayLinkAutomatically(org, issued.getInvoiceId(), issued.getDealId());
+        if (link) {
+            issuedFacts.add(facts.linked(issued.getInvoiceId(), issued.getDealId(), issued.getAccountId(),
+                    issued.getRequestId(), issued.getOccurredAt()));
+        }
+        Synced synced = sync.publish(org, issued.getInvoiceId(), issuedFacts, Via.ISSUED);
         metrics.notification("InvoiceIssued", synced.published().isEmpty() ? "unchanged" : "facts");
-        log.info("event=issued_handled event_id={} org={} deal={} invoice={} facts={}", issued.getEventId(), org,
-                issued.getDealId(), issued.getInvoiceId(), synced.published().size());
+        log.info("event=issued_handled event_id={} org={} deal={} invoice={} facts={} link={}", issued.getEventId(), org,
+                issued.getDealId(), issued.getInvoiceId(), synced.published().size(), link ? "linked" : "kept_unlinked");
     }
 
     /** InvoiceRejected: nothing entered Books, nothing to record. */

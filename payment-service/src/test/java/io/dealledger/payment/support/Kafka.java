@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.dealledger.events.CreditNoteChanged;
 import io.dealledger.events.InvoiceChanged;
 import io.dealledger.events.InvoiceLinkRequested;
+import io.dealledger.events.InvoiceUnlinkRequested;
 import io.dealledger.events.PaymentDeleted;
 import io.dealledger.events.PaymentReceived;
 import io.dealledger.schemas.serde.EventDeserializer;
@@ -79,6 +80,12 @@ public final class Kafka {
 
     public static void linkRequested(String org, String invoiceId, String dealId, String requestId) {
         send(Topics.INVOICE_LINKS, invoiceId, InvoiceLinkRequested.newBuilder().setEventId(requestId)
+                .setOccurredAt(Instant.now()).setSource("gateway").setOrganizationId(org).setRequestId(requestId)
+                .setInvoiceId(invoiceId).setDealId(dealId).build());
+    }
+
+    public static void unlinkRequested(String org, String invoiceId, String dealId, String requestId) {
+        send(Topics.INVOICE_LINKS, invoiceId, InvoiceUnlinkRequested.newBuilder().setEventId(requestId)
                 .setOccurredAt(Instant.now()).setSource("gateway").setOrganizationId(org).setRequestId(requestId)
                 .setInvoiceId(invoiceId).setDealId(dealId).build());
     }

@@ -16,7 +16,14 @@ public enum Retention {
             + TopicConfig.CLEANUP_POLICY_DELETE, TopicConfig.RETENTION_MS_CONFIG, String.valueOf(3L * 24 * 3600 * 1000))),
     /** Dead letters: kept four weeks, long enough to fix the cause and replay. */
     DEAD_LETTERS(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(28L * 24 * 3600 * 1000)));
+            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(28L * 24 * 3600 * 1000))),
+    /**
+     * Records that only matter for minutes (signature nonces, inside a 300 s window): kept an hour, in segments
+     * of ten minutes so old ones are actually deleted.
+     */
+    MINUTES(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(3600L * 1000),
+            TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(600L * 1000)));
 
     private final Map<String, String> topicConfig;
 

@@ -33,6 +33,7 @@ import io.dealledger.events.PaymentNoticePosted;
 import io.dealledger.events.PaymentReceived;
 import io.dealledger.events.PaymentReversed;
 import io.dealledger.events.PollerCheckpoint;
+import io.dealledger.events.SignatureNonceUsed;
 
 import org.apache.avro.specific.SpecificRecord;
 
@@ -100,6 +101,13 @@ public final class Topics {
             Service.GATEWAY);
 
     /**
+     * The nonces of accepted signed calls, keyed by nonce, so that every gateway instance refuses a replayed
+     * signature: all claims of one nonce share a partition, and the first claim in it wins. Kept an hour.
+     */
+    public static final TopicSpec SIGNATURE_NONCES = new TopicSpec("auth.nonces.v1", "signature nonce",
+            List.of(SignatureNonceUsed.class), PARTITIONS, Retention.MINUTES, Service.GATEWAY);
+
+    /**
      * Books calls each instance of a service made per organization and day, keyed by
      * {@link #booksBudgetKey(String, String, java.time.LocalDate, String) deployment, org, day and instance}. One
      * topic per Books-calling service keeps one writer each; its partitions are also how the service's instances
@@ -114,7 +122,7 @@ public final class Topics {
 
     private static final List<TopicSpec> ALL = List.of(INVOICE_REQUESTS, BOOKS_EVENTS, INVOICE_LINKS, CRM_DEALS,
             INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS, POLLER_CHECKPOINTS, PAYMENT_NOTICES, ACCOUNT_LEDGERS,
-            DEAD_LETTER_REPLAYS, BOOKS_BUDGET_INVOICE_SERVICE, BOOKS_BUDGET_PAYMENT_SERVICE,
+            DEAD_LETTER_REPLAYS, SIGNATURE_NONCES, BOOKS_BUDGET_INVOICE_SERVICE, BOOKS_BUDGET_PAYMENT_SERVICE,
             BOOKS_BUDGET_LEDGER_PROJECTION_SERVICE);
 
     private static TopicSpec booksBudget(Service writer) {

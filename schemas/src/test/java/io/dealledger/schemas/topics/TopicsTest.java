@@ -20,7 +20,7 @@ class TopicsTest {
                 assertThat(topicOf.put(type, topic.name())).as(type.getSimpleName()).isNull();
             }
         }
-        assertThat(topicOf).hasSize(28);
+        assertThat(topicOf).hasSize(29);
     }
 
     @Test
@@ -41,6 +41,8 @@ class TopicsTest {
         assertThat(Topics.CRM_DEALS.newTopic().configs()).containsEntry("cleanup.policy", "compact");
         assertThat(Topics.LEDGER_FACTS.newTopic().configs()).containsEntry("retention.ms", "-1");
         assertThat(Topics.LEDGER_FACTS.newTopic().replicationFactor()).isEqualTo((short) -1);
+        assertThat(Topics.SIGNATURE_NONCES.newTopic().configs()).containsEntry("cleanup.policy", "delete")
+                .containsEntry("retention.ms", "3600000");
         assertThat(Topics.BOOKS_EVENTS.deadLetterTopic(Service.PAYMENT_SERVICE))
                 .isEqualTo("books.events.v1.payment-service.dlt");
     }
@@ -51,6 +53,6 @@ class TopicsTest {
         assertThat(Topics.byName("nope")).isEmpty();
         assertThat(Topics.writtenBy(Service.GATEWAY))
                 .containsExactly(Topics.INVOICE_REQUESTS, Topics.BOOKS_EVENTS, Topics.INVOICE_LINKS, Topics.CRM_DEALS,
-                        Topics.DEAD_LETTER_REPLAYS);
+                        Topics.DEAD_LETTER_REPLAYS, Topics.SIGNATURE_NONCES);
     }
 }

@@ -24,7 +24,8 @@ public final class Demo {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> env = readEnv(Path.of(args.length > 0 ? args[0] : ".local/dealledger.env"));
-        GatewayClient gateway = new GatewayClient("http://127.0.0.1:8080", env.get("DEALLEDGER_CRM_SIGNING_SECRET"));
+        GatewayClient gateway = new GatewayClient("http://127.0.0.1:8080", env.get("DEALLEDGER_CRM_SIGNING_SECRET"),
+                env.get("DEALLEDGER_OPERATOR_SIGNING_SECRET"));
         ZohoApi zoho = new ZohoApi(env.get("ZOHO_API_URL"), env.get("ZOHO_CLIENT_ID"), env.get("ZOHO_CLIENT_SECRET"),
                 env.get("ZOHO_REFRESH_TOKEN"));
         long start = System.nanoTime();

@@ -2,9 +2,11 @@ package io.dealledger.system;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -12,18 +14,22 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 
 /**
- * dealledger's public API as the CRM button and widget call it: every call signed with
- * {@code X-Dealledger-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}.
+ * dealledger's public API as the CRM button, the widget and an operator call it: every call signed (v2) with
+ * {@code X-Dealledger-Signature: t=<unix seconds>,n=<nonce>,v2=<hex HMAC-SHA256(secret,
+ * t|n|METHOD|path?query|sha256hex(body))>}, a new nonce each time; CRM routes with the CRM signing secret, the
+ * operator routes (dead letters, replays) with the operator secret.
  */
 final class GatewayClient {
 
     private final Http http = new Http();
     private final String baseUrl;
     private final String signingSecret;
+    private final String operatorSecret;
 
-    GatewayClient(String baseUrl, String signingSecret) {
+    GatewayClient(String baseUrl, String signingSecret, String operatorSecret) {
         this.baseUrl = baseUrl;
         this.signingSecret = signingSecret;
+        this.operatorSecret = operatorSecret;
     }
 
     /** Asks for an invoice of the whole deal, or of a stage ({"label":..,"percentage":..}); answers the request id. */
@@ -47,11 +53,26 @@ final class GatewayClient {
         return signed("GET", "/api/v1/deals/" + dealId + "/ledger", "");
     }
 
+    /** A CRM button or widget call. */
     Http.Answer signed(String method, String path, String body) {
-        long now = System.currentTimeMillis() / 1000;
-        String signature = "t=" + now + ",v1=" + hmacHex(signingSecret, now + "." + body);
+        return send(signingSecret, method, path, body);
+    }
+
+    /** An operator call: dead letters, replays, backfill, reconciliation. */
+    Http.Answer operatorSigned(String method, String path, String body) {
+        return send(operatorSecret, method, path, body);
+    }
+
+    private Http.Answer send(String secret, String method, String path, String body) {
         return http.send(method, baseUrl + path, body.isEmpty() && !method.equals("POST") ? null : body,
-                Map.of("Content-Type", "application/json", "X-Dealledger-Signature", signature));
+                Map.of("Content-Type", "application/json", "X-Dealledger-Signature", signature(secret, method, path, body)));
+    }
+
+    static String signature(String secret, String method, String path, String body) {
+        long t = System.currentTimeMillis() / 1000;
+        String nonce = UUID.randomUUID().toString();
+        return "t=" + t + ",n=" + nonce + ",v2=" + hmacHex(secret, t + "|" + nonce + "|" + method + "|" + path + "|"
+                + sha256Hex(body));
     }
 
     static String hmacHex(String secret, String payload) {
@@ -60,6 +81,15 @@ final class GatewayClient {
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256Hex(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -35,7 +35,7 @@ class DeploymentConfigTest {
         String example = Files.readString(ROOT.resolve(".env.example"));
 
         for (String variable : List.of("ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN", "DEALLEDGER_CRM_SIGNING_SECRET",
-                "DEALLEDGER_BOOKS_WEBHOOK_SECRETS", "GRAFANA_ADMIN_PASSWORD")) {
+                "DEALLEDGER_OPERATOR_SIGNING_SECRET", "DEALLEDGER_BOOKS_WEBHOOK_SECRETS", "GRAFANA_ADMIN_PASSWORD")) {
             assertThat(example).as(".env.example documents " + variable).containsPattern("(?m)^" + variable + "=$");
         }
         assertThat(compose).doesNotContainPattern("(?i)(secret|password|token)\\s*[:=]\\s*[A-Za-z0-9]{8,}");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.dealledger.emulator.EmulatorAdmin;
 import io.dealledger.testkit.kafka.UsesKafka;
@@ -39,7 +40,7 @@ class EndToEndIT {
         scenario.runOtherDeals();
         // an operator presses "replay all" on invoice-service's dead letters (the deal without an account is
         // refused again: nothing is fixed yet)
-        stack.gateway().signed("POST", "/api/v1/dead-letters/replays", "{\"service\":\"invoice-service\"}").expect(200);
+        stack.gateway().operatorSigned("POST", "/api/v1/dead-letters/replays", "{\"service\":\"invoice-service\"}").expect(200);
     }
 
     @AfterAll
@@ -106,16 +107,16 @@ class EndToEndIT {
         zoho.createVariable("Books_Org_tax_" + Scenario.US_ORG + "_US_OR", "460000000006004/460000000007004");
         String one = "{\"service\":\"invoice-service\",\"deadLetterTopic\":\"" + parked.path("deadLetterTopic").asString()
                 + "\",\"partition\":" + parked.path("partition").asInt() + ",\"offset\":" + parked.path("offset").asLong() + "}";
-        JsonNode replay = gateway.signed("POST", "/api/v1/dead-letters/replays", one).expect(200).body();
+        JsonNode replay = gateway.operatorSigned("POST", "/api/v1/dead-letters/replays", one).expect(200).body();
         assertThat(replay.path("replayed")).hasSize(1);
 
         JsonNode issued = Waits.until("the replayed request issued", () -> gateway.requestOutcome(requestId),
                 answer -> "issued".equals(answer.path("status").asString()), Duration.ofSeconds(60));
         // pressed again, and "replay all" too: nothing is published twice
-        JsonNode again = gateway.signed("POST", "/api/v1/dead-letters/replays", one).expect(200).body();
+        JsonNode again = gateway.operatorSigned("POST", "/api/v1/dead-letters/replays", one).expect(200).body();
         assertThat(again.path("replayed")).isEmpty();
         assertThat(again.path("skipped").path(0).path("status").asString()).isEqualTo("already_replayed");
-        JsonNode all = gateway.signed("POST", "/api/v1/dead-letters/replays", "{\"service\":\"invoice-service\"}")
+        JsonNode all = gateway.operatorSigned("POST", "/api/v1/dead-letters/replays", "{\"service\":\"invoice-service\"}")
                 .expect(200).body();
         assertThat(all.path("replayed").toString()).doesNotContain("\"offset\":" + parked.path("offset").asLong() + ",");
 
@@ -132,7 +133,7 @@ class EndToEndIT {
     }
 
     private static JsonNode deadLetterOf(GatewayClient gateway, String dealId) {
-        JsonNode letters = gateway.signed("GET", "/api/v1/dead-letters?service=invoice-service", "").expect(200).body()
+        JsonNode letters = gateway.operatorSigned("GET", "/api/v1/dead-letters?service=invoice-service", "").expect(200).body()
                 .path("deadLetters");
         for (JsonNode letter : letters) {
             if (dealId.equals(letter.path("dealId").asString())) {
@@ -164,5 +165,21 @@ class EndToEndIT {
                 found -> found.size() >= scenario.payments, Duration.ofSeconds(60));
 
         assertThat(messages.size()).isEqualTo(scenario.payments);
+    }
+
+    /** Each Books organization has its own webhook secret (the scenario's webhooks of both arrived with theirs). */
+    @Test
+    void oneBooksOrganizationsWebhookSecretIsRefusedForTheOther() {
+        String body = "{\"invoice\":{\"invoice_id\":\"460000999990001\"}}";
+        String gateway = stack.services.get("gateway").baseUrl();
+
+        Http.Answer usSecretForTheUkOrg = new Http().send("POST", gateway + "/webhooks/books/" + Scenario.UK_ORG, body,
+                Map.of("Content-Type", "application/json", "X-Dealledger-Webhook-Secret", SystemStack.US_BOOKS_SECRET));
+        Http.Answer ukSecretForTheUsOrg = new Http().send("POST", gateway + "/webhooks/books/" + Scenario.US_ORG, body,
+                Map.of("Content-Type", "application/json", "X-Dealledger-Webhook-Secret", SystemStack.UK_BOOKS_SECRET));
+
+        assertThat(usSecretForTheUkOrg.status()).isEqualTo(401);
+        assertThat(ukSecretForTheUsOrg.status()).isEqualTo(401);
+        assertThat(SystemStack.US_BOOKS_SECRET).isNotEqualTo(SystemStack.UK_BOOKS_SECRET);
     }
 }

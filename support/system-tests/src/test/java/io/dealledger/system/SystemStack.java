@@ -20,7 +20,10 @@ import io.dealledger.testkit.kafka.SharedKafka;
 final class SystemStack implements AutoCloseable {
 
     static final String SIGNING_SECRET = "e2e-crm-signing-secret-0001";
-    static final String BOOKS_SECRET = "e2e-books-webhook-secret-0001";
+    static final String OPERATOR_SECRET = "e2e-operator-signing-secret-0001";
+    /** Each Books organization has its own webhook secret, as in production: one's is refused for the other. */
+    static final String US_BOOKS_SECRET = "e2e-books-webhook-secret-us01";
+    static final String UK_BOOKS_SECRET = "e2e-books-webhook-secret-uk01";
     static final String CRM_SECRET = "e2e-crm-webhook-secret-0001";
     /** The emulated orgs' daily Books cap, and what dealledger is told it is. */
     static final int BOOKS_DAILY_CAP = 200_000;
@@ -50,10 +53,12 @@ final class SystemStack implements AutoCloseable {
         int gatewayPort = ServiceProcess.freePort();
         int ledgerPort = ServiceProcess.freePort();
         int invoicePort = ServiceProcess.freePort();
-        // Zoho's real per-minute and in-flight limits; a plan whose day fits a poll every two seconds
+        String booksSecrets = Scenario.US_ORG + "=" + US_BOOKS_SECRET + "," + Scenario.UK_ORG + "=" + UK_BOOKS_SECRET;
+        // Zoho's real per-minute and in-flight limits; a plan whose day fits a poll every ten seconds
         zoho = ZohoEmulator.start(Map.of(
                 "zoho-emulator.books.webhooks.url", "http://127.0.0.1:" + gatewayPort + "/webhooks/books/{organization_id}",
-                "zoho-emulator.books.webhooks.headers[X-Dealledger-Webhook-Secret]", BOOKS_SECRET,
+                "zoho-emulator.books.webhooks.secret-header", "X-Dealledger-Webhook-Secret",
+                "zoho-emulator.books.webhooks.organization-secrets", booksSecrets,
                 "zoho-emulator.books.limits.daily", String.valueOf(BOOKS_DAILY_CAP)));
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap);
@@ -68,7 +73,8 @@ final class SystemStack implements AutoCloseable {
         env.put("ZOHO_RETRY_FIRST_BACKOFF", "100ms");
         env.put("ZOHO_RETRY_MAX_BACKOFF", "2s");
         env.put("DEALLEDGER_CRM_SIGNING_SECRET", SIGNING_SECRET);
-        env.put("DEALLEDGER_BOOKS_WEBHOOK_SECRETS", Scenario.US_ORG + "=" + BOOKS_SECRET + "," + Scenario.UK_ORG + "=" + BOOKS_SECRET);
+        env.put("DEALLEDGER_OPERATOR_SIGNING_SECRET", OPERATOR_SECRET);
+        env.put("DEALLEDGER_BOOKS_WEBHOOK_SECRETS", booksSecrets);
         env.put("DEALLEDGER_CRM_WEBHOOK_SECRET", CRM_SECRET);
         env.put("DEALLEDGER_DEFAULT_ORGANIZATION_ID", Scenario.US_ORG);
         env.put("DEALLEDGER_LEDGER_URL", "http://127.0.0.1:" + ledgerPort);
@@ -105,7 +111,7 @@ final class SystemStack implements AutoCloseable {
     }
 
     GatewayClient gateway() {
-        return new GatewayClient(services.get("gateway").baseUrl(), SIGNING_SECRET);
+        return new GatewayClient(services.get("gateway").baseUrl(), SIGNING_SECRET, OPERATOR_SECRET);
     }
 
     ZohoApi zohoApi() {

@@ -1,6 +1,7 @@
 package io.dealledger.emulator.config;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,11 +54,49 @@ public record EmulatorProperties(
     /**
      * Webhooks applied to every organization in addition to those created by the API. {@code url}
      * may contain {@code {organization_id}}; empty means none.
+     *
+     * @param secretHeader        the header that carries each organization's own shared secret (as a Books workflow
+     *                            webhook configured per organization would), e.g. X-Dealledger-Webhook-Secret
+     * @param organizationSecrets {@code <orgId>=<secret>} entries (ZOHO_EMULATOR_BOOKS_WEBHOOK_SECRETS, comma
+     *                            separated): from the environment, never the command line, where {@code ps} shows it
      */
     public record BooksWebhooks(
             @DefaultValue("") String url,
             @DefaultValue Map<String, String> headers,
-            @DefaultValue("") String secret) {
+            @DefaultValue("") String secret,
+            @DefaultValue("") String secretHeader,
+            @DefaultValue List<String> organizationSecrets) {
+
+        public BooksWebhooks {
+            secretsByOrganization(organizationSecrets);
+        }
+
+        /** The secret of each organization that has one. */
+        public Map<String, String> secretsByOrganization() {
+            return secretsByOrganization(organizationSecrets);
+        }
+
+        private static Map<String, String> secretsByOrganization(List<String> organizationSecrets) {
+            Map<String, String> secrets = new LinkedHashMap<>();
+            for (String entry : organizationSecrets) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                int eq = entry.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("zoho-emulator.books.webhooks.organization-secrets"
+                            + " (ZOHO_EMULATOR_BOOKS_WEBHOOK_SECRETS): each entry must be <orgId>=<secret>");
+                }
+                secrets.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            }
+            return secrets;
+        }
+
+        @Override
+        public String toString() {
+            return "BooksWebhooks[url=" + url + ", headers=" + headers.keySet() + ", secretHeader=" + secretHeader
+                    + ", organizations=" + secretsByOrganization().keySet() + ", secrets=****]";
+        }
     }
 
     public record Crm(

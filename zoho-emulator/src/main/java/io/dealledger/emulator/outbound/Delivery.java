@@ -1,7 +1,9 @@
 package io.dealledger.emulator.outbound;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.dealledger.emulator.json.JsonBodies;
 
@@ -9,6 +11,12 @@ import io.dealledger.emulator.json.JsonBodies;
 public final class Delivery {
 
     public enum Outcome { PENDING, HELD, DELIVERED, REJECTED, FAILED, DROPPED }
+
+    /**
+     * Headers whose values are credentials: shown as {@code ****}, since {@code GET /_emulator/deliveries} answers
+     * anyone (a signature, an HMAC of the body, is not one and stays visible).
+     */
+    private static final Pattern SECRET_HEADER = Pattern.compile(".*(secret|token|authorization|api-?key|password).*");
 
     private final long deliveryId;
     private final OutboundMessage message;
@@ -58,7 +66,7 @@ public final class Delivery {
         json.put("event", message.event());
         json.put("method", message.method());
         json.put("url", message.url());
-        json.put("headers", message.headers());
+        json.put("headers", redacted(message.headers()));
         json.put("outcome", outcome.name());
         json.put("status_code", statusCode);
         json.put("error", error);
@@ -69,6 +77,13 @@ public final class Delivery {
         json.put("sent_at", sentAt);
         json.put("body", parsed(message.body()));
         return json;
+    }
+
+    static Map<String, String> redacted(Map<String, String> headers) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        headers.forEach((name, value) -> shown.put(name,
+                SECRET_HEADER.matcher(name.toLowerCase(Locale.ROOT)).matches() ? "****" : value));
+        return shown;
     }
 
     private static Object parsed(String body) {

@@ -28,10 +28,12 @@ public class BooksWebhookRegistry implements Resettable {
     private final OrgRecords<BooksWebhook> webhooks = new OrgRecords<>();
     private final BooksIds ids;
     private final EmulatorProperties.BooksWebhooks configured;
+    private final Map<String, String> organizationSecrets;
 
     public BooksWebhookRegistry(BooksIds ids, EmulatorProperties properties) {
         this.ids = ids;
         this.configured = properties.books().webhooks();
+        this.organizationSecrets = configured.secretsByOrganization();
     }
 
     public BooksWebhook create(String orgId, JsonBody body) {
@@ -86,8 +88,13 @@ public class BooksWebhookRegistry implements Resettable {
     List<BooksWebhook> matching(String orgId, String entity, String event) {
         List<BooksWebhook> matching = new ArrayList<>(webhooks.all(orgId).stream().filter(w -> w.matches(entity, event)).toList());
         if (!configured.url().isBlank()) {
+            Map<String, String> headers = new LinkedHashMap<>(configured.headers());
+            // each organization's own secret, as a Books webhook configured in that organization sends it
+            if (!configured.secretHeader().isBlank() && organizationSecrets.containsKey(orgId)) {
+                headers.put(configured.secretHeader(), organizationSecrets.get(orgId));
+            }
             matching.add(new BooksWebhook("configured", orgId, "configuration", BooksWebhook.ALL, "POST",
-                    configured.url().replace("{organization_id}", orgId), configured.headers(), List.of(), configured.secret()));
+                    configured.url().replace("{organization_id}", orgId), headers, List.of(), configured.secret()));
         }
         return matching;
     }

@@ -2,7 +2,7 @@ package io.dealledger.ledger.account;
 
 import java.util.Currency;
 
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.money.Money;
 
 /**
  * An account's sums over its deals in one currency: amounts in different currencies are never added together.

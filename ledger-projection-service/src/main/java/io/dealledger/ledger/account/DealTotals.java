@@ -1,7 +1,7 @@
 package io.dealledger.ledger.account;
 
 import io.dealledger.ledger.deal.DealView;
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.money.Money;
 
 /**
  * What one deal adds to its account: its ledger's sums, all in the deal's currency. Only these numbers roll up; a

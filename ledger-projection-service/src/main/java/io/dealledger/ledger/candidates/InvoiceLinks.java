@@ -2,8 +2,8 @@ package io.dealledger.ledger.candidates;
 
 import java.util.List;
 
-import io.dealledger.ledger.invoice.InvoiceLedger;
-import io.dealledger.ledger.invoice.InvoiceRef;
+import io.dealledger.core.invoice.InvoiceLedger;
+import io.dealledger.core.invoice.InvoiceRef;
 import io.dealledger.ledger.projection.FactMapper;
 import io.dealledger.ledger.projection.LedgerTopology;
 import io.dealledger.ledger.query.LedgerStores;

@@ -13,8 +13,8 @@ import java.util.function.Function;
 import io.dealledger.ledger.deal.DealView.InvoiceStatus;
 import io.dealledger.ledger.deal.DealView.Line;
 import io.dealledger.ledger.deal.DealView.PaymentStatus;
-import io.dealledger.ledger.invoice.InvoiceView;
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.invoice.InvoiceView;
+import io.dealledger.core.money.Money;
 
 /**
  * Computes a deal's ledger from its state and today's date (design.md §4). Pure: the same state and day give
@@ -154,7 +154,9 @@ public final class DealCalculator {
             throw new IllegalStateException("deal " + dealId + ": outstanding " + outstanding
                     + " is not invoiced − paid − credited − written off = " + expected);
         }
-        if (overdue.isNegative() || overdue.compareTo(outstanding) > 0) {
+        // outstanding may be negative while a fact is on its way (a payment before the invoice's raised total)
+        Money ceiling = outstanding.isNegative() ? Money.zero(outstanding.currency()) : outstanding;
+        if (overdue.isNegative() || overdue.compareTo(ceiling) > 0) {
             throw new IllegalStateException("deal " + dealId + ": overdue " + overdue
                     + " is not between 0 and outstanding " + outstanding);
         }

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 
-import io.dealledger.ledger.invoice.InvoiceRef;
-import io.dealledger.ledger.invoice.InvoiceView;
+import io.dealledger.core.invoice.InvoiceRef;
+import io.dealledger.core.invoice.InvoiceView;
 
 /** Something that changes a deal's ledger, keyed by the deal. */
 public sealed interface DealInput {

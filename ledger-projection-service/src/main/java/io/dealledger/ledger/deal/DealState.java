@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.dealledger.ledger.deal.DealInput.Dated;
-import io.dealledger.ledger.invoice.InvoiceView;
+import io.dealledger.core.invoice.InvoiceView;
 
 /**
  * Everything known about one deal: its CRM terms and account, its latest issued and rejected invoice requests, the

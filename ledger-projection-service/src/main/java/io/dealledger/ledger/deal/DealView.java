@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import io.dealledger.ledger.invoice.InvoiceRef;
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.invoice.InvoiceRef;
+import io.dealledger.core.money.Money;
 
 /**
  * A deal's ledger as of one day: every amount in the deal's currency. {@code dealValue} and {@code uninvoiced}

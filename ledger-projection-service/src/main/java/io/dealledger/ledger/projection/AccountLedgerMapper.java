@@ -7,7 +7,7 @@ import io.dealledger.events.AccountCurrencyTotals;
 import io.dealledger.events.AccountLedger;
 import io.dealledger.ledger.account.AccountView;
 import io.dealledger.ledger.account.CurrencyTotals;
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.money.Money;
 import io.dealledger.schemas.EventIds;
 import io.dealledger.schemas.topics.Service;
 

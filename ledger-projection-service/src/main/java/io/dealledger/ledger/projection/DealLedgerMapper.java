@@ -8,7 +8,7 @@ import io.dealledger.events.DealLedger;
 import io.dealledger.events.DealLinkRejection;
 import io.dealledger.events.PaymentStatus;
 import io.dealledger.ledger.deal.DealView;
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.money.Money;
 import io.dealledger.schemas.EventIds;
 import io.dealledger.schemas.topics.Service;
 

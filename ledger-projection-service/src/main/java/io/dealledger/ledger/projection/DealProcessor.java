@@ -87,10 +87,12 @@ final class DealProcessor implements Processor<String, DealInput, String, DealPr
         DealView view;
         try {
             view = DealCalculator.view(next, today(), defaultCurrency);
-        } catch (IllegalStateException violation) {
+        } catch (RuntimeException violation) {
+            // the input is kept (a later one may make the deal whole again); nothing is published, the stream goes on
             metrics.dealInvariantBroken();
-            log.error("deal=rejected-input deal={} input={} reason=\"{}\"", dealId,
-                    record.value().getClass().getSimpleName(), violation.getMessage());
+            log.error("deal=unpublishable deal={} input={} reason=\"{}\"", dealId,
+                    record.value().getClass().getSimpleName(), violation.toString());
+            store.put(dealId, next);
             return;
         }
         store.put(dealId, emitIfChanged(next, view, record.timestamp(), "input"));

@@ -23,75 +23,23 @@ import io.dealledger.events.PaymentApplied;
 import io.dealledger.events.PaymentReversalReason;
 import io.dealledger.events.PaymentReversed;
 import io.dealledger.ledger.deal.DealInput;
-import io.dealledger.ledger.invoice.InvoiceRef;
-import io.dealledger.ledger.invoice.LedgerFact;
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.invoice.InvoiceRef;
+import io.dealledger.core.invoice.LedgerFact;
+import io.dealledger.core.invoice.LedgerFacts;
+import io.dealledger.core.money.Money;
 import io.dealledger.schemas.failures.FailureCategory;
 
 import org.apache.avro.specific.SpecificRecord;
 
-/** Translates the Avro contracts into the ledger's domain facts and deal inputs. */
+/** Translates the Avro contracts into the ledger's domain facts (through ledger-core) and deal inputs. */
 public final class FactMapper {
 
     private FactMapper() {
     }
 
-    /**
-     * The ledger fact an event states, if it states one. An {@link InvoiceIssued} states that its invoice is
-     * linked to its deal (invoice-service created it for that deal, with its date and the deal's account); an
-     * {@link InvoiceLinkRejected} moves no money but stands on the deal until the invoice is linked to it.
-     */
+    /** The ledger fact an event states, if it states one (ledger-core's reading of the facts). */
     public static Optional<LedgerFact> toFact(SpecificRecord event) {
-        LedgerFact fact = null;
-        if (event instanceof InvoiceImported e) {
-            fact = new LedgerFact.Imported(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getInvoiceNumber(), e.getCustomerId(), Money.of(e.getTotal(), e.getCurrency()),
-                    e.getInvoiceDate(), e.getDueDate(), e.getStatus(), e.getInvoiceUrl(),
-                    e.getSubTotal() == null ? null : Money.of(e.getSubTotal(), e.getCurrency()));
-        } else if (event instanceof InvoiceLinked e) {
-            fact = new LedgerFact.Linked(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getDealId(), e.getAccountId(), null);
-        } else if (event instanceof InvoiceIssued e) {
-            fact = new LedgerFact.Linked(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getDealId(), e.getAccountId(), e.getInvoiceDate());
-        } else if (event instanceof InvoiceLinkRejected e) {
-            fact = new LedgerFact.LinkRejected(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getDealId(), e.getRequestId(), e.getCode(),
-                    FailureCategory.parse(e.getCategory()).name(), e.getMessage());
-        } else if (event instanceof InvoiceUnlinked e) {
-            fact = new LedgerFact.Unlinked(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getDealId());
-        } else if (event instanceof InvoiceAmended e) {
-            fact = new LedgerFact.Amended(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getRevision(), Money.of(e.getTotal(), e.getCurrency()), e.getDueDate(),
-                    e.getSubTotal() == null ? null : Money.of(e.getSubTotal(), e.getCurrency()));
-        } else if (event instanceof PaymentApplied e) {
-            fact = new LedgerFact.PaymentApplied(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getPaymentId(), Money.of(e.getAmount(), e.getCurrency()), e.getPaidOn());
-        } else if (event instanceof PaymentReversed e) {
-            fact = new LedgerFact.PaymentReversed(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getPaymentId(), Money.of(e.getAmount(), e.getCurrency()),
-                    e.getReason() == PaymentReversalReason.REFUNDED);
-        } else if (event instanceof CreditApplied e) {
-            fact = new LedgerFact.CreditApplied(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getApplicationId(), Money.of(e.getAmount(), e.getCurrency()));
-        } else if (event instanceof CreditReversed e) {
-            fact = new LedgerFact.CreditReversed(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getApplicationId(), Money.of(e.getAmount(), e.getCurrency()));
-        } else if (event instanceof CreditRefunded e) {
-            fact = new LedgerFact.CreditRefunded(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), e.getRefundId(), Money.of(e.getAmount(), e.getCurrency()));
-        } else if (event instanceof InvoiceWrittenOff e) {
-            fact = new LedgerFact.WrittenOff(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), Money.of(e.getAmount(), e.getCurrency()));
-        } else if (event instanceof InvoiceWriteOffCancelled e) {
-            fact = new LedgerFact.WriteOffCancelled(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()), Money.of(e.getAmount(), e.getCurrency()));
-        } else if (event instanceof InvoiceVoided e) {
-            fact = new LedgerFact.Voided(e.getEventId(), e.getOccurredAt(), ref(e.getOrganizationId(),
-                    e.getInvoiceId()));
-        }
-        return Optional.ofNullable(fact);
+        return LedgerFacts.of(event);
     }
 
     /**
@@ -118,7 +66,4 @@ public final class FactMapper {
         return inputs;
     }
 
-    private static InvoiceRef ref(String organizationId, String invoiceId) {
-        return new InvoiceRef(organizationId, invoiceId);
-    }
 }

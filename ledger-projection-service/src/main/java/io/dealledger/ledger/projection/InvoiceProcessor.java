@@ -10,9 +10,9 @@ import java.util.TreeSet;
 
 import io.dealledger.ledger.deal.DealInput;
 import io.dealledger.ledger.deal.DealView;
-import io.dealledger.ledger.invoice.InvoiceLedger;
-import io.dealledger.ledger.invoice.InvoiceView;
-import io.dealledger.ledger.invoice.LedgerFact;
+import io.dealledger.core.invoice.InvoiceLedger;
+import io.dealledger.core.invoice.InvoiceView;
+import io.dealledger.core.invoice.LedgerFact;
 import io.dealledger.ledger.projection.ProjectionMetrics.Outcome;
 import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.service.kafka.DeadLetters;
@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * contribution changed: the deal it left gets a removal, the deal it is linked to gets the new view. It also
  * passes on what the invoice's facts say about deals: the account a link names (to the linked deal), and each deal's
  * standing refusal to link this invoice (full value, null once a later link cleared it). A fact seen before is a
- * no-op; a fact that breaks an invoice invariant is dead-lettered with the reason and the invoice stays as it was.
+ * no-op; a fact the ledger cannot hold (a currency ISO 4217 does not know, another currency than its invoice's) is
+ * dead-lettered with the reason, the invoice stays as it was and the next fact goes on.
  */
 final class InvoiceProcessor implements Processor<String, SpecificRecord, String, InvoiceProcessor.Output> {
 
@@ -65,7 +66,14 @@ final class InvoiceProcessor implements Processor<String, SpecificRecord, String
     @Override
     public void process(Record<String, SpecificRecord> record) {
         String type = record.value().getClass().getSimpleName();
-        Optional<LedgerFact> mapped = FactMapper.toFact(record.value());
+        Optional<LedgerFact> mapped;
+        try {
+            mapped = FactMapper.toFact(record.value());
+        } catch (RuntimeException unreadable) {
+            // e.g. a currency ISO 4217 does not know: parked with its reason, the next fact goes on
+            deadLetter(record, type, "fact=unreadable", unreadable);
+            return;
+        }
         if (mapped.isEmpty()) {
             metrics.fact(type, Outcome.IGNORED);
             return;
@@ -83,16 +91,8 @@ final class InvoiceProcessor implements Processor<String, SpecificRecord, String
         InvoiceLedger after;
         try {
             after = before.apply(fact);
-        } catch (IllegalStateException violation) {
-            metrics.fact(type, Outcome.REJECTED);
-            log.error("fact=rejected type={} eventId={} invoice={} reason=\"{}\"", type, fact.id(), key,
-                    violation.getMessage());
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(DeadLetters.REASON_HEADER, ("IllegalStateException: " + violation.getMessage())
-                    .getBytes(StandardCharsets.UTF_8));
-            headers.add(FailureCategory.HEADER, FailureCategory.INTERNAL.name().getBytes(StandardCharsets.UTF_8));
-            context.forward(new Record<String, Output>(record.key(), new DeadLetter(record.value()),
-                    record.timestamp(), headers));
+        } catch (RuntimeException violation) {
+            deadLetter(record, type, "fact=rejected invoice=" + key, violation);
             return;
         }
         List<SpecificRecord> next = new ArrayList<>(stored);
@@ -113,6 +113,18 @@ final class InvoiceProcessor implements Processor<String, SpecificRecord, String
             forward(link.dealId(), new DealInput.AccountSeen(link.id(), link.occurredAt(), link.accountId()), record);
         }
         forwardLinkRejections(before.linkRejections(), after.linkRejections(), fact, record);
+    }
+
+    /** Parks the fact on the dead-letter topic with its reason; the invoice stays as it was, the stream goes on. */
+    private void deadLetter(Record<String, SpecificRecord> record, String type, String what, RuntimeException cause) {
+        metrics.fact(type, Outcome.REJECTED);
+        log.error("{} type={} reason=\"{}\"", what, type, cause.toString());
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DeadLetters.REASON_HEADER, (cause.getClass().getSimpleName() + ": " + cause.getMessage())
+                .getBytes(StandardCharsets.UTF_8));
+        headers.add(FailureCategory.HEADER, FailureCategory.INTERNAL.name().getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<String, Output>(record.key(), new DeadLetter(record.value()), record.timestamp(),
+                headers));
     }
 
     /** Each deal whose standing refusal to link this invoice changed gets it (or null: none stands any more). */

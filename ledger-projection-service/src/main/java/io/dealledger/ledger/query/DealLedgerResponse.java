@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.dealledger.ledger.deal.DealView;
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.money.Money;
 
 /**
  * The deal ledger as the gateway serves it: every amount an exact decimal string ("1250.500"), never a float.

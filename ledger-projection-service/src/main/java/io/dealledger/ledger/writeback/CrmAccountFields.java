@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import io.dealledger.events.AccountLedger;
 import io.dealledger.ledger.account.AccountView;
 import io.dealledger.ledger.account.CurrencyTotals;
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.money.Money;
 import io.dealledger.ledger.projection.AccountLedgerMapper;
 
 /**

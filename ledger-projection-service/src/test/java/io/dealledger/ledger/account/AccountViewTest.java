@@ -3,7 +3,7 @@ package io.dealledger.ledger.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.money.Money;
 
 import org.junit.jupiter.api.Test;
 

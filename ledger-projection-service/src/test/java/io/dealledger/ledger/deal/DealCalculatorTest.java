@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.Currency;
 
 import io.dealledger.ledger.deal.DealView.PaymentStatus;
-import io.dealledger.ledger.invoice.InvoiceRef;
-import io.dealledger.ledger.invoice.InvoiceView;
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.invoice.InvoiceRef;
+import io.dealledger.core.invoice.InvoiceView;
+import io.dealledger.core.money.Money;
 
 import org.junit.jupiter.api.Test;
 

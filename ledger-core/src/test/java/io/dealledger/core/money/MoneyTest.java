@@ -1,4 +1,4 @@
-package io.dealledger.ledger.money;
+package io.dealledger.core.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

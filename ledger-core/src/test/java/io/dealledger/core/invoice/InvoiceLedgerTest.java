@@ -1,4 +1,4 @@
-package io.dealledger.ledger.invoice;
+package io.dealledger.core.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,19 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import io.dealledger.ledger.invoice.LedgerFact.Amended;
-import io.dealledger.ledger.invoice.LedgerFact.CreditApplied;
-import io.dealledger.ledger.invoice.LedgerFact.CreditRefunded;
-import io.dealledger.ledger.invoice.LedgerFact.Imported;
-import io.dealledger.ledger.invoice.LedgerFact.LinkRejected;
-import io.dealledger.ledger.invoice.LedgerFact.Linked;
-import io.dealledger.ledger.invoice.LedgerFact.PaymentApplied;
-import io.dealledger.ledger.invoice.LedgerFact.PaymentReversed;
-import io.dealledger.ledger.invoice.LedgerFact.Unlinked;
-import io.dealledger.ledger.invoice.LedgerFact.Voided;
-import io.dealledger.ledger.invoice.LedgerFact.WriteOffCancelled;
-import io.dealledger.ledger.invoice.LedgerFact.WrittenOff;
-import io.dealledger.ledger.money.Money;
+import io.dealledger.core.invoice.LedgerFact.Amended;
+import io.dealledger.core.invoice.LedgerFact.CreditApplied;
+import io.dealledger.core.invoice.LedgerFact.CreditRefunded;
+import io.dealledger.core.invoice.LedgerFact.Imported;
+import io.dealledger.core.invoice.LedgerFact.LinkRejected;
+import io.dealledger.core.invoice.LedgerFact.Linked;
+import io.dealledger.core.invoice.LedgerFact.PaymentApplied;
+import io.dealledger.core.invoice.LedgerFact.PaymentReversed;
+import io.dealledger.core.invoice.LedgerFact.Unlinked;
+import io.dealledger.core.invoice.LedgerFact.Voided;
+import io.dealledger.core.invoice.LedgerFact.WriteOffCancelled;
+import io.dealledger.core.invoice.LedgerFact.WrittenOff;
+import io.dealledger.core.money.Money;
 
 import org.junit.jupiter.api.Test;
 
@@ -129,13 +129,91 @@ class InvoiceLedgerTest {
     }
 
     @Test
-    void overPaymentIsRefusedAndTheLedgerStaysAsItWas() {
-        // Given an invoice of 100 paid 80
-        InvoiceLedger ledger = InvoiceLedger.empty(INVOICE).apply(imported("100")).apply(payment("p1", "80"));
-        // When a payment of 30 arrives, Then it breaks the balance invariant
-        assertThatThrownBy(() -> ledger.apply(payment("p2", "30"))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("would make the balance -10.000 USD");
-        assertThat(ledger.view().balance()).isEqualTo(usd("20"));
+    void aPaymentSeenBeforeTheInvoicesRaisedTotalIsKeptAndTheLedgerConvergesWhenTheTotalArrives() {
+        // Given an invoice of 1072.50 (issue 17: raised to 1272.50, then paid in full; the payment's webhook first)
+        InvoiceLedger ledger = InvoiceLedger.empty(INVOICE).apply(imported("1072.50"));
+        // When the payment of 1272.50 arrives before the invoice's new total
+        ledger = ledger.apply(payment("p1", "1272.50"));
+        // Then it is not refused: the balance is negative for a while
+        assertThat(ledger.view().paid()).isEqualTo(usd("1272.50"));
+        assertThat(ledger.view().balance()).isEqualTo(usd("-200.00"));
+        // And when the amendment arrives the invoice is paid exactly
+        ledger = ledger.apply(new Amended("am", t(20), INVOICE, "2026-06-01T10:00:00+0000", usd("1272.50"), null, null));
+        assertThat(ledger.view().balance()).isEqualTo(usd("0"));
+    }
+
+    @Test
+    void aSecondApplicationOfAPaymentAndEveryEditCountAsTheHighestSequenceSays() {
+        // Given a payment of 500 with 300 applied to the invoice
+        InvoiceLedger ledger = InvoiceLedger.empty(INVOICE).apply(imported("1000"))
+                .apply(applied("a1", "p1", "300", 1));
+        assertThat(ledger.nextPaymentSequence("p1")).isEqualTo(2);
+        // When its unused 200 is applied to the same invoice too
+        ledger = ledger.apply(applied("a2", "p1", "500", 2));
+        // Then it counts 500 (issue 17: stayed at 300 while the fact id was payment + invoice only)
+        assertThat(ledger.view().paid()).isEqualTo(usd("500"));
+        // And edited down, then back up: the last word counts, whatever order the facts arrive in
+        InvoiceLedger edited = ledger.apply(applied("a3", "p1", "250", 3)).apply(applied("a4", "p1", "500", 4));
+        InvoiceLedger shuffled = InvoiceLedger.empty(INVOICE).apply(applied("a4", "p1", "500", 4))
+                .apply(applied("a3", "p1", "250", 3)).apply(imported("1000")).apply(applied("a1", "p1", "300", 1))
+                .apply(applied("a2", "p1", "500", 2));
+        assertThat(edited.view().paid()).isEqualTo(usd("500"));
+        assertThat(shuffled.view()).isEqualTo(edited.view());
+        // And taken off, then applied again
+        InvoiceLedger again = edited.apply(new PaymentReversed("r5", t(30), INVOICE, "p1", usd("500"), false, 5))
+                .apply(applied("a6", "p1", "120", 6));
+        assertThat(again.view().paid()).isEqualTo(usd("120"));
+        assertThat(again.payment("p1")).contains(usd("120"));
+    }
+
+    @Test
+    void factsWrittenBeforeSequencesKeepTheirMeaning_aReversedPaymentDoesNotComeBack() {
+        InvoiceLedger ledger = InvoiceLedger.empty(INVOICE).apply(imported("1000"))
+                .apply(new PaymentReversed("r", t(5), INVOICE, "p1", usd("300"), false)).apply(payment("p1", "300"));
+        assertThat(ledger.view().paid()).isEqualTo(usd("0"));
+        assertThat(ledger.paymentTakenOff("p1")).isTrue();
+        assertThat(ledger.nextPaymentSequence("p1")).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteOffCancelledAndWrittenOffAgainIsWrittenOff() {
+        InvoiceLedger ledger = InvoiceLedger.empty(INVOICE).apply(imported("100"))
+                .apply(new WrittenOff("w1", t(1), INVOICE, usd("100"), 1))
+                .apply(new WriteOffCancelled("c2", t(2), INVOICE, usd("100"), 2))
+                .apply(new WrittenOff("w3", t(3), INVOICE, usd("100"), 3));
+        assertThat(ledger.view().writtenOff()).isEqualTo(usd("100"));
+        assertThat(ledger.view().balance()).isEqualTo(usd("0"));
+        assertThat(ledger.nextWriteOffSequence()).isEqualTo(4);
+    }
+
+    @Test
+    void aDraftCountsNothingUntilItIsSent_andAVoidConvertedBackToDraftThenSentCountsAgain() {
+        InvoiceLedger draft = InvoiceLedger.empty(INVOICE).apply(new Imported("imp", t(0), INVOICE, "INV-1", "cust",
+                usd("1000"), null, LocalDate.of(2026, 6, 30), "draft", null, null, "2026-06-01T08:00:00+0000"));
+        assertThat(draft.view().counted()).as("Books keeps drafts out of receivables").isFalse();
+        assertThat(draft.view().balance()).isEqualTo(usd("0"));
+
+        InvoiceLedger sent = draft.apply(amended("a1", "2026-06-01T09:00:00+0000", "sent"));
+        assertThat(sent.view().counted()).isTrue();
+        assertThat(sent.view().balance()).isEqualTo(usd("1000"));
+
+        InvoiceLedger voided = sent.apply(new Voided("v", t(3), INVOICE, "2026-06-01T10:00:00+0000"));
+        assertThat(voided.view().voided()).isTrue();
+        InvoiceLedger redrafted = voided.apply(amended("a2", "2026-06-01T11:00:00+0000", "draft"));
+        assertThat(redrafted.view().voided()).isFalse();
+        assertThat(redrafted.view().counted()).isFalse();
+        InvoiceLedger resent = redrafted.apply(amended("a3", "2026-06-01T12:00:00+0000", "sent"));
+        assertThat(resent.view().counted()).isTrue();
+        assertThat(resent.view().status()).isEqualTo("sent");
+    }
+
+    private static Amended amended(String id, String revision, String status) {
+        return new Amended(id, t(5), INVOICE, revision, usd("1000"), null, null, status);
+    }
+
+    private static PaymentApplied applied(String id, String paymentId, String amount, long sequence) {
+        return new PaymentApplied(id, t(10 + (int) sequence), INVOICE, paymentId, usd(amount), LocalDate.of(2026, 6, 2),
+                sequence);
     }
 
     @Test

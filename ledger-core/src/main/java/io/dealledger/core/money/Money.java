@@ -1,4 +1,4 @@
-package io.dealledger.ledger.money;
+package io.dealledger.core.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

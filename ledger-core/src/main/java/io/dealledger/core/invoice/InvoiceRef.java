@@ -1,4 +1,4 @@
-package io.dealledger.ledger.invoice;
+package io.dealledger.core.invoice;
 
 import java.util.Objects;
 

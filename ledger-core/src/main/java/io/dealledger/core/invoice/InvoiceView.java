@@ -25,6 +25,15 @@ public record InvoiceView(InvoiceRef invoice, String dealId, boolean imported, b
                           Money refunded, Money writtenOff, Money balance, LocalDate dueDate,
                           LocalDate lastPaymentDate, Money billed, LocalDate invoiceDate, String status) {
 
+    /** A view whose status no fact stated (it counts like a sent invoice). */
+    public InvoiceView(InvoiceRef invoice, String dealId, boolean imported, boolean voided, String number,
+                       String customerId, String url, Currency currency, Money total, Money paid, Money credited,
+                       Money refunded, Money writtenOff, Money balance, LocalDate dueDate, LocalDate lastPaymentDate,
+                       Money billed, LocalDate invoiceDate) {
+        this(invoice, dealId, imported, voided, number, customerId, url, currency, total, paid, credited, refunded,
+                writtenOff, balance, dueDate, lastPaymentDate, billed, invoiceDate, null);
+    }
+
     /** Books keeps drafts out of receivables: a draft is invoiced once it is sent. */
     public boolean draft() {
         return "draft".equalsIgnoreCase(status);

@@ -49,7 +49,7 @@ public class PaymentMetrics {
                 .tag("entity", entity).tag("outcome", outcome).register(registry).increment();
     }
 
-    /** outcome: posted, failed. */
+    /** outcome: posted, failed, unauthorized (Cliq refused the token: posting pauses). */
     public void cliqPost(String outcome) {
         Counter.builder("dealledger.payment.cliq.posts").description("Payment notices posted to Cliq")
                 .tag("outcome", outcome).register(registry).increment();

@@ -21,7 +21,13 @@ public record Rejection(Code code, FailureCategory category, String field, Strin
         AMOUNT_NOT_POSITIVE(FailureCategory.INVALID_REQUEST),
         STAGE_CURRENCY_MISMATCH(FailureCategory.INVALID_REQUEST),
         STAGE_EXCEEDS_UNINVOICED(FailureCategory.INVALID_REQUEST),
-        BOOKS_VALIDATION(FailureCategory.BOOKS_VALIDATION);
+        BOOKS_VALIDATION(FailureCategory.BOOKS_VALIDATION),
+        // the deal's currency is not enabled in the Books organization (Settings → Currencies)
+        CURRENCY_NOT_ENABLED(FailureCategory.BOOKS_VALIDATION),
+        // Books bills a customer in its own currency only: the account's Books customer is in another one
+        CUSTOMER_CURRENCY_MISMATCH(FailureCategory.BOOKS_VALIDATION),
+        // CRM refused to list the deal's products: never billed as one "deal amount" line instead
+        DEAL_PRODUCTS_UNREADABLE(FailureCategory.CRM_FIELD_MISSING);
 
         private final FailureCategory category;
 

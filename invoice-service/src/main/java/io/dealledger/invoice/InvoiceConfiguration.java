@@ -2,8 +2,10 @@ package io.dealledger.invoice;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 import io.dealledger.invoice.books.BooksCaches;
+import io.dealledger.invoice.books.CurrencyResolver;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
 import io.dealledger.invoice.cache.TtlCache;
@@ -18,6 +20,7 @@ import io.dealledger.invoice.preview.InvoicePreviewer;
 import io.dealledger.invoice.push.InvoicePusher;
 import io.dealledger.invoice.push.InvoiceRequestListener;
 import io.dealledger.invoice.routing.OrganizationRouter;
+import io.dealledger.invoice.tax.TaxAuthorityRequirement;
 import io.dealledger.invoice.tax.TaxResolver;
 import io.dealledger.invoice.tax.TaxTable;
 import io.dealledger.service.failures.SyncFailures;
@@ -73,7 +76,13 @@ class InvoiceConfiguration {
 
     @Bean
     TaxResolver taxResolver(InvoiceProperties properties, TaxTable taxTable, CrmVariables variables, BooksCaches caches) {
-        return new TaxResolver(taxTable, variables, properties.taxAuthorityEditions(), caches);
+        return new TaxResolver(taxTable, variables, new TaxAuthorityRequirement(
+                Set.copyOf(properties.taxAuthorityCountries()), properties.taxAuthorityRequired(), caches), caches);
+    }
+
+    @Bean
+    CurrencyResolver currencyResolver(BooksCaches caches) {
+        return new CurrencyResolver(caches);
     }
 
     @Bean
@@ -88,18 +97,19 @@ class InvoiceConfiguration {
 
     @Bean
     InvoicePusher invoicePusher(InvoiceProperties properties, ZohoClients zoho, DealReader deals,
-                                OrganizationRouter router, TaxResolver taxes, CustomerResolver customers,
-                                ItemResolver items, Clock clock) {
+                                OrganizationRouter router, TaxResolver taxes, CurrencyResolver currencies,
+                                CustomerResolver customers, ItemResolver items, Clock clock) {
         return new InvoicePusher(deals, new CrmWriteBack(zoho.crm(), properties.crm(), properties.callTimeout()),
-                router, zoho.books(), taxes, customers, items, properties, clock, properties.callTimeout());
+                router, zoho.books(), taxes, currencies, customers, items, properties, clock, properties.callTimeout());
     }
 
     @Bean
     InvoicePreviewer invoicePreviewer(InvoiceProperties properties, ZohoClients zoho, DealReader deals,
-                                      OrganizationRouter router, TaxResolver taxes, CustomerResolver customers,
-                                      ItemResolver items) {
+                                      OrganizationRouter router, TaxResolver taxes, CurrencyResolver currencies,
+                                      CustomerResolver customers, ItemResolver items) {
         // a preview can wait behind invoice pushes and webhooks, and never spends their part of the day's budget
-        return new InvoicePreviewer(deals, router, zoho.books().at(Priority.LOW), taxes, customers, items, properties,
+        return new InvoicePreviewer(deals, router, zoho.books().at(Priority.LOW), taxes, currencies, customers, items,
+                properties,
                 properties.callTimeout());
     }
 

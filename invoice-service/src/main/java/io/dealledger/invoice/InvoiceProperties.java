@@ -19,9 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param crmVariablePrefix             api_name prefix of those variables, every run of non-alphanumerics as one {@code _}:
  *                                      prefix + legal entity ("Acme Robotics Inc." → {@code Books_Org_Acme_Robotics_Inc}),
  *                                      prefix + {@code tax_} + org id + {@code _} + region ({@code Books_Org_tax_10234695_US_OR})
- * @param taxAuthorityEditions          Books editions whose invoices need a tax authority (Zoho: US and CA)
+ * @param taxAuthorityCountries         countries (ISO codes) of Books organizations whose taxed invoices need a tax
+ *                                      authority (Zoho: US and CA); read from the organization's address
+ * @param taxAuthorityRequired          Books org id → whether its taxed invoices need a tax authority, overriding the
+ *                                      country (for an org whose address does not say, or says otherwise)
  * @param tax                           Books org id → region key ({@code US-CA}, {@code GB}, {@code IN-KA}) → tax and tax authority
- * @param cacheTtl                      how long customers, items, taxes and editions of an org are trusted without asking Books
+ * @param cacheTtl                      how long customers, items, taxes, currencies and the org itself are trusted without
+ *                                      asking Books
  * @param callTimeout                   longest wait for one Zoho call, its retries included (keep it under
  *                                      the consumer's max.poll.interval.ms)
  * @param paymentTermsDays              due date = invoice date + this many days
@@ -35,7 +39,8 @@ public record InvoiceProperties(
         Map<String, String> organizations,
         boolean organizationsFromCrmVariables,
         String crmVariablePrefix,
-        List<String> taxAuthorityEditions,
+        List<String> taxAuthorityCountries,
+        Map<String, Boolean> taxAuthorityRequired,
         Map<String, Map<String, TaxMapping>> tax,
         Duration cacheTtl,
         Duration callTimeout,
@@ -49,7 +54,8 @@ public record InvoiceProperties(
         organizations = organizations == null ? Map.of() : Map.copyOf(organizations);
         require(!organizationsFromCrmVariables || notBlank(crmVariablePrefix), "crm-variable-prefix",
                 "the api_name prefix of the CRM Variables naming Books organizations and taxes");
-        taxAuthorityEditions = taxAuthorityEditions == null ? List.of() : List.copyOf(taxAuthorityEditions);
+        taxAuthorityCountries = taxAuthorityCountries == null ? List.of() : List.copyOf(taxAuthorityCountries);
+        taxAuthorityRequired = taxAuthorityRequired == null ? Map.of() : Map.copyOf(taxAuthorityRequired);
         tax = tax == null ? Map.of() : Map.copyOf(tax);
         require(cacheTtl != null && !cacheTtl.isNegative(), "cache-ttl", "a duration, e.g. 10m");
         require(callTimeout != null && !callTimeout.isNegative() && !callTimeout.isZero(), "call-timeout", "a positive duration, e.g. 2m");

@@ -132,7 +132,7 @@ class ZohoClientIT {
         String customer = clients.books().createContact(SeedIds.US_ORG_ID, new BooksRequests.NewContact(
                 "Taxless Corp", "Taxless Corp", null, null, Map.of())).block().contactId();
         BooksRequests.NewInvoice taxedWithoutAuthority = new BooksRequests.NewInvoice(customer,
-                "REF-1", LocalDate.now(), null, null, null, null, null,
+                "REF-1", LocalDate.now(), null, null, null, null, null, null,
                 List.of(new BooksRequests.LineItem(SeedIds.BOOKS_ITEM_ROBOT_ARM, null, null, new BigDecimal("100.00"),
                         BigDecimal.ONE, SeedIds.TAX_CA)), Map.of());
 
@@ -151,7 +151,7 @@ class ZohoClientIT {
     void anUpsertedInvoiceIsCreatedOnceHoweverOftenItIsSent() {
         ZohoClients clients = clients(fastRetries());
         BooksRequests.NewInvoice invoice = new BooksRequests.NewInvoice(SeedIds.BOOKS_CONTACT_GLOBEX, "REQ-42",
-                LocalDate.now(), null, null, SeedIds.DEAL_GLOBEX_CLOSED_WON, SeedIds.TAX_AUTHORITY_CA, null,
+                LocalDate.now(), null, null, null, SeedIds.DEAL_GLOBEX_CLOSED_WON, SeedIds.TAX_AUTHORITY_CA, null,
                 List.of(new BooksRequests.LineItem(SeedIds.BOOKS_ITEM_ROBOT_ARM, null, null, new BigDecimal("100.00"),
                         BigDecimal.ONE, SeedIds.TAX_CA)), Map.of("cf_dealledger_request_id", "REQ-42"));
 

@@ -7,12 +7,15 @@ import java.util.function.Function;
 
 import io.dealledger.invoice.cache.TtlCache;
 import io.dealledger.invoice.sku.ItemCatalog;
+import io.dealledger.zoho.books.BooksRecords.Currency;
+import io.dealledger.zoho.books.BooksRecords.Organization;
 import io.dealledger.zoho.books.BooksRecords.Tax;
 import io.dealledger.zoho.books.BooksRecords.TaxAuthority;
 
 /**
  * What invoice-service remembers of each Books organization between pushes: customers by CRM account,
- * items by normalized SKU, taxes by id, and the org's edition. A warm push costs two Books calls.
+ * items by normalized SKU, taxes by id, the organization itself (country, base currency) and its currencies.
+ * A warm push costs two Books calls.
  */
 public final class BooksCaches {
 
@@ -22,8 +25,10 @@ public final class BooksCaches {
     final TtlCache<String, ItemCatalog> items;
     /** org → tax id → tax. */
     final TtlCache<String, Map<String, Tax>> taxes;
-    /** org → edition (US, UK, IN, ...). */
-    final TtlCache<String, String> editions;
+    /** org → the organization as {@code GET /organizations/{id}} answers it (its country and base currency). */
+    final TtlCache<String, Organization> organizations;
+    /** org → currency code (upper case) → the currency enabled in the org. */
+    final TtlCache<String, Map<String, Currency>> currencies;
     /** org → tax authority id → authority (read by previews only, for the authority's name). */
     final TtlCache<String, Map<String, TaxAuthority>> taxAuthorities;
 
@@ -31,7 +36,8 @@ public final class BooksCaches {
         this.customers = new TtlCache<>(ttl, clock);
         this.items = new TtlCache<>(ttl, clock);
         this.taxes = new TtlCache<>(ttl, clock);
-        this.editions = new TtlCache<>(ttl, clock);
+        this.organizations = new TtlCache<>(ttl, clock);
+        this.currencies = new TtlCache<>(ttl, clock);
         this.taxAuthorities = new TtlCache<>(ttl, clock);
     }
 
@@ -43,12 +49,12 @@ public final class BooksCaches {
         return taxAuthorities.get(org, loader);
     }
 
-    public String edition(String org, Function<String, String> loader) {
-        return editions.get(org, loader);
+    public Organization organization(String org, Function<String, Organization> loader) {
+        return organizations.get(org, loader);
     }
 
-    public void rememberEdition(String org, String edition) {
-        editions.put(org, edition);
+    public Map<String, Currency> currencies(String org, Function<String, Map<String, Currency>> loader) {
+        return currencies.get(org, loader);
     }
 
     /** Forgets everything, e.g. after Books data was changed behind the service's back. */
@@ -56,7 +62,8 @@ public final class BooksCaches {
         customers.clear();
         items.clear();
         taxes.clear();
-        editions.clear();
+        organizations.clear();
+        currencies.clear();
         taxAuthorities.clear();
     }
 }

@@ -24,7 +24,8 @@ public final class CustomerResolver {
     /** Books: "The customer … already exists" (display names are unique). */
     static final String NAME_EXISTS = "3062";
 
-    public record Result(String customerId, Rejection rejection) {
+    /** {@code currencyCode}: the currency Books bills the customer in, when Books said. */
+    public record Result(String customerId, String currencyCode, Rejection rejection) {
     }
 
     /** How the customer of an account was found in Books. */
@@ -37,8 +38,8 @@ public final class CustomerResolver {
         SAME_NAME
     }
 
-    /** A Books customer known to be the account's. */
-    public record Known(String contactId, String name, MatchedBy matchedBy) {
+    /** A Books customer known to be the account's, and the currency Books bills it in (null: not said). */
+    public record Known(String contactId, String name, MatchedBy matchedBy, String currencyCode) {
     }
 
     /** What a push would do, read-only: use {@code known}, or create a customer named {@code newName}, or refuse. */
@@ -55,24 +56,25 @@ public final class CustomerResolver {
 
     /**
      * The account's Books customer in the org: cached, the account's Books_Customer_Id, else upserted by
-     * the CRM account id with {@code person} (read only then) as its primary contact person.
+     * the CRM account id with {@code person} (read only then) as its primary contact person and
+     * {@code currencyId} (Books' id of the deal's currency, null for the org's default) as its currency.
      */
-    public Result resolve(OrgBooks books, Account account, String currency, Supplier<ContactPerson> person) {
+    public Result resolve(OrgBooks books, Account account, String currencyId, Supplier<ContactPerson> person) {
         String key = key(books, account);
         Known cached = cached(key, account);
         if (cached != null) {
-            return new Result(cached.contactId(), null);
+            return new Result(cached.contactId(), cached.currencyCode(), null);
         }
         Known known = fromAccount(books, account);
         if (known == null) {
-            Upserted upserted = upsert(books, account, currency, person.get());
+            Upserted upserted = upsert(books, account, currencyId, person.get());
             if (upserted.rejection() != null) {
-                return new Result(null, upserted.rejection());
+                return new Result(null, null, upserted.rejection());
             }
             known = upserted.known();
         }
         caches.customers.put(key, known);
-        return new Result(known.contactId(), null);
+        return new Result(known.contactId(), known.currencyCode(), null);
     }
 
     /**
@@ -89,14 +91,13 @@ public final class CustomerResolver {
         }
         if (known == null) {
             List<Contact> named = books.contacts(Map.of("contact_name", name(account)));
-            Contact tied = named.stream().filter(c -> account.id().equals(c.customFields().get(accountIdField)))
+            Contact tied = named.stream().filter(c -> account.id().equals(tiedTo(books, c)))
                     .findFirst().orElse(null);
-            Contact untied = named.stream().filter(c -> blank(c.customFields().get(accountIdField))).findFirst()
-                    .orElse(null);
+            Contact untied = named.stream().filter(c -> blank(tiedTo(books, c))).findFirst().orElse(null);
             if (tied != null) {
-                known = new Known(tied.contactId(), tied.contactName(), MatchedBy.CRM_ACCOUNT_ID);
+                known = new Known(tied.contactId(), tied.contactName(), MatchedBy.CRM_ACCOUNT_ID, tied.currencyCode());
             } else if (untied != null) {
-                known = new Known(untied.contactId(), untied.contactName(), MatchedBy.SAME_NAME);
+                known = new Known(untied.contactId(), untied.contactName(), MatchedBy.SAME_NAME, untied.currencyCode());
             } else if (!named.isEmpty()) {
                 return new Preview(null, null, takenBy(books, name(account), named));
             }
@@ -130,7 +131,8 @@ public final class CustomerResolver {
         }
         try {
             Contact contact = books.contact(account.booksCustomerId());
-            return contact == null ? null : new Known(contact.contactId(), contact.contactName(), MatchedBy.BOOKS_CUSTOMER_ID);
+            return contact == null ? null : new Known(contact.contactId(), contact.contactName(),
+                    MatchedBy.BOOKS_CUSTOMER_ID, contact.currencyCode());
         } catch (ZohoApiException e) {
             if (OrgBooks.isValidation(e)) {
                 return null;
@@ -142,15 +144,15 @@ public final class CustomerResolver {
     private record Upserted(Known known, Rejection rejection) {
     }
 
-    private Upserted upsert(OrgBooks books, Account account, String currency, ContactPerson person) {
+    private Upserted upsert(OrgBooks books, Account account, String currencyId, ContactPerson person) {
         String name = name(account);
-        NewContact contact = new NewContact(name, name, currency, new Address(account.billingStreet(),
+        NewContact contact = new NewContact(name, name, currencyId, new Address(account.billingStreet(),
                 account.billingCity(), account.billingState(), account.billingCode(), account.billingCountry()),
                 Map.of(accountIdField, account.id()), person);
         try {
             Contact upserted = books.upsertContact(accountIdField, account.id(), contact);
             return new Upserted(new Known(upserted.contactId(), upserted.contactName() == null ? name
-                    : upserted.contactName(), MatchedBy.CRM_ACCOUNT_ID), null);
+                    : upserted.contactName(), MatchedBy.CRM_ACCOUNT_ID, upserted.currencyCode()), null);
         } catch (ZohoApiException e) {
             if (!OrgBooks.isValidation(e)) {
                 throw e;
@@ -166,17 +168,29 @@ public final class CustomerResolver {
     private Upserted adoptByName(OrgBooks books, Account account, String name) {
         List<Contact> named = books.contacts(Map.of("contact_name", name));
         for (Contact contact : named) {
-            String tiedTo = contact.customFields().get(accountIdField);
+            String tiedTo = tiedTo(books, contact);
             if (blank(tiedTo) || tiedTo.equals(account.id())) {
                 return new Upserted(new Known(contact.contactId(), contact.contactName(),
-                        blank(tiedTo) ? MatchedBy.SAME_NAME : MatchedBy.CRM_ACCOUNT_ID), null);
+                        blank(tiedTo) ? MatchedBy.SAME_NAME : MatchedBy.CRM_ACCOUNT_ID, contact.currencyCode()), null);
             }
         }
         return new Upserted(null, takenBy(books, name, named));
     }
 
+    /**
+     * The CRM account a listed contact is tied to. Zoho's example of a contacts list row carries no custom fields:
+     * a row without the field is read whole before it counts as tied to nothing (and is adopted).
+     */
+    private String tiedTo(OrgBooks books, Contact listed) {
+        if (listed.customFields().containsKey(accountIdField)) {
+            return listed.customFields().get(accountIdField);
+        }
+        Contact whole = books.contact(listed.contactId());
+        return whole == null ? null : whole.customFields().get(accountIdField);
+    }
+
     private Rejection takenBy(OrgBooks books, String name, List<Contact> named) {
-        String other = named.isEmpty() ? "another" : named.get(0).customFields().get(accountIdField);
+        String other = named.isEmpty() ? "another" : tiedTo(books, named.get(0));
         return Rejection.of(Rejection.Code.BOOKS_VALIDATION, "Account_Name",
                 "Books organization " + books.organizationId() + " already has a customer named '" + name
                         + "' tied to CRM account " + other + ": rename the account or merge the two in Books");

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.dealledger.zoho.books.BooksClient;
 import io.dealledger.zoho.books.BooksRecords.Contact;
+import io.dealledger.zoho.books.BooksRecords.Currency;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.zoho.books.BooksRecords.Item;
 import io.dealledger.zoho.books.BooksRecords.Organization;
@@ -43,9 +44,15 @@ public final class OrgBooks {
         return calls.get();
     }
 
-    public List<Organization> organizations() {
+    /** This organization with its address (country) and base currency. */
+    public Organization organization() {
         calls.incrementAndGet();
-        return books.organizations().collectList().block(timeout);
+        return books.getOrganization(organizationId).block(timeout);
+    }
+
+    public List<Currency> currencies() {
+        calls.incrementAndGet();
+        return books.listCurrencies(organizationId).collectList().block(timeout);
     }
 
     public Contact contact(String contactId) {
@@ -86,6 +93,17 @@ public final class OrgBooks {
     public List<Invoice> invoices(Map<String, String> filters) {
         calls.incrementAndGet();
         return books.listInvoices(organizationId, filters).collectList().block(timeout);
+    }
+
+    /**
+     * The deal's invoices. Books documents {@code zcrm_potential_id} as a list filter for estimates, not for
+     * invoices: should it ignore the filter, the list is the whole org's, so each invoice is also checked here —
+     * the deal's when it carries the deal id as {@code zcrm_potential_id} or in {@code dealIdField}.
+     */
+    public List<Invoice> dealInvoices(String dealId, String dealIdField) {
+        return invoices(Map.of("zcrm_potential_id", dealId)).stream()
+                .filter(i -> dealId.equals(i.zcrmPotentialId()) || dealId.equals(i.customFields().get(dealIdField)))
+                .toList();
     }
 
     public Invoice upsertInvoice(String uniqueKey, String uniqueValue, NewInvoice invoice) {

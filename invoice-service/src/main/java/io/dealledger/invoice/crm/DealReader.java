@@ -17,11 +17,13 @@ import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.zoho.crm.CrmClient;
 import io.dealledger.zoho.crm.CrmRecord;
 import io.dealledger.zoho.http.ZohoApiException;
+import io.dealledger.zoho.http.ZohoAuthorizationException;
 import reactor.core.publisher.Flux;
 
 /**
  * Reads a deal, its account and its products from CRM. Lines come from the configured Deals subform,
- * else from the deal's related Products; products are read once each, in parallel.
+ * else from the deal's related Products (CRM v7 answers those only with the {@code fields} named); products
+ * are read once each, in parallel. A deal whose related products CRM refuses to list carries the reason.
  */
 public class DealReader {
 
@@ -43,9 +45,16 @@ public class DealReader {
 
     public Optional<Deal> deal(String dealId) {
         Optional<CrmRecord> found = crm.getRecord(DEALS, dealId).blockOptional(timeout);
-        return found.map(record -> new Deal(record.id(), record.string("Deal_Name"), record.string("Stage"),
-                record.decimal("Amount"), record.string("Currency"), record.lookupId("Account_Name"), lines(record),
-                record.lookupId("Contact_Name")));
+        return found.map(record -> {
+            Lines lines = lines(record);
+            return new Deal(record.id(), record.string("Deal_Name"), record.string("Stage"), record.decimal("Amount"),
+                    record.string("Currency"), record.lookupId("Account_Name"), lines.lines(),
+                    record.lookupId("Contact_Name"), lines.unreadable());
+        });
+    }
+
+    /** The deal's lines, or why CRM would not list them. */
+    private record Lines(List<DealLine> lines, String unreadable) {
     }
 
     /** The deal's contact as the Books customer's primary contact person (who receives the invoices). */
@@ -61,7 +70,7 @@ public class DealReader {
                 a.string("Billing_Country"), a.string(fields.customerIdField())));
     }
 
-    private List<DealLine> lines(CrmRecord deal) {
+    private Lines lines(CrmRecord deal) {
         List<CrmRecord> rows = deal.subform(fields.lineItemsSubform());
         if (rows.isEmpty()) {
             return relatedProducts(deal.id());
@@ -81,22 +90,39 @@ public class DealReader {
             BigDecimal rate = orElse(row.decimal("List_Price"), orElse(product.unitPrice(), BigDecimal.ZERO));
             lines.add(new DealLine(product, quantity, rate, row.string("Description")));
         }
-        return lines;
+        return new Lines(lines, null);
     }
 
-    /** Deals without a subform may list products in the related list; Zoho answers "none" in several ways. */
-    private List<DealLine> relatedProducts(String dealId) {
-        List<CrmRecord> related = crm.relatedRecords(DEALS, dealId, PRODUCTS)
-                .onErrorResume(ZohoApiException.class, e -> e.httpStatus() >= 400 && e.httpStatus() < 500
-                        && e.httpStatus() != 401 && e.httpStatus() != 429 ? Flux.empty() : Flux.error(e))
-                .collectList().block(timeout);
+    /**
+     * Deals without a subform may list products in the related list; none is Zoho's 204 (no lines). Any other
+     * refusal (a 4xx: the related list or a field unknown in this org) is the reason the deal cannot be billed:
+     * swallowed, it billed a deal's products as one line for its amount. Auth, 429 and 5xx stay faults.
+     */
+    private Lines relatedProducts(String dealId) {
+        List<CrmRecord> related;
+        try {
+            related = crm.relatedRecords(DEALS, dealId, PRODUCTS, relatedProductFields()).collectList().block(timeout);
+        } catch (ZohoApiException e) {
+            if (e instanceof ZohoAuthorizationException || e.retryable() || e.httpStatus() < 400 || e.httpStatus() >= 500
+                    || e.httpStatus() == 429) {
+                throw e;
+            }
+            return new Lines(List.of(), "CRM refused to list the products of deal " + dealId + " (" + e.httpStatus()
+                    + " " + e.code() + ": " + e.zohoMessage() + ")");
+        }
         List<DealLine> lines = new ArrayList<>();
         for (CrmRecord record : related == null ? List.<CrmRecord>of() : related) {
             Product product = product(record);
             lines.add(new DealLine(product, orElse(record.decimal("Quantity"), BigDecimal.ONE),
                     orElse(product.unitPrice(), BigDecimal.ZERO), null));
         }
-        return lines;
+        return new Lines(lines, null);
+    }
+
+    /** What {@link #product} reads of a related product (CRM v7 returns only the fields asked for). */
+    private List<String> relatedProductFields() {
+        return List.copyOf(new LinkedHashSet<>(List.of("Product_Name", "Unit_Price", "Taxable", "Description",
+                fields.skuField(), fields.itemIdField())));
     }
 
     private Map<String, Product> products(Set<String> ids) {

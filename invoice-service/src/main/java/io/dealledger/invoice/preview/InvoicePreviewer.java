@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.dealledger.invoice.InvoiceProperties;
+import io.dealledger.invoice.books.CurrencyResolver;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
 import io.dealledger.invoice.books.OrgBooks;
@@ -25,6 +26,7 @@ import io.dealledger.invoice.preview.InvoicePreview.Reason;
 import io.dealledger.invoice.preview.InvoicePreview.Totals;
 import io.dealledger.invoice.push.Billing;
 import io.dealledger.invoice.push.BillingLine;
+import io.dealledger.invoice.push.InvoicePusher;
 import io.dealledger.invoice.push.Rejection;
 import io.dealledger.invoice.routing.OrganizationRouter;
 import io.dealledger.invoice.sku.Sku;
@@ -49,18 +51,20 @@ public class InvoicePreviewer {
     private final OrganizationRouter router;
     private final BooksClient books;
     private final TaxResolver taxes;
+    private final CurrencyResolver currencies;
     private final CustomerResolver customers;
     private final ItemResolver items;
     private final InvoiceProperties properties;
     private final Duration timeout;
 
     public InvoicePreviewer(DealReader crm, OrganizationRouter router, BooksClient books, TaxResolver taxes,
-                            CustomerResolver customers, ItemResolver items, InvoiceProperties properties,
-                            Duration timeout) {
+                            CurrencyResolver currencies, CustomerResolver customers, ItemResolver items,
+                            InvoiceProperties properties, Duration timeout) {
         this.crm = crm;
         this.router = router;
         this.books = books;
         this.taxes = taxes;
+        this.currencies = currencies;
         this.customers = customers;
         this.items = items;
         this.properties = properties;
@@ -102,7 +106,7 @@ public class InvoicePreviewer {
 
     private InvoicePreview routed(Deal deal, Account account, PreviewBody body, OrgBooks org, List<Rejection> reasons) {
         InvoiceProperties.Books fields = properties.books();
-        List<Invoice> dealInvoices = org.invoices(Map.of("zcrm_potential_id", deal.id()));
+        List<Invoice> dealInvoices = org.dealInvoices(deal.id(), fields.dealIdField());
         BigDecimal alreadyInvoiced = Billing.alreadyInvoiced(dealInvoices, deal.currency(), fields.requestIdField(),
                 NO_REQUEST, fields.billedAmountField());
         Billing billing = plan(deal, body, alreadyInvoiced);
@@ -111,9 +115,20 @@ public class InvoicePreviewer {
         if (tax.rejection() != null) {
             reasons.add(tax.rejection());
         }
+        CurrencyResolver.Result currency = currencies.resolve(org, deal.currency());
+        if (currency.rejection() != null) {
+            reasons.add(currency.rejection());
+        }
         CustomerResolver.Preview customer = customers.preview(org, account);
         if (customer.rejection() != null) {
             reasons.add(customer.rejection());
+        }
+        if (customer.known() != null) {
+            Rejection otherCurrency = InvoicePusher.currencyMismatch(deal, account, new CustomerResolver.Result(
+                    customer.known().contactId(), customer.known().currencyCode(), null));
+            if (otherCurrency != null) {
+                reasons.add(otherCurrency);
+            }
         }
         Map<String, Product> products = new LinkedHashMap<>();
         billing.lines().stream().filter(l -> l.product() != null).forEach(l -> products.putIfAbsent(l.product().id(), l.product()));

@@ -38,6 +38,11 @@ public record Billing(List<BillingLine> lines, BigDecimal amount, String stageLa
                     + "' has amount " + value + ": set a positive Amount"));
             value = BigDecimal.ZERO;
         }
+        if (deal.linesUnreadable() != null) {
+            rejections.add(Rejection.of(Rejection.Code.DEAL_PRODUCTS_UNREADABLE, "Products", deal.linesUnreadable()
+                    + ": the deal's products cannot be billed, so it is not invoiced as one line for its amount;"
+                    + " fill in its line items, or fix its Products related list"));
+        }
         int digits = fractionDigits(deal.currency());
         List<BillingLine> lines = new ArrayList<>();
         BigDecimal amount;

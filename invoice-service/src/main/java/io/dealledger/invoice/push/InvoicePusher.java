@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.invoice.books.BooksRejections;
+import io.dealledger.invoice.books.CurrencyResolver;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
 import io.dealledger.invoice.books.OrgBooks;
@@ -31,7 +32,8 @@ import io.dealledger.zoho.http.ZohoApiException;
 /**
  * The invoice push of design.md §6, in order: read the deal, route by legal entity, find the request's
  * invoice if it already exists (a redelivery or a crash after creation), check the deal, resolve tax,
- * customer and items, then upsert the invoice keyed by the request id. Whatever a person must fix is
+ * currency, customer and items, then upsert the invoice keyed by the request id, in the deal's currency at
+ * Books' exchange rate. Whatever a person must fix is
  * collected into one rejection; Zoho faults escape as exceptions so the listener retries or dead-letters.
  */
 public class InvoicePusher {
@@ -41,6 +43,7 @@ public class InvoicePusher {
     private final OrganizationRouter router;
     private final BooksClient books;
     private final TaxResolver taxes;
+    private final CurrencyResolver currencies;
     private final CustomerResolver customers;
     private final ItemResolver items;
     private final InvoiceProperties properties;
@@ -48,13 +51,14 @@ public class InvoicePusher {
     private final Duration timeout;
 
     public InvoicePusher(DealReader crm, CrmWriteBack writeBack, OrganizationRouter router, BooksClient books,
-                         TaxResolver taxes, CustomerResolver customers, ItemResolver items,
-                         InvoiceProperties properties, Clock clock, Duration timeout) {
+                         TaxResolver taxes, CurrencyResolver currencies, CustomerResolver customers,
+                         ItemResolver items, InvoiceProperties properties, Clock clock, Duration timeout) {
         this.crm = crm;
         this.writeBack = writeBack;
         this.router = router;
         this.books = books;
         this.taxes = taxes;
+        this.currencies = currencies;
         this.customers = customers;
         this.items = items;
         this.properties = properties;
@@ -87,7 +91,7 @@ public class InvoicePusher {
 
     private Outcome push(InvoiceRequest request, Deal deal, Account account, OrgBooks org) {
         InvoiceProperties.Books fields = properties.books();
-        List<Invoice> dealInvoices = org.invoices(Map.of("zcrm_potential_id", deal.id()));
+        List<Invoice> dealInvoices = org.dealInvoices(deal.id(), fields.dealIdField());
         Optional<Invoice> existing = dealInvoices.stream()
                 .filter(i -> request.requestId().equals(i.customFields().get(fields.requestIdField()))).findFirst();
         if (existing.isPresent()) {
@@ -114,10 +118,18 @@ public class InvoicePusher {
         if (tax.rejection() != null) {
             return reject(request, org.organizationId(), List.of(tax.rejection()));
         }
-        CustomerResolver.Result customer = customers.resolve(org, account, deal.currency(),
+        CurrencyResolver.Result currency = currencies.resolve(org, deal.currency());
+        if (currency.rejection() != null) {
+            return reject(request, org.organizationId(), List.of(currency.rejection()));
+        }
+        CustomerResolver.Result customer = customers.resolve(org, account, currency.resolved().currencyId(),
                 () -> deal.contactId() == null ? null : crm.contactPerson(deal.contactId()).orElse(null));
         if (customer.rejection() != null) {
             return reject(request, org.organizationId(), List.of(customer.rejection()));
+        }
+        Rejection otherCurrency = currencyMismatch(deal, account, customer);
+        if (otherCurrency != null) {
+            return reject(request, org.organizationId(), List.of(otherCurrency));
         }
         Map<String, Product> products = new LinkedHashMap<>();
         billing.lines().stream().filter(l -> l.product() != null).forEach(l -> products.putIfAbsent(l.product().id(), l.product()));
@@ -126,7 +138,8 @@ public class InvoicePusher {
         if (!itemIds.rejections().isEmpty()) {
             return reject(request, org.organizationId(), itemIds.rejections());
         }
-        NewInvoice invoice = invoice(request, deal, billing, customer.customerId(), tax.resolved(), itemIds.itemIdByProduct());
+        NewInvoice invoice = invoice(request, deal, billing, customer.customerId(), tax.resolved(), currency.resolved(),
+                itemIds.itemIdByProduct());
         try {
             Invoice created = org.upsertInvoice(fields.requestIdField(), request.requestId(), invoice);
             return issued(request, deal, org, markSent(org, created));
@@ -143,8 +156,22 @@ public class InvoicePusher {
         return Billing.plan(deal, request.stage(), request.stageCurrency(), properties.allowedStages(), alreadyInvoiced);
     }
 
+    /** Books bills a customer in its own currency only: a deal in another one would land in the customer's. */
+    public static Rejection currencyMismatch(Deal deal, Account account, CustomerResolver.Result customer) {
+        if (customer.currencyCode() == null || deal.currency() == null
+                || customer.currencyCode().equalsIgnoreCase(deal.currency())) {
+            return null;
+        }
+        return Rejection.of(Rejection.Code.CUSTOMER_CURRENCY_MISMATCH, "Currency", "deal '" + deal.reference()
+                + "' is in " + deal.currency() + " but the Books customer " + customer.customerId() + " of account '"
+                + account.name() + "' is billed in " + customer.currencyCode() + ", and Books invoices a customer in"
+                + " its own currency only: bill the deal in " + customer.currencyCode()
+                + " or give the account a Books customer in " + deal.currency());
+    }
+
     private NewInvoice invoice(InvoiceRequest request, Deal deal, Billing billing, String customerId,
-                               TaxResolver.Resolved tax, Map<String, String> itemIds) {
+                               TaxResolver.Resolved tax, CurrencyResolver.Resolved currency,
+                               Map<String, String> itemIds) {
         List<LineItem> lines = new ArrayList<>();
         for (BillingLine line : billing.lines()) {
             String itemId = line.product() == null ? null : itemIds.get(line.product().id());
@@ -154,7 +181,7 @@ public class InvoicePusher {
         LocalDate today = LocalDate.now(clock);
         InvoiceProperties.Books fields = properties.books();
         return new NewInvoice(customerId, deal.reference(), today, today.plusDays(properties.paymentTermsDays()),
-                deal.currency(), deal.id(), tax.taxId() == null ? null : tax.taxAuthorityId(),
+                currency.currencyId(), currency.exchangeRate(), deal.id(), tax.taxId() == null ? null : tax.taxAuthorityId(),
                 "Deal " + deal.reference() + " (CRM " + deal.id() + ")", lines,
                 Map.of(fields.requestIdField(), request.requestId(), fields.dealIdField(), deal.id(),
                         fields.billedAmountField(), billing.amount().toPlainString()));

@@ -29,7 +29,13 @@ public record Rejection(Code code, FailureCategory category, String field, Strin
         /** Zoho stayed down, throttled or refused the token through every retry: parked for a replay. */
         ZOHO_FAULT(FailureCategory.BOOKS_UNAVAILABLE),
         // a replay of a request a later one for the same stage already invoiced: invoicing it would bill twice
-        REPLAY_SUPERSEDED(FailureCategory.INVALID_REQUEST);
+        REPLAY_SUPERSEDED(FailureCategory.INVALID_REQUEST),
+        // the deal's currency is not enabled in the Books organization (Settings → Currencies)
+        CURRENCY_NOT_ENABLED(FailureCategory.BOOKS_VALIDATION),
+        // Books bills a customer in its own currency only: the account's Books customer is in another one
+        CUSTOMER_CURRENCY_MISMATCH(FailureCategory.BOOKS_VALIDATION),
+        // CRM refused to list the deal's products: never billed as one "deal amount" line instead
+        DEAL_PRODUCTS_UNREADABLE(FailureCategory.CRM_FIELD_MISSING);
 
         private final FailureCategory category;
 

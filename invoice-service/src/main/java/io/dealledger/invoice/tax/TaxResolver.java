@@ -1,7 +1,5 @@
 package io.dealledger.invoice.tax;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,9 +16,10 @@ import io.dealledger.zoho.books.BooksRecords.TaxAuthority;
 
 /**
  * The tax of an invoice: the account's billing region → the Books tax rate mapped in the tax table
- * (configuration, overlaid by CRM Variables), checked against the org's taxes, and the tax authority
- * US/CA-edition orgs require (mapped, else the one the tax rate carries). An unmapped region is a
- * rejection naming it and both ways to map it, never an invoice Books would refuse.
+ * (configuration, overlaid by CRM Variables), checked against the org's taxes, and its tax authority (mapped,
+ * else the one the tax rate carries), sent whenever one is known and required where the org's country needs
+ * one ({@link TaxAuthorityRequirement}). An unmapped region is a rejection naming it and both ways to map it,
+ * never an invoice Books would refuse.
  */
 public final class TaxResolver {
 
@@ -39,13 +38,13 @@ public final class TaxResolver {
 
     private final TaxTable table;
     private final CrmVariables variables;
-    private final List<String> authorityEditions;
+    private final TaxAuthorityRequirement authorities;
     private final BooksCaches caches;
 
-    public TaxResolver(TaxTable table, CrmVariables variables, List<String> authorityEditions, BooksCaches caches) {
+    public TaxResolver(TaxTable table, CrmVariables variables, TaxAuthorityRequirement authorities, BooksCaches caches) {
         this.table = table;
         this.variables = variables;
-        this.authorityEditions = authorityEditions.stream().map(e -> e.toUpperCase(Locale.ROOT)).toList();
+        this.authorities = authorities;
         this.caches = caches;
     }
 
@@ -56,7 +55,7 @@ public final class TaxResolver {
                 : new Result(new Resolved(located.region(), located.found().source(), null, null), null);
     }
 
-    /** The tax and authority of the account's invoices in the org; taxes and edition come from the caches. */
+    /** The tax and authority of the account's invoices in the org; taxes and the org come from the caches. */
     public Result resolve(OrgBooks books, Account account) {
         Located located = locate(account, books.organizationId());
         if (located.rejection() != null) {
@@ -75,15 +74,16 @@ public final class TaxResolver {
                             + " does not exist in Books organization " + books.organizationId() + ": correct "
                             + source + " (Books → Settings → Taxes lists the tax ids)"));
         }
-        if (!authorityEditions.contains(edition(books).toUpperCase(Locale.ROOT))) {
-            return new Result(new Resolved(where, source, tax, null), null);
-        }
         String authority = blank(mapping.taxAuthorityId()) ? tax.taxAuthorityId() : mapping.taxAuthorityId();
         if (blank(authority)) {
+            TaxAuthorityRequirement.Decision needed = authorities.of(books);
+            if (!needed.required()) {
+                return new Result(new Resolved(where, source, tax, null), null);
+            }
             return new Result(null, Rejection.of(Rejection.Code.TAX_REGION_UNMAPPED, "tax-authority-id",
                     "no tax authority for " + where.key() + " in organization " + books.organizationId()
-                            + ", whose edition requires one: add it to " + source + " (configuration: tax-authority-id;"
-                            + " CRM Variable: <taxId>/<taxAuthorityId>)"));
+                            + ", which needs one (" + needed.reason() + "): add it to " + source
+                            + " (configuration: tax-authority-id; CRM Variable: <taxId>/<taxAuthorityId>)"));
         }
         return new Result(new Resolved(where, source, tax, authority), null);
     }
@@ -139,21 +139,6 @@ public final class TaxResolver {
     private Map<String, Tax> taxes(OrgBooks books) {
         return caches.taxes(books.organizationId(), org -> books.taxes().stream()
                 .collect(Collectors.toMap(Tax::taxId, Function.identity(), (a, b) -> a)));
-    }
-
-    private String edition(OrgBooks books) {
-        String org = books.organizationId();
-        return caches.edition(org, key -> {
-            String found = "";
-            for (var organization : books.organizations()) {
-                String edition = organization.edition() == null ? "" : organization.edition();
-                caches.rememberEdition(organization.organizationId(), edition);
-                if (org.equals(organization.organizationId())) {
-                    found = edition;
-                }
-            }
-            return found;
-        });
     }
 
     private static boolean blank(String value) {

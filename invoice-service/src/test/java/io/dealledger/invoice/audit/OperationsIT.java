@@ -49,7 +49,7 @@ class OperationsIT {
         // Given someone created "ra 100" by hand in the UK org, next to the seed item "RA-100", and a second Initech
         zoho.books().createItem(SeedIds.UK_ORG_ID, new NewItem("Robot arm (copy)", "ra 100", new BigDecimal("1"), null,
                 null, Map.of())).block();
-        zoho.books().createContact(SeedIds.UK_ORG_ID, new NewContact("Initech UK Ltd.", null, "GBP", null, Map.of())).block();
+        zoho.books().createContact(SeedIds.UK_ORG_ID, new NewContact("Initech UK Ltd.", null, null, null, Map.of())).block();
 
         // When the UK org is audited
         HttpResponse<String> audit = http("GET", "/api/v1/audit/organizations/" + SeedIds.UK_ORG_ID);

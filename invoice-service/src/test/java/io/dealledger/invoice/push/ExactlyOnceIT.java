@@ -145,7 +145,7 @@ class ExactlyOnceIT {
         awaitIssued(warm);
         long warmCalls = TestZoho.booksCalls() - beforeCold - coldCalls;
 
-        // Then: edition, taxes, items, customer, 2 new items, the deal's invoices, the invoice = 8; warm = 2
+        // Then: the organization, taxes, items, customer, 2 new items, the deal's invoices, the invoice = 8; warm = 2
         System.out.printf("books_calls_per_invoice cold=%d warm=%d%n", coldCalls, warmCalls);
         assertThat(coldCalls).isEqualTo(8);
         assertThat(warmCalls).isEqualTo(2);

@@ -2,6 +2,7 @@ package io.dealledger.ledger.projection;
 
 import static io.dealledger.ledger.Events.dealChanged;
 import static io.dealledger.ledger.Events.imported;
+import static io.dealledger.ledger.Events.issued;
 import static io.dealledger.ledger.Events.linkRejected;
 import static io.dealledger.ledger.Events.linked;
 import static io.dealledger.ledger.Events.paid;
@@ -19,6 +20,7 @@ import java.util.Map;
 
 import io.dealledger.events.AccountCurrencyTotals;
 import io.dealledger.events.AccountLedger;
+import io.dealledger.events.DealInvoice;
 import io.dealledger.events.DealLedger;
 import io.dealledger.events.PaymentStatus;
 import io.dealledger.schemas.topics.Topics;
@@ -56,6 +58,30 @@ class LedgerTopologyTest {
         assertThat(overdue.getInvoices().get(0).getStatus()).isEqualTo("overdue");
         // And so is its account
         assertThat(usd(latestAccount("acc-1")).getOverdue()).isEqualByComparingTo("1000");
+    }
+
+    @Test
+    void aEuroDealOnADollarOrganizationIsLedgeredInEurosAndNeverSummedWithItsDollarInvoice() {
+        // Given a EUR deal of the US org, invoiced by invoice-service in EUR (Books' rate), half paid, and a USD
+        // invoice of the same org linked to it by hand
+        String org = "10234695";
+        projection.pipe(Topics.INVOICE_OUTCOMES.name(), "deal-eur",
+                issued("iss-eur", T, org, "deal-eur", "req-eur", "inv-eur", "2170", "2000", "EUR"));
+        projection.fact(imported("imp-eur", T, org, "inv-eur", "INV-E", "2170", "EUR", null));
+        projection.fact(linked("lnk-eur", T, org, "inv-eur", "deal-eur"));
+        projection.fact(paid("pay-eur", T, org, "inv-eur", "p-eur", "1085", "EUR", LocalDate.of(2026, 6, 2)));
+        projection.fact(imported("imp-usd", T, org, "inv-usd", "INV-U", "500", "USD", null));
+        projection.fact(linked("lnk-usd", T, org, "inv-usd", "deal-eur"));
+
+        // When the deal's ledger is read
+        DealLedger ledger = latest("deal-eur");
+
+        // Then its totals are the EUR invoice's, in EUR; the USD invoice is listed, flagged, and not summed
+        assertThat(ledger.getCurrency()).isEqualTo("EUR");
+        assertThat(ledger.getTotalInvoiced()).isEqualByComparingTo("2170");
+        assertThat(ledger.getTotalPaid()).isEqualByComparingTo("1085");
+        assertThat(ledger.getOutstanding()).isEqualByComparingTo("1085");
+        assertThat(ledger.getInvoices()).extracting(DealInvoice::getStatus).contains("currency_mismatch:USD");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.dealledger.payment.cliq;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +14,7 @@ import io.dealledger.payment.publish.FactPublisher;
 import io.dealledger.schemas.EventIds;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.zoho.cliq.CliqClient;
+import io.dealledger.zoho.http.ZohoAuthorizationException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +22,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Announces each payment once in the configured Cliq channel, after its facts are on Kafka. A payment already
  * announced (a PaymentNoticePosted for org:payment) is skipped; a failed post is logged and counted and tried
- * again the next time the payment is seen. Cliq being down never holds up a fact.
+ * again the next time the payment is seen. Cliq being down never holds up a fact. Cliq posts with the same OAuth
+ * token as Books and CRM, so a token without Cliq's scope is refused on every post: that is logged once as an
+ * error naming the scope, counted as {@code unauthorized}, and posting pauses for {@link #AUTHORIZATION_PAUSE}
+ * instead of failing (and asking for tokens) once per payment.
  */
 public class PaymentNotices {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentNotices.class);
+
+    /** How long posting rests after Cliq refused the token: a scope is granted by a person, not by retrying. */
+    static final Duration AUTHORIZATION_PAUSE = Duration.ofMinutes(10);
 
     private final CliqClient cliq;
     private final String channel;
@@ -34,9 +43,17 @@ public class PaymentNotices {
     private final PaymentMetrics metrics;
     private final Duration timeout;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Clock clock;
+    private volatile Instant pausedUntil = Instant.MIN;
 
     public PaymentNotices(CliqClient cliq, String channel, boolean enabled, LedgerMemory memory, NoticeLog posted,
                           FactPublisher publisher, PaymentMetrics metrics, Duration timeout) {
+        this(cliq, channel, enabled, memory, posted, publisher, metrics, timeout, Clock.systemUTC());
+    }
+
+    public PaymentNotices(CliqClient cliq, String channel, boolean enabled, LedgerMemory memory, NoticeLog posted,
+                          FactPublisher publisher, PaymentMetrics metrics, Duration timeout, Clock clock) {
+        this.clock = clock;
         this.cliq = cliq;
         this.channel = channel;
         this.enabled = enabled;
@@ -48,7 +65,7 @@ public class PaymentNotices {
     }
 
     public void announce(String org, Collection<String> paymentIds) {
-        if (enabled) {
+        if (enabled && !clock.instant().isBefore(pausedUntil)) {
             paymentIds.forEach(paymentId -> announce(org, paymentId));
         }
     }
@@ -71,6 +88,13 @@ public class PaymentNotices {
             posted.remember(org, paymentId);
             metrics.cliqPost("posted");
             log.info("event=cliq_notice_posted org={} payment={} channel={}", org, paymentId, channel);
+        } catch (ZohoAuthorizationException e) {
+            pausedUntil = clock.instant().plus(AUTHORIZATION_PAUSE);
+            metrics.cliqPost("unauthorized");
+            log.error("event=cliq_notice_unauthorized org={} payment={} channel={} paused_until={} reason=\"{}\""
+                            + " fix=\"grant the OAuth client {} (the token Books and CRM use), or set"
+                            + " PAYMENT_CLIQ_ENABLED=false\"", org, paymentId, channel, pausedUntil, e.getMessage(),
+                    e.scope() == null ? "ZohoCliq.Webhooks.CREATE" : e.scope());
         } catch (RuntimeException e) {
             metrics.cliqPost("failed");
             log.warn("event=cliq_notice_failed org={} payment={} channel={} reason={}", org, paymentId, channel,

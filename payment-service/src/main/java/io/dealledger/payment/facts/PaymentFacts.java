@@ -18,10 +18,16 @@ public final class PaymentFacts {
     }
 
     /**
-     * @param known the ledger's view of every invoice this payment was applied to before (by invoice id): an
-     *              application that is gone from the payment is reversed as unapplied
+     * @param payment a payment read with its applications ({@link Payment#applicationsKnown()}); a list row is refused
+     * @param known   the ledger's view of every invoice this payment was applied to before (by invoice id): an
+     *                application that is gone from the payment is reversed as unapplied
      */
     public static List<Fact> of(LedgerFacts facts, Payment payment, Map<String, InvoiceState> known) {
+        if (!payment.applicationsKnown()) {
+            // a list row is a summary: read as "applied to nothing", it would reverse every application
+            throw new IllegalArgumentException("payment " + payment.paymentId() + " was read without its applications"
+                    + " (a GET /customerpayments list row): read it with GET /customerpayments/{id} first");
+        }
         List<Fact> result = new ArrayList<>();
         Set<String> appliedTo = payment.invoices().stream().map(AppliedPayment::invoiceId).collect(Collectors.toSet());
         known.forEach((invoiceId, state) -> {

@@ -63,7 +63,7 @@ public class PaymentMetrics {
                 .register(registry).increment(invoicesReadBack);
     }
 
-    /** outcome: posted, failed. */
+    /** outcome: posted, failed, unauthorized (Cliq refused the token: posting pauses). */
     public void cliqPost(String outcome) {
         Counter.builder("dealledger.payment.cliq.posts").description("Payment notices posted to Cliq")
                 .tag("outcome", outcome).register(registry).increment();

@@ -93,8 +93,15 @@ public class BooksSync {
         return books.payment(org, paymentId).map(payment -> payment(org, payment, via));
     }
 
-    /** A payment as Books answered it: one PaymentApplied per invoice; invoices the ledger lacks are imported. */
+    /**
+     * A payment as Books answered it: one PaymentApplied per invoice; invoices the ledger lacks are imported. A
+     * list row, which does not carry the payment's applications, is first read whole: its missing applications
+     * mean "not said", never "unapplied".
+     */
     public Synced payment(String org, Payment payment, Via via) {
+        if (!payment.applicationsKnown()) {
+            return payment(org, payment.paymentId(), via).orElse(Synced.NOTHING);
+        }
         Map<String, InvoiceState> known = memory.invoicesOfPayment(org, payment.paymentId());
         Set<String> invoiceIds = new LinkedHashSet<>(known.keySet());
         payment.invoices().forEach(applied -> invoiceIds.add(applied.invoiceId()));

@@ -6,6 +6,7 @@ import static io.dealledger.payment.facts.BooksFixtures.creditNote;
 import static io.dealledger.payment.facts.BooksFixtures.known;
 import static io.dealledger.payment.facts.BooksFixtures.payment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import io.dealledger.events.PaymentReversalReason;
 import io.dealledger.events.PaymentReversed;
 import io.dealledger.zoho.books.BooksRecords.CreditApplication;
 import io.dealledger.zoho.books.BooksRecords.CreditRefund;
+import io.dealledger.zoho.books.BooksRecords.Payment;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,18 @@ class PaymentAndCreditNoteFactsTest {
         assertThat(facts).extracting(f -> (BigDecimal) f.event().get("amount"))
                 .usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .containsExactly(new BigDecimal("500"), new BigDecimal("200"));
+    }
+
+    @Test
+    void aListRowWhoseApplicationsAreUnknownIsNeverReadAsAppliedToNothing() {
+        // a GET /customerpayments row: Zoho's schema gives it neither invoices[] nor last_modified_time
+        Payment row = new Payment("p1", "P-p1", "cust-1", LocalDate.parse("2026-03-02"), "USD", new BigDecimal("500"),
+                BigDecimal.ZERO, BigDecimal.ZERO, null, null);
+        InvoiceState counted = known(FACTS.paymentApplied("i1", "p1", new BigDecimal("500"), "USD", null));
+
+        // mismatch 5: read as a payment applied to nothing, the row reversed the 500 the ledger counts on i1
+        assertThatThrownBy(() -> PaymentFacts.of(FACTS, row, Map.of("i1", counted)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GET /customerpayments/{id}");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.dealledger.zoho.books.BooksRecords.Contact;
 import io.dealledger.zoho.books.BooksRecords.CreditApplication;
 import io.dealledger.zoho.books.BooksRecords.CreditNote;
 import io.dealledger.zoho.books.BooksRecords.CreditRefund;
+import io.dealledger.zoho.books.BooksRecords.Currency;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.zoho.books.BooksRecords.Item;
 import io.dealledger.zoho.books.BooksRecords.Organization;
@@ -81,9 +82,21 @@ public class BooksClient {
         return budgets.orgBudget(organizationId);
     }
 
+    /** The organizations the token can use; list rows carry no country (see {@link #getOrganization}). */
     public Flux<Organization> organizations() {
         return call(null, HttpMethod.GET, "/organizations", "/organizations", null, Map.of())
                 .flatMapIterable(body -> Json.list(body.path("organizations"), Organization::from));
+    }
+
+    /** One organization with its address, whose country decides its tax rules (US and Canada have tax authorities). */
+    public Mono<Organization> getOrganization(String org) {
+        return call(null, HttpMethod.GET, "/organizations/{id}", "/organizations/" + enc(org), null, Map.of())
+                .map(body -> Organization.from(body.path("organization")));
+    }
+
+    /** The currencies enabled in the organization, with Books' exchange rates; contacts and invoices take their ids. */
+    public Flux<Currency> listCurrencies(String org) {
+        return pages(org, "/settings/currencies", "currencies", Map.of()).map(Currency::from);
     }
 
     // --- contacts (customers)
@@ -192,7 +205,7 @@ public class BooksClient {
     public Flux<CreditApplication> creditsApplied(String org, String invoiceId) {
         return call(org, HttpMethod.GET, "/invoices/{id}/creditsapplied", "/invoices/" + enc(invoiceId)
                 + "/creditsapplied", null, Map.of())
-                .flatMapIterable(body -> Json.list(body.path("credits"), CreditApplication::from));
+                .flatMapIterable(body -> Json.list(body.path("credits"), row -> CreditApplication.ofInvoice(invoiceId, row)));
     }
 
     // --- customer payments
@@ -202,6 +215,10 @@ public class BooksClient {
                 .map(body -> Payment.from(body.path("payment")));
     }
 
+    /**
+     * Payments matching Books' list filters, every page. List rows are summaries: their applications are unknown
+     * ({@link Payment#applicationsKnown()} is false) and they may lack {@code last_modified_time}.
+     */
     public Flux<Payment> listPayments(String org, Map<String, String> filters) {
         return pages(org, "/customerpayments", "customerpayments", filters).map(Payment::from);
     }
@@ -216,7 +233,7 @@ public class BooksClient {
     public Flux<CreditApplication> creditNoteInvoices(String org, String creditNoteId) {
         return call(org, HttpMethod.GET, "/creditnotes/{id}/invoices", "/creditnotes/" + enc(creditNoteId)
                 + "/invoices", null, Map.of())
-                .flatMapIterable(body -> Json.list(body.path("invoices_credited"), CreditApplication::from));
+                .flatMapIterable(body -> Json.list(body.path("invoices_credited"), CreditApplication::ofCreditNote));
     }
 
     public Flux<CreditRefund> creditNoteRefunds(String org, String creditNoteId) {

@@ -31,13 +31,15 @@ public final class BooksRequests {
 
     /**
      * A customer; {@code customFields} by api_name (e.g. cf_crm_account_id); {@code primaryPerson} may be null.
+     * {@code currencyId} is Books' id of the customer's currency ({@code GET /settings/currencies}): Books takes
+     * {@code currency_id}, not a code, and bills the customer's invoices in it; null leaves the org's base currency.
      */
-    public record NewContact(String contactName, String companyName, String currencyCode, Address billingAddress,
+    public record NewContact(String contactName, String companyName, String currencyId, Address billingAddress,
                              Map<String, String> customFields, ContactPerson primaryPerson) {
 
-        public NewContact(String contactName, String companyName, String currencyCode, Address billingAddress,
+        public NewContact(String contactName, String companyName, String currencyId, Address billingAddress,
                           Map<String, String> customFields) {
-            this(contactName, companyName, currencyCode, billingAddress, customFields, null);
+            this(contactName, companyName, currencyId, billingAddress, customFields, null);
         }
 
         String toJson(JsonMapper json) {
@@ -45,17 +47,17 @@ public final class BooksRequests {
             node.put("contact_name", contactName);
             putIfSet(node, "company_name", companyName);
             node.put("contact_type", "customer");
-            putIfSet(node, "currency_code", currencyCode);
+            putIfSet(node, "currency_id", currencyId);
             if (billingAddress != null) {
                 billingAddress.writeTo(node.putObject("billing_address"));
             }
             if (primaryPerson != null) {
+                // the person's e-mail is the customer's: Books documents no e-mail of its own on a new contact
                 ObjectNode person = node.putArray("contact_persons").addObject();
                 putIfSet(person, "first_name", primaryPerson.firstName());
                 putIfSet(person, "last_name", primaryPerson.lastName());
                 putIfSet(person, "email", primaryPerson.email());
                 person.put("is_primary_contact", true);
-                putIfSet(node, "email", primaryPerson.email());
             }
             writeCustomFields(node, customFields);
             return node.toString();
@@ -83,12 +85,13 @@ public final class BooksRequests {
     }
 
     /**
-     * An invoice. {@code taxAuthorityId} is required by US-edition orgs when a line is taxed;
-     * {@code zcrmPotentialId} ties it to the CRM deal.
+     * An invoice. {@code taxAuthorityId} is required by US and Canadian orgs when a line is taxed;
+     * {@code zcrmPotentialId} ties it to the CRM deal. {@code currencyId} is Books' id of the invoice's currency
+     * (the customer's), {@code exchangeRate} Books' own rate of it to the base currency (null: let Books apply it).
      */
     public record NewInvoice(String customerId, String referenceNumber, LocalDate date, LocalDate dueDate,
-                             String currencyCode, String zcrmPotentialId, String taxAuthorityId, String notes,
-                             List<LineItem> lineItems, Map<String, String> customFields) {
+                             String currencyId, BigDecimal exchangeRate, String zcrmPotentialId, String taxAuthorityId,
+                             String notes, List<LineItem> lineItems, Map<String, String> customFields) {
         String toJson(JsonMapper json) {
             ObjectNode node = json.createObjectNode();
             node.put("customer_id", customerId);
@@ -99,7 +102,10 @@ public final class BooksRequests {
             if (dueDate != null) {
                 node.put("due_date", dueDate.toString());
             }
-            putIfSet(node, "currency_code", currencyCode);
+            putIfSet(node, "currency_id", currencyId);
+            if (exchangeRate != null) {
+                node.put("exchange_rate", exchangeRate);
+            }
             putIfSet(node, "zcrm_potential_id", zcrmPotentialId);
             putIfSet(node, "tax_authority_id", taxAuthorityId);
             putIfSet(node, "notes", notes);

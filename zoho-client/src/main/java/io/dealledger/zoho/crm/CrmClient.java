@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,9 +59,18 @@ public class CrmClient {
                 .flatMapIterable(this::records);
     }
 
-    /** Records of a related list, e.g. {@code relatedRecords("Deals", id, "Products")}. */
-    public Flux<CrmRecord> relatedRecords(String module, String id, String relatedList) {
-        return call(HttpMethod.GET, "/{module}/{id}/{related}", "/" + module + "/" + enc(id) + "/" + relatedList, null)
+    /**
+     * Records of a related list with the named fields, e.g. {@code relatedRecords("Deals", id, "Products",
+     * List.of("Product_Name", "Product_Code"))}, every page; none is an empty Flux (Zoho's 204). CRM v7 refuses
+     * the call without {@code fields} (400 REQUIRED_PARAM_MISSING), so they are not optional here.
+     */
+    public Flux<CrmRecord> relatedRecords(String module, String id, String relatedList, List<String> fields) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("CRM v7 needs the fields of related records " + module + "/" + relatedList);
+        }
+        String path = "/" + module + "/" + enc(id) + "/" + relatedList + "?fields=" + enc(String.join(",", fields));
+        return relatedPage(path, 1).expand(page -> page.path("info").path("more_records").asBoolean(false)
+                        ? relatedPage(path, page.path("info").path("page").asInt(1) + 1) : Mono.empty())
                 .flatMapIterable(this::records);
     }
 
@@ -69,22 +80,33 @@ public class CrmClient {
      * record, in order: partial failures are reported, not thrown.
      */
     public Mono<List<CrmWriteResult>> updateRecords(String module, List<Map<String, Object>> records) {
-        List<List<Map<String, Object>>> batches = new ArrayList<>();
-        for (int from = 0; from < records.size(); from += MAX_RECORDS_PER_CALL) {
-            batches.add(records.subList(from, Math.min(records.size(), from + MAX_RECORDS_PER_CALL)));
-        }
-        return Flux.fromIterable(batches).concatMap(batch -> updateBatch(module, batch))
+        return Flux.fromIterable(batches(records)).concatMap(batch -> write(HttpMethod.PUT, "/{module}",
+                        "/" + module, batch, List.of()))
                 .flatMapIterable(results -> results).collectList();
     }
 
-    /** Organization variables (Setup → Developer Hub → Variables) by api_name. */
+    /**
+     * Organization variables (Setup → Developer Hub → Variables) by api_name; a variable without a value maps to
+     * null (Zoho's schema makes {@code value} nullable).
+     */
     public Mono<Map<String, String>> variables() {
         return call(HttpMethod.GET, "/settings/variables", "/settings/variables", null).map(body -> {
-            Map<String, String> variables = new java.util.LinkedHashMap<>();
+            Map<String, String> variables = new LinkedHashMap<>();
             body.path("variables").values().forEach(v -> variables.put(v.path("api_name").asString(),
-                    v.path("value").isNull() ? null : v.path("value").asString()));
-            return Map.copyOf(variables);
+                    v.path("value").isNull() || v.path("value").isMissingNode() ? null : v.path("value").asString()));
+            return Collections.unmodifiableMap(variables);
         }).defaultIfEmpty(Map.of());
+    }
+
+    /**
+     * Inserts or updates records in calls of at most 100, matched on {@code duplicateCheckFields} (empty: CRM's
+     * own duplicate-check fields of the module), with {@code "trigger": []}. One result per record, in order.
+     */
+    public Mono<List<CrmWriteResult>> upsertRecords(String module, List<Map<String, Object>> records,
+                                                    List<String> duplicateCheckFields) {
+        return Flux.fromIterable(batches(records)).concatMap(batch -> write(HttpMethod.POST, "/{module}/upsert",
+                        "/" + module + "/upsert", batch, duplicateCheckFields))
+                .flatMapIterable(results -> results).collectList();
     }
 
     /**
@@ -112,18 +134,32 @@ public class CrmClient {
         });
     }
 
-    private Mono<List<CrmWriteResult>> updateBatch(String module, List<Map<String, Object>> batch) {
+    private static List<List<Map<String, Object>>> batches(List<Map<String, Object>> records) {
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        for (int from = 0; from < records.size(); from += MAX_RECORDS_PER_CALL) {
+            batches.add(records.subList(from, Math.min(records.size(), from + MAX_RECORDS_PER_CALL)));
+        }
+        return batches;
+    }
+
+    private Mono<List<CrmWriteResult>> write(HttpMethod method, String endpoint, String uri,
+                                             List<Map<String, Object>> batch, List<String> duplicateCheckFields) {
         ObjectNode body = json.createObjectNode();
         body.set("data", json.valueToTree(batch));
         body.putArray("trigger");
-        return call(HttpMethod.PUT, "/{module}", "/" + module, body.toString())
+        if (!duplicateCheckFields.isEmpty()) {
+            ArrayNode fields = body.putArray("duplicate_check_fields");
+            duplicateCheckFields.forEach(fields::add);
+        }
+        return call(method, endpoint, uri, body.toString())
                 .onErrorResume(ZohoApiException.class, e -> e.body() != null && e.body().has("data")
                         ? Mono.just(e.body()) : Mono.error(e))
                 .map(answer -> {
                     List<CrmWriteResult> results = new ArrayList<>();
                     JsonNode data = answer.path("data");
                     for (int i = 0; i < batch.size(); i++) {
-                        results.add(result(String.valueOf(batch.get(i).get("id")), data.path(i)));
+                        Object id = batch.get(i).get("id");
+                        results.add(result(id == null ? null : String.valueOf(id), data.path(i)));
                     }
                     return results;
                 });
@@ -134,6 +170,10 @@ public class CrmClient {
         String id = entry.path("details").path("id").asString(requestedId);
         return new CrmWriteResult(id, success, entry.path("code").asString("NO_RESULT"),
                 entry.path("message").asString(""), entry.path("details").path("api_name").asString(null));
+    }
+
+    private Mono<JsonNode> relatedPage(String path, int page) {
+        return call(HttpMethod.GET, "/{module}/{id}/{related}", path + "&page=" + page + "&per_page=200", null);
     }
 
     private Mono<JsonNode> searchPage(String module, String criteria, int page) {

@@ -28,12 +28,23 @@ final class ZohoAnswers {
         }
         String code = body.path("code").isMissingNode() ? String.valueOf(status) : body.path("code").asString();
         String message = body.path("message").asString(body.path("error").asString(answer.body()));
+        if (status == 401) {
+            throw new ZohoAuthorizationException(request.service(), request.endpoint(), code, message, body);
+        }
         String field = body.path("details").path("api_name").asString(null);
         if (field == null && request.service() == ZohoService.BOOKS) {
             field = fieldNamedIn(message);
         }
         throw new ZohoApiException(request.service(), request.endpoint(), status, code, message, field,
                 retryable(status, code), body);
+    }
+
+    /**
+     * Whether a 401 may be an expired token, worth one new token: not CRM's OAUTH_SCOPE_MISMATCH, which says the
+     * OAuth client lacks the scope (Books answers code 57 for both, so a Books 401 gets its one new token).
+     */
+    static boolean aNewTokenMayHelp(ZohoRequest request, Answer answer, JsonMapper json) {
+        return !"OAUTH_SCOPE_MISMATCH".equals(parse(answer.body(), json).path("code").asString(""));
     }
 
     /** 429s are retried except Books' 45 (the org's daily cap: retrying only spends tomorrow's budget); so are 5xx. */

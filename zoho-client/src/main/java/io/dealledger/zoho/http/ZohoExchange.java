@@ -23,7 +23,8 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * Every Zoho call passes here: its budget (per-org Books limiter, CRM concurrency) which also reads every
  * answer (Books' 429 codes 44, 1070 and 45 are signals), a cached OAuth token
- * (one refresh and one retry on a 401, never a loop), back-off with jitter for 429s, 5xx and timeouts,
+ * (one refresh and one retry on a 401, never a loop; a 401 for a missing scope or on a just-minted token is a
+ * {@link ZohoAuthorizationException}, no refresh), back-off with jitter for 429s, 5xx and timeouts,
  * and metrics by service, org, endpoint template and outcome. 4xx validation errors are not retried:
  * they surface as {@link ZohoApiException} with Zoho's code, message and field.
  */
@@ -62,8 +63,10 @@ public class ZohoExchange {
                     .tag("org", org(request)).register(meters).record(Duration.ofNanos(System.nanoTime() - queued));
             return tokens.accessToken().flatMap(token -> send(baseUrl, request, token)
                     .flatMap(answer -> {
-                        if (answer.status() == 401 && mayRefresh) {
-                            tokens.invalidate(token);
+                        // one new token and one retry, only when a new token can help (not for a missing scope,
+                        // nor when this token was itself the new one): a 401 is otherwise an authorization failure
+                        if (answer.status() == 401 && mayRefresh && ZohoAnswers.aNewTokenMayHelp(request, answer, json)
+                                && tokens.invalidate(token)) {
                             return Mono.empty();
                         }
                         return Mono.fromCallable(() -> ZohoAnswers.interpret(request, answer, json))

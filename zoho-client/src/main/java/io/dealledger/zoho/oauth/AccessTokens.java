@@ -27,7 +27,8 @@ public class AccessTokens {
     /** Refresh this long before Zoho's expiry, so a call never leaves with a token about to die. */
     static final Duration AHEAD = Duration.ofMinutes(5);
 
-    private record Token(String value, Instant expiresAt) {
+    /** {@code replacement}: minted because Zoho refused the previous token, so a 401 on it is not an expiry. */
+    private record Token(String value, Instant expiresAt, boolean replacement) {
     }
 
     private final ZohoSettings settings;
@@ -38,6 +39,8 @@ public class AccessTokens {
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicReference<Token> current = new AtomicReference<>();
     private final AtomicReference<Mono<Token>> inFlight = new AtomicReference<>();
+    /** The next token minted replaces one Zoho refused (set by {@link #invalidate}, read by the refresh). */
+    private volatile boolean replacing;
 
     public AccessTokens(ZohoSettings settings, WebClient.Builder web, Clock clock, MeterRegistry meters) {
         this.settings = settings;
@@ -58,11 +61,21 @@ public class AccessTokens {
     }
 
     /**
-     * Zoho refused {@code rejected} (401): drop it, unless a concurrent caller already replaced it, so
-     * fifty 401s at expiry still cause one refresh.
+     * Zoho refused {@code rejected} (401): drop it so the next call mints a new one, unless a concurrent caller
+     * already replaced it (fifty 401s at expiry still cause one refresh). Answers whether a new token is worth
+     * trying: not when {@code rejected} was itself minted because Zoho refused its predecessor — a fresh token
+     * Zoho refuses lacks a scope, and refreshing again would only spend the 10-per-10-minutes budget. So each
+     * refused token causes at most one refresh, and a missing scope causes one in all, not one per call.
      */
-    public void invalidate(String rejected) {
-        current.updateAndGet(token -> token != null && token.value().equals(rejected) ? null : token);
+    public boolean invalidate(String rejected) {
+        Token token = current.get();
+        if (token != null && token.value().equals(rejected) && token.replacement()) {
+            return false;
+        }
+        if (token != null && token.value().equals(rejected) && current.compareAndSet(token, null)) {
+            replacing = true;
+        }
+        return true;
     }
 
     private Mono<Token> refresh() {
@@ -118,6 +131,8 @@ public class AccessTokens {
                     + (description.isEmpty() ? "" : " (" + description + ")"));
         }
         long expiresIn = node.path("expires_in").asLong(3600);
-        return new Token(accessToken, clock.instant().plusSeconds(expiresIn));
+        boolean replacement = replacing;
+        replacing = false;
+        return new Token(accessToken, clock.instant().plusSeconds(expiresIn), replacement);
     }
 }

@@ -9,12 +9,16 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.dealledger.emulator.books.BooksQuirks;
+import io.dealledger.emulator.books.currency.Currencies;
+import io.dealledger.emulator.books.currency.OrgCurrency;
 import io.dealledger.emulator.books.org.BooksOrganization;
 import io.dealledger.emulator.books.org.Organizations;
 import io.dealledger.emulator.clock.EmulatorClock;
@@ -33,9 +37,13 @@ public class AdminController {
     private final LimitSettings limits;
     private final AccessTokens tokens;
     private final Organizations organizations;
+    private final Currencies currencies;
+    private final BooksQuirks quirks;
 
     public AdminController(EmulatorReset reset, EmulatorClock clock, LimitSettings limits, AccessTokens tokens,
-            Organizations organizations) {
+            Organizations organizations, Currencies currencies, BooksQuirks quirks) {
+        this.currencies = currencies;
+        this.quirks = quirks;
         this.reset = reset;
         this.clock = clock;
         this.limits = limits;
@@ -88,12 +96,28 @@ public class AdminController {
         return limits.update(JsonBodies.parse(raw)).toJson();
     }
 
-    /** An access token without going through the refresh throttle (for tests and tools). */
+    /**
+     * An access token without going through the refresh throttle (for tests and tools): with the granted scopes,
+     * or those of the body {@code {"scopes":["ZohoBooks.invoices.READ"]}}.
+     */
     @PostMapping("/oauth/tokens")
-    public ResponseEntity<Map<String, Object>> token() {
-        AccessTokens.IssuedToken issued = tokens.issue();
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Map.of("access_token", issued.accessToken(), "expires_in", issued.expiresInSeconds()));
+    public ResponseEntity<Map<String, Object>> token(@RequestBody(required = false) String raw) {
+        JsonBody body = JsonBodies.parse(raw);
+        AccessTokens.IssuedToken issued = body.isList("scopes") ? tokens.issue(body.strings("scopes")) : tokens.issue();
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("access_token", issued.accessToken(),
+                "expires_in", issued.expiresInSeconds(), "scope", issued.scope()));
+    }
+
+    /** The scopes the OAuth client is granted, i.e. those tokens minted from now on carry; reset restores them. */
+    @PutMapping("/oauth/scopes")
+    public Map<String, Object> grant(@RequestBody(required = false) String raw) {
+        tokens.grant(JsonBodies.parse(raw).strings("scopes"));
+        return Map.of("scopes", tokens.granted());
+    }
+
+    @GetMapping("/oauth/scopes")
+    public Map<String, Object> granted() {
+        return Map.of("scopes", tokens.granted());
     }
 
     /** Expires every issued access token, so clients must refresh. */
@@ -102,7 +126,11 @@ public class AdminController {
         return Map.of("expired", tokens.expireAll());
     }
 
-    /** Adds a Books organization: {@code {"organization_id","name","edition":"US|UK|...","country","currency_code","time_zone"}}. */
+    /**
+     * Adds a Books organization: {@code {"organization_id","name","country","currency_code","currency_id","time_zone"}};
+     * its country decides its tax rules (U.S.A and Canada have tax authorities). Add currencies with
+     * {@code POST /_emulator/books/organizations/{id}/currencies}.
+     */
     @PostMapping("/books/organizations")
     public ResponseEntity<Map<String, Object>> addOrganization(@RequestBody(required = false) String raw) {
         JsonBody body = JsonBodies.parse(raw);
@@ -111,10 +139,35 @@ public class AdminController {
             throw new IllegalArgumentException("organization_id must be numeric (5+ digits)");
         }
         BooksOrganization organization = new BooksOrganization(id, body.string("name", "Organization " + id),
-                body.string("edition", "US"), body.string("country", "U.S.A"), body.string("currency_code", "USD"),
+                body.string("country", "U.S.A"), body.string("currency_code", "USD"),
                 body.string("currency_id", "460000000000097"), ZoneId.of(body.string("time_zone", "UTC")));
         organizations.register(organization);
         return ResponseEntity.status(HttpStatus.CREATED).body(organization.toJson());
+    }
+
+    /** Enables a currency in an organization at Books' rate: {@code {"currency_code":"EUR","exchange_rate":1.085}}. */
+    @PostMapping("/books/organizations/{organizationId}/currencies")
+    public ResponseEntity<Map<String, Object>> addCurrency(@PathVariable String organizationId,
+            @RequestBody(required = false) String raw) {
+        JsonBody body = JsonBodies.parse(raw);
+        BooksOrganization organization = organizations.require(organizationId);
+        String code = body.string("currency_code");
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("currency_code is required");
+        }
+        String currencyId = body.string("currency_id", organizationId + String.format("%05d",
+                Math.floorMod(code.toUpperCase().hashCode(), 100_000)));
+        OrgCurrency currency = currencies.add(organizationId, currencyId, code,
+                body.decimal("exchange_rate") == null ? java.math.BigDecimal.ONE : body.decimal("exchange_rate"),
+                clock.today(organization.timeZone()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(currency.toJson());
+    }
+
+    /** Books behaviours its docs leave open, e.g. {@code {"invoice_list_ignores_zcrm_potential_id": true}}. */
+    @PutMapping("/books/quirks")
+    public Map<String, Object> quirks(@RequestBody(required = false) String raw) {
+        quirks.update(JsonBodies.parse(raw));
+        return quirks.toJson();
     }
 
     private static long whole(JsonBody body, String key) {

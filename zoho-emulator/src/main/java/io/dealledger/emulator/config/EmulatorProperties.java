@@ -26,21 +26,38 @@ public record EmulatorProperties(
     public record Seed(@DefaultValue("true") boolean enabled) {
     }
 
-    /** The one OAuth client the emulator knows, and Zoho's token rules. */
+    /**
+     * The one OAuth client the emulator knows, and Zoho's token rules. {@code scopes}: what the client was granted,
+     * so what every minted token carries; a call a token's scopes do not allow is refused as Zoho refuses it.
+     */
     public record OAuth(
             @DefaultValue("1000.EMULATOR0CLIENT0ID") String clientId,
             @DefaultValue("emulator0client0secret") String clientSecret,
             @DefaultValue("1000.emulator.refresh.token") String refreshToken,
             @DefaultValue("1h") Duration tokenTtl,
             @DefaultValue("10") int refreshLimit,
-            @DefaultValue("10m") Duration refreshWindow) {
+            @DefaultValue("10m") Duration refreshWindow,
+            @DefaultValue({"ZohoBooks.fullaccess.all", "ZohoCRM.modules.ALL", "ZohoCRM.settings.ALL",
+                    "ZohoCRM.notifications.ALL", "ZohoCliq.Webhooks.CREATE"}) List<String> scopes) {
     }
 
+    /**
+     * @param preventDuplicateFields per entity ({@code invoice}, {@code contact}, {@code item}), the custom fields
+     *                               created with "Prevent Duplicate Values": upsert keys, and unique on every write.
+     *                               Defaults: dealledger's upsert keys (invoice-service README, "books.*-field").
+     */
     public record Books(
             @DefaultValue BooksLimits limits,
             @DefaultValue BooksWebhooks webhooks,
             @DefaultValue("https://books.zoho.com") String invoiceUrlBase,
-            @DefaultValue("") List<String> uniqueCustomFields) {
+            Map<String, List<String>> preventDuplicateFields) {
+
+        public Books {
+            preventDuplicateFields = preventDuplicateFields == null || preventDuplicateFields.isEmpty()
+                    ? Map.of("invoice", List.of("cf_dealledger_request_id"), "contact", List.of("cf_crm_account_id"),
+                            "item", List.of("cf_crm_product_id"))
+                    : Map.copyOf(preventDuplicateFields);
+        }
     }
 
     /** Books' per-organization limits: 429 code 44 (per minute), 1070 (in flight), 45 (daily). */

@@ -66,4 +66,14 @@ public enum CrmModule {
     List<String> decimals() {
         return decimals;
     }
+
+    /** The fields CRM checks for duplicates on upsert when the request names none (a module's unique fields). */
+    List<String> duplicateCheckFields() {
+        return switch (this) {
+            case ACCOUNTS -> List.of("Account_Name");
+            case CONTACTS -> List.of("Email");
+            case PRODUCTS -> List.of("Product_Code", "Product_Name");
+            case DEALS -> List.of("Deal_Name");
+        };
+    }
 }

@@ -22,7 +22,8 @@ import io.dealledger.emulator.json.JsonBody;
 public class CrmRecordWriter {
 
     static final int MAX_RECORDS = 100;
-    private static final Map<String, Object> USER = Map.of("name", "Emulator Admin", "id", "5725767000000000001");
+    private static final Map<String, Object> USER = Map.of("name", "Emulator Admin", "id", "5725767000000000001",
+            "email", "admin@emulator.local");
 
     private final CrmRecords records;
     private final FieldRules rules;
@@ -47,24 +48,8 @@ public class CrmRecordWriter {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             try {
-                Map<String, Object> fields = rules.normalize(module, rows.get(i).asMap(), i, null, true);
-                Map<String, Object> record = new LinkedHashMap<>();
-                String id = records.nextId(module);
-                String now = ZohoTimestamps.crm(clock.now());
-                record.put("id", id);
-                record.put("Owner", Map.of("name", USER.get("name"), "id", USER.get("id"), "email", "admin@emulator.local"));
-                if (module == CrmModule.DEALS) {
-                    record.put("Currency", homeCurrency);
-                    record.put("Exchange_Rate", 1);
-                }
-                record.putAll(fields);
-                record.put("Created_Time", now);
-                record.put("Modified_Time", now);
-                record.put("Created_By", USER);
-                record.put("Modified_By", USER);
-                deriveNames(module, record);
-                records.put(module, record);
-                ids.add(id);
+                Map<String, Object> record = insertOne(module, rows.get(i).asMap(), i);
+                ids.add(record.get("id").toString());
                 results.add(RecordResult.success("record added", details(record)));
             } catch (InvalidField e) {
                 results.add(e.result());
@@ -91,14 +76,8 @@ public class CrmRecordWriter {
                     throw new InvalidField(RecordResult.error("INVALID_DATA", "the id given seems to be invalid", "id",
                             "$.data[" + i + "].id", Map.of()));
                 }
-                Map<String, Object> changes = rules.normalize(module, input, i, existing, false);
-                List<String> changed = FieldRules.changedFields(existing, changes);
-                existing.putAll(changes);
-                existing.put("Modified_Time", ZohoTimestamps.crm(clock.now()));
-                existing.put("Modified_By", USER);
-                deriveNames(module, existing);
+                affected.put(id.toString(), updateOne(module, existing, input, i));
                 ids.add(id.toString());
-                affected.put(id.toString(), changed);
                 results.add(RecordResult.success("record updated", details(existing)));
             } catch (InvalidField e) {
                 results.add(e.result());
@@ -106,6 +85,96 @@ public class CrmRecordWriter {
         }
         saved(module, "update", rows.size(), ids, affected, trigger(body));
         return new WriteOutcome(results, HttpStatus.OK);
+    }
+
+    /**
+     * {@code POST /{module}/upsert}: each record updates the one whose first {@code duplicate_check_fields} value
+     * matches (the module's default unique field otherwise), else is inserted; each answer says which
+     * ({@code action}) and by which field ({@code duplicate_field}).
+     */
+    public synchronized WriteOutcome upsert(CrmModule module, JsonBody body) {
+        List<JsonBody> rows = rows(body);
+        List<String> checkFields = body.isList("duplicate_check_fields") ? body.strings("duplicate_check_fields")
+                : module.duplicateCheckFields();
+        List<RecordResult> results = new ArrayList<>();
+        List<String> inserted = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        Map<String, List<String>> affected = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                Map<String, Object> input = rows.get(i).asMap();
+                Match match = match(module, input, checkFields);
+                if (match == null) {
+                    Map<String, Object> record = insertOne(module, input, i);
+                    inserted.add(record.get("id").toString());
+                    results.add(RecordResult.upserted("record added", details(record), "insert", null));
+                } else {
+                    affected.put(match.record().get("id").toString(), updateOne(module, match.record(), input, i));
+                    updated.add(match.record().get("id").toString());
+                    results.add(RecordResult.upserted("record updated", details(match.record()), "update", match.field()));
+                }
+            } catch (InvalidField e) {
+                results.add(e.result());
+            }
+        }
+        if (!inserted.isEmpty()) {
+            saved(module, "insert", inserted.size(), inserted, Map.of(), trigger(body));
+        }
+        if (!updated.isEmpty() || inserted.isEmpty()) {
+            saved(module, "update", rows.size() - inserted.size(), updated, affected, trigger(body));
+        }
+        return new WriteOutcome(results, HttpStatus.OK);
+    }
+
+    private record Match(Map<String, Object> record, String field) {
+    }
+
+    private Match match(CrmModule module, Map<String, Object> input, List<String> checkFields) {
+        for (String field : checkFields) {
+            Object wanted = input.get(field);
+            if (wanted == null || wanted.toString().isBlank()) {
+                continue;
+            }
+            for (Map<String, Object> candidate : records.all(module)) {
+                Object value = candidate.get(field);
+                if (value != null && value.toString().equalsIgnoreCase(wanted.toString())) {
+                    return new Match(records.get(module, candidate.get("id").toString()), field);
+                }
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Object> insertOne(CrmModule module, Map<String, Object> input, int index) {
+        Map<String, Object> fields = rules.normalize(module, input, index, null, true);
+        Map<String, Object> record = new LinkedHashMap<>();
+        String id = records.nextId(module);
+        String now = ZohoTimestamps.crm(clock.now());
+        record.put("id", id);
+        record.put("Owner", Map.of("name", USER.get("name"), "id", USER.get("id"), "email", "admin@emulator.local"));
+        if (module == CrmModule.DEALS) {
+            record.put("Currency", homeCurrency);
+            record.put("Exchange_Rate", 1);
+        }
+        record.putAll(fields);
+        record.put("Created_Time", now);
+        record.put("Modified_Time", now);
+        record.put("Created_By", USER);
+        record.put("Modified_By", USER);
+        deriveNames(module, record);
+        records.put(module, record);
+        return record;
+    }
+
+    /** Applies the changes; answers the fields whose value changed. */
+    private List<String> updateOne(CrmModule module, Map<String, Object> existing, Map<String, Object> input, int index) {
+        Map<String, Object> changes = rules.normalize(module, input, index, existing, false);
+        List<String> changed = FieldRules.changedFields(existing, changes);
+        existing.putAll(changes);
+        existing.put("Modified_Time", ZohoTimestamps.crm(clock.now()));
+        existing.put("Modified_By", USER);
+        deriveNames(module, existing);
+        return changed;
     }
 
     public synchronized WriteOutcome delete(CrmModule module, List<String> ids) {

@@ -1,5 +1,6 @@
 package io.dealledger.emulator.crm;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,18 +24,79 @@ import io.dealledger.emulator.json.JsonBodies;
 import io.dealledger.emulator.json.JsonBody;
 
 /**
- * {@code /crm/v7/{module}}: insert, update (≤100, per-record results), get by id, list (with the
- * {@code fields} parameter v7 requires), search (204 when nothing matches), delete.
+ * {@code /crm/v7/{module}}: insert, update, upsert (≤100, per-record results), get by id, list and related
+ * records (both with the {@code fields} parameter v7 requires), search (204 when nothing matches), delete.
  */
 @RestController
 public class CrmRecordsController {
 
     private final CrmRecords records;
     private final CrmRecordWriter writer;
+    private final CrmRelations relations;
 
-    public CrmRecordsController(CrmRecords records, CrmRecordWriter writer) {
+    public CrmRecordsController(CrmRecords records, CrmRecordWriter writer, CrmRelations relations) {
         this.records = records;
         this.writer = writer;
+        this.relations = relations;
+    }
+
+    @PostMapping("/crm/v7/{module}/upsert")
+    public ResponseEntity<Map<String, Object>> upsert(@PathVariable String module, @RequestBody(required = false) String body) {
+        return writer.upsert(CrmModule.of(module), JsonBodies.parse(body)).toResponse();
+    }
+
+    /** {@code GET /{module}/{id}/{related}?fields=…}: v7 refuses the call without {@code fields}; none is 204. */
+    @GetMapping("/crm/v7/{module}/{id}/{related}")
+    public ResponseEntity<Map<String, Object>> related(@PathVariable String module, @PathVariable String id,
+            @PathVariable String related, @RequestParam Map<String, String> query) {
+        CrmModule crmModule = CrmModule.of(module);
+        List<String> wanted = requiredFields(query);
+        CrmModule relatedModule = relatedModule(related);
+        if (records.get(crmModule, id) == null) {
+            throw new CrmException(HttpStatus.BAD_REQUEST, "INVALID_DATA", "the id given seems to be invalid",
+                    Map.of("resource_path_index", 1));
+        }
+        List<Map<String, Object>> found = relations.of(crmModule, id, relatedModule).stream()
+                .map(r -> only(r, wanted)).toList();
+        return page(found, query);
+    }
+
+    /** {@code PUT /{module}/{id}/{related}} with {@code data:[{id}]}: associates records with the record's related list. */
+    @PutMapping("/crm/v7/{module}/{id}/{related}")
+    public ResponseEntity<Map<String, Object>> relate(@PathVariable String module, @PathVariable String id,
+            @PathVariable String related, @RequestBody(required = false) String body) {
+        CrmModule crmModule = CrmModule.of(module);
+        CrmModule relatedModule = relatedModule(related);
+        if (records.get(crmModule, id) == null) {
+            throw new CrmException(HttpStatus.BAD_REQUEST, "INVALID_DATA", "the id given seems to be invalid",
+                    Map.of("resource_path_index", 1));
+        }
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (JsonBody row : JsonBodies.parse(body).objects("data")) {
+            String relatedId = row.string("id");
+            if (relatedId == null || records.get(relatedModule, relatedId) == null) {
+                results.add(RecordResult.error("INVALID_DATA", "the related id given seems to be invalid", "id",
+                        "$.data[" + results.size() + "].id", Map.of()).toJson());
+                continue;
+            }
+            relations.associate(crmModule, id, relatedModule, relatedId);
+            results.add(RecordResult.success("relation updated", Map.of("id", relatedId)).toJson());
+        }
+        return ResponseEntity.ok(Map.of("data", results));
+    }
+
+    private static List<String> requiredFields(Map<String, String> query) {
+        String fields = query.get("fields");
+        if (fields == null || fields.isBlank()) {
+            throw new CrmException(HttpStatus.BAD_REQUEST, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
+                    Map.of("param", "fields"));
+        }
+        return Arrays.stream(fields.split(",")).map(String::strip).toList();
+    }
+
+    private static CrmModule relatedModule(String related) {
+        return CrmModule.find(related).orElseThrow(() -> new CrmException(HttpStatus.BAD_REQUEST, "INVALID_DATA",
+                "the relation name given seems to be invalid", Map.of("resource_path_index", 2)));
     }
 
     @PostMapping("/crm/v7/{module}")
@@ -78,12 +140,7 @@ public class CrmRecordsController {
     @GetMapping("/crm/v7/{module}")
     public ResponseEntity<Map<String, Object>> list(@PathVariable String module, @RequestParam Map<String, String> query) {
         CrmModule crmModule = CrmModule.of(module);
-        String fields = query.get("fields");
-        if (fields == null || fields.isBlank()) {
-            throw new CrmException(HttpStatus.BAD_REQUEST, "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing",
-                    Map.of("param", "fields"));
-        }
-        List<String> wanted = Arrays.stream(fields.split(",")).map(String::strip).toList();
+        List<String> wanted = requiredFields(query);
         List<Map<String, Object>> all = records.all(crmModule).stream().map(r -> only(r, wanted)).toList();
         return page(sorted(all, query), query);
     }
@@ -125,11 +182,8 @@ public class CrmRecordsController {
     private static Map<String, Object> only(Map<String, Object> record, List<String> fields) {
         Map<String, Object> projected = new LinkedHashMap<>();
         projected.put("id", record.get("id"));
-        fields.forEach(field -> {
-            if (record.containsKey(field)) {
-                projected.put(field, record.get(field));
-            }
-        });
+        // every field asked for is in the answer, null when the record has no value (as CRM answers)
+        fields.forEach(field -> projected.put(field, record.get(field)));
         return projected;
     }
 

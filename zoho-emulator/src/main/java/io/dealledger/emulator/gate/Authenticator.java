@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import io.dealledger.emulator.config.EmulatorProperties;
 import io.dealledger.emulator.oauth.AccessTokens;
+import io.dealledger.emulator.oauth.Scopes;
 
 /** Checks the {@code Authorization: Zoho-oauthtoken …} header (or a Cliq zapikey) and answers as each service does. */
 @Component
@@ -29,9 +30,10 @@ class Authenticator {
         if (family == ApiFamily.CLIQ && zapikey.equals(request.getQueryParams().getFirst("zapikey"))) {
             return null;
         }
-        AccessTokens.TokenCheck check = tokens.check(token(request.getHeaders().getFirst("Authorization")));
+        String token = token(request.getHeaders().getFirst("Authorization"));
+        AccessTokens.TokenCheck check = tokens.check(token);
         if (check == AccessTokens.TokenCheck.VALID) {
-            return null;
+            return scopeRejection(family, token, request);
         }
         return switch (family) {
             case BOOKS -> check == AccessTokens.TokenCheck.MISSING
@@ -43,6 +45,28 @@ class Authenticator {
                     : Rejection.crm(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "invalid oauth token");
             default -> Rejection.crm(HttpStatus.UNAUTHORIZED, "oauthtoken_invalid",
                     "Invalid OAuth token or zapikey passed.");
+        };
+    }
+
+    /**
+     * A valid token without the call's scope: CRM says OAUTH_SCOPE_MISMATCH; Books answers code 57 as for a dead
+     * token (so a client cannot tell the two apart); Cliq refuses the token.
+     */
+    private Rejection scopeRejection(ApiFamily family, String token, ServerHttpRequest request) {
+        String method = request.getMethod().name();
+        String path = request.getPath().value();
+        Scopes.Required required = switch (family) {
+            case BOOKS -> Scopes.books(method, path);
+            case CRM -> Scopes.crm(method, path);
+            default -> Scopes.cliq();
+        };
+        if (tokens.allows(token, required)) {
+            return null;
+        }
+        return switch (family) {
+            case BOOKS -> Rejection.books(HttpStatus.UNAUTHORIZED, 57, "You are not authorized to perform this operation");
+            case CRM -> Rejection.crm(HttpStatus.UNAUTHORIZED, "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL");
+            default -> Rejection.crm(HttpStatus.UNAUTHORIZED, "oauthtoken_invalid", "Invalid OAuth token or zapikey passed.");
         };
     }
 

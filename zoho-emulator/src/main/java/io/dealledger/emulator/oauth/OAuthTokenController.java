@@ -72,7 +72,7 @@ public class OAuthTokenController {
         AccessTokens.IssuedToken issued = tokens.issue();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", issued.accessToken());
-        body.put("scope", "ZohoBooks.fullaccess.all ZohoCRM.modules.ALL ZohoCRM.settings.ALL ZohoCRM.notifications.ALL ZohoCliq.Webhooks.CREATE");
+        body.put("scope", issued.scope());
         body.put("api_domain", apiDomain);
         body.put("token_type", "Bearer");
         body.put("expires_in", issued.expiresInSeconds());

@@ -1,6 +1,7 @@
 package io.dealledger.emulator.seed;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import io.dealledger.emulator.books.contact.ContactService;
+import io.dealledger.emulator.books.currency.Currencies;
 import io.dealledger.emulator.books.invoice.InvoiceService;
 import io.dealledger.emulator.books.item.ItemService;
 import io.dealledger.emulator.books.org.BooksOrganization;
@@ -24,14 +26,16 @@ import io.dealledger.emulator.webhooks.BooksEvents;
 import static io.dealledger.emulator.seed.SeedIds.*;
 
 /**
- * The default data set: a US-edition Books org (USD, state sales taxes with their authorities) and a UK
- * org (GBP, VAT 20%), and CRM accounts, contacts, products and deals. Loaded through the same services
+ * The default data set: a Books org in the U.S.A (USD base, EUR/GBP/CAD enabled, state sales taxes with their
+ * authorities) and one in the UK (GBP base, EUR/USD enabled, VAT 20%), and CRM accounts, contacts, products and
+ * deals. Loaded through the same services
  * the API uses, in a fixed order, so ids match {@link SeedIds}.
  */
 @Component
 public class DefaultDataSet {
 
     private final Organizations organizations;
+    private final Currencies currencies;
     private final TaxService taxes;
     private final ContactService contacts;
     private final ItemService items;
@@ -41,9 +45,11 @@ public class DefaultDataSet {
     private final BooksEvents events;
     private final String lineItemsField;
 
-    public DefaultDataSet(Organizations organizations, TaxService taxes, ContactService contacts, ItemService items,
-            InvoiceService invoices, CrmRecordWriter crm, Variables variables, BooksEvents events, EmulatorProperties properties) {
+    public DefaultDataSet(Organizations organizations, Currencies currencies, TaxService taxes, ContactService contacts,
+            ItemService items, InvoiceService invoices, CrmRecordWriter crm, Variables variables, BooksEvents events,
+            EmulatorProperties properties) {
         this.organizations = organizations;
+        this.currencies = currencies;
         this.taxes = taxes;
         this.contacts = contacts;
         this.items = items;
@@ -62,10 +68,16 @@ public class DefaultDataSet {
     }
 
     private void loadBooks() {
-        organizations.register(new BooksOrganization(US_ORG_ID, "Acme Robotics Inc.", "US", "U.S.A", "USD",
-                "460000000000097", ZoneId.of("America/Los_Angeles")));
-        organizations.register(new BooksOrganization(UK_ORG_ID, "Acme Robotics Ltd", "UK", "United Kingdom", "GBP",
-                "460000000000098", ZoneId.of("Europe/London")));
+        organizations.register(new BooksOrganization(US_ORG_ID, "Acme Robotics Inc.", "U.S.A", "USD",
+                CURRENCY_US_USD, ZoneId.of("America/Los_Angeles")));
+        organizations.register(new BooksOrganization(UK_ORG_ID, "Acme Robotics Ltd", "United Kingdom", "GBP",
+                CURRENCY_UK_GBP, ZoneId.of("Europe/London")));
+        // Books' own rates to each base currency, as Settings → Currencies holds them
+        currency(US_ORG_ID, CURRENCY_US_EUR, "EUR", "1.0850");
+        currency(US_ORG_ID, CURRENCY_US_GBP, "GBP", "1.2700");
+        currency(US_ORG_ID, CURRENCY_US_CAD, "CAD", "0.7400");
+        currency(UK_ORG_ID, CURRENCY_UK_EUR, "EUR", "0.8550");
+        currency(UK_ORG_ID, CURRENCY_UK_USD, "USD", "0.7870");
         authority("California Department of Tax and Fee Administration");
         authority("New York State Department of Taxation and Finance");
         authority("Texas Comptroller of Public Accounts");
@@ -123,6 +135,10 @@ public class DefaultDataSet {
                 deal("Walk-in - no account", "Closed Won", "1000.00", "USD", null, null));
         variables.create(VARIABLE_ORG_US, "Books org of Acme Robotics Inc.", "text", US_ORG_ID, "dealledger", "Legal entity " + LEGAL_ENTITY_US);
         variables.create(VARIABLE_ORG_UK, "Books org of Acme Robotics Ltd", "text", UK_ORG_ID, "dealledger", "Legal entity " + LEGAL_ENTITY_UK);
+    }
+
+    private void currency(String orgId, String currencyId, String code, String rate) {
+        currencies.add(orgId, currencyId, code, new BigDecimal(rate), LocalDate.of(2026, 1, 1));
     }
 
     private void authority(String name) {

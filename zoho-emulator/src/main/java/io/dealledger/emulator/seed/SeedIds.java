@@ -10,6 +10,15 @@ public final class SeedIds {
     public static final String US_ORG_ID = "10234695";
     public static final String UK_ORG_ID = "20876543";
 
+    // Books currencies (the base currency of each org, and the others it enabled, with Books' rate)
+    public static final String CURRENCY_US_USD = "460000000000097";
+    public static final String CURRENCY_UK_GBP = "460000000000098";
+    public static final String CURRENCY_US_EUR = "460000000000101";
+    public static final String CURRENCY_US_GBP = "460000000000102";
+    public static final String CURRENCY_US_CAD = "460000000000103";
+    public static final String CURRENCY_UK_EUR = "460000000000111";
+    public static final String CURRENCY_UK_USD = "460000000000112";
+
     // US tax authorities and taxes (state sales taxes)
     public static final String TAX_AUTHORITY_CA = "460000000007001";
     public static final String TAX_AUTHORITY_NY = "460000000007002";

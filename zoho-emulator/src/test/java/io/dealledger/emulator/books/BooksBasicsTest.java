@@ -7,6 +7,7 @@ import io.dealledger.emulator.support.EmulatorTest;
 import io.dealledger.emulator.support.Json;
 import io.dealledger.emulator.support.Response;
 
+import static io.dealledger.emulator.seed.SeedIds.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BooksBasicsTest extends EmulatorTest {
@@ -107,5 +108,79 @@ class BooksBasicsTest extends EmulatorTest {
         assertThat(authorities.list("tax_authorities")).hasSize(4);
         assertThat(uk.decimal("taxes[0].tax_percentage")).isEqualByComparingTo("20");
         assertThat(zoho.post(books("/settings/taxauthorities", UK), json("{'tax_authority_name':'HMRC'}")).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anOrganizationHasACountryInItsAddressAndNoEdition() {
+        Json listed = zoho.get("/books/v3/organizations").json();
+        Json one = zoho.get("/books/v3/organizations/" + US).json();
+
+        assertThat(listed.at("organizations[0].edition")).isNull();
+        assertThat(listed.at("organizations[0].address")).as("list rows carry no address").isNull();
+        assertThat(one.string("organization.address.country")).isEqualTo("U.S.A");
+        assertThat(one.at("organization.edition")).isNull();
+    }
+
+    @Test
+    void aTaxedInvoiceNeedsATaxAuthorityInACanadianOrgButNotInAUkOne() {
+        zoho.post("/_emulator/books/organizations", json("{'organization_id':'30000002','name':'Maple Ltd',"
+                + "'country':'Canada','currency_code':'CAD','currency_id':'300000020000001'}"));
+        String tax = zoho.post(books("/settings/taxes", "30000002"), json("{'tax_name':'GST','tax_percentage':5}"))
+                .json().string("tax.tax_id");
+        String customer = zoho.post(books("/contacts", "30000002"), json("{'contact_name':'Moose Inc'}"))
+                .json().string("contact.contact_id");
+
+        Response canadian = zoho.post(books("/invoices", "30000002"), json("{'customer_id':'" + customer
+                + "','line_items':[{'name':'x','rate':10,'tax_id':'" + tax + "'}]}"));
+        Response british = zoho.post(books("/invoices", UK), json("{'customer_id':'" + BOOKS_CONTACT_INITECH
+                + "','line_items':[{'name':'x','rate':10,'tax_id':'" + TAX_UK_VAT_20 + "'}]}"));
+
+        assertThat(canadian.status()).isEqualTo(400);
+        assertThat(canadian.json().string("message")).contains("tax_authority_id");
+        assertThat(british.status()).isEqualTo(201);
+    }
+
+    @Test
+    void aContactsPersonsHaveIdsAndItsPrimaryPersonsEmailIsInTheList() {
+        Json created = zoho.post(books("/contacts", US), json("{'contact_name':'Pied Piper','contact_persons':["
+                + "{'first_name':'Richard','last_name':'Hendricks','email':'richard@piedpiper.example','is_primary_contact':true},"
+                + "{'first_name':'Jared','email':'jared@piedpiper.example'}]}")).json();
+
+        String primaryId = created.string("contact.contact_persons[0].contact_person_id");
+        assertThat(primaryId).isNotBlank();
+        assertThat(created.string("contact.contact_persons[1].contact_person_id")).isNotBlank().isNotEqualTo(primaryId);
+        assertThat(created.string("contact.primary_contact_id")).isEqualTo(primaryId);
+        Json listed = zoho.get(books("/contacts?email=richard@piedpiper.example", US)).json();
+        assertThat(listed.list("contacts")).hasSize(1);
+        assertThat(listed.string("contacts[0].email")).isEqualTo("richard@piedpiper.example");
+        assertThat(listed.string("contacts[0].first_name")).isEqualTo("Richard");
+    }
+
+    @Test
+    void paymentListRowsAreSummariesWithoutApplicationsOrModificationTime() {
+        String payment = zoho.post(books("/customerpayments", US), json("{'customer_id':'" + BOOKS_CONTACT_SOYLENT
+                + "','payment_mode':'cash','amount':100,'invoices':[{'invoice_id':'" + BOOKS_INVOICE_SOYLENT
+                + "','amount_applied':100}]}")).json().string("payment.payment_id");
+
+        Json row = zoho.get(books("/customerpayments", US)).json().get("customerpayments[0]");
+        Json one = zoho.get(books("/customerpayments/" + payment, US)).json();
+
+        assertThat(row.string("payment_id")).isEqualTo(payment);
+        assertThat(row.at("invoices")).isNull();
+        assertThat(row.at("last_modified_time")).isNull();
+        assertThat(one.list("payment.invoices")).hasSize(1);
+    }
+
+    @Test
+    void theDealFilterOfTheInvoiceListCanBeIgnoredAsBooksMayIgnoreIt() {
+        zoho.post(books("/invoices", US), json("{'customer_id':'" + BOOKS_CONTACT_SOYLENT
+                + "','zcrm_potential_id':'5725767000000409999','line_items':[{'name':'x','rate':1}]}"));
+
+        int filtered = zoho.get(books("/invoices?zcrm_potential_id=5725767000000409999", US)).json().list("invoices").size();
+        zoho.put("/_emulator/books/quirks", json("{'invoice_list_ignores_zcrm_potential_id':true}"));
+        int ignored = zoho.get(books("/invoices?zcrm_potential_id=5725767000000409999", US)).json().list("invoices").size();
+
+        assertThat(filtered).isEqualTo(1);
+        assertThat(ignored).isEqualTo(2);
     }
 }

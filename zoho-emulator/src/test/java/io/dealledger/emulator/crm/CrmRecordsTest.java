@@ -141,4 +141,36 @@ class CrmRecordsTest extends EmulatorTest {
         assertThat(update.status()).isEqualTo(200);
         assertThat(zoho.get("/crm/v7/settings/variables/" + VARIABLE_ORG_UK).json().string("variables[0].value")).isEqualTo("30000001");
     }
+
+    @Test
+    void anUpsertMatchesOnTheModulesUniqueFieldUnlessToldOtherwise() {
+        Response upserted = zoho.post("/crm/v7/Accounts/upsert", json("{'data':[{'Account_Name':'Globex Corporation',"
+                + "'Phone':'555-0100'},{'Account_Name':'Hooli','Billing_Country':'United States'}]}"));
+
+        assertThat(upserted.status()).isEqualTo(200);
+        assertThat(upserted.json().string("data[0].action")).isEqualTo("update");
+        assertThat(upserted.json().string("data[0].duplicate_field")).isEqualTo("Account_Name");
+        assertThat(upserted.json().string("data[0].details.id")).isEqualTo(ACCOUNT_GLOBEX_CA);
+        assertThat(upserted.json().string("data[1].action")).isEqualTo("insert");
+        assertThat(zoho.get("/crm/v7/Accounts/" + ACCOUNT_GLOBEX_CA).json().string("data[0].Phone")).isEqualTo("555-0100");
+    }
+
+    @Test
+    void relatedRecordsAreThoseAssociatedAndThoseWhoseLookupsPointAtTheRecord() {
+        zoho.put("/crm/v7/Deals/" + DEAL_SOYLENT_NEGOTIATION + "/Products", json("{'data':[{'id':'" + PRODUCT_GRIPPER + "'}]}"));
+
+        Json products = zoho.get("/crm/v7/Deals/" + DEAL_SOYLENT_NEGOTIATION + "/Products?fields=Product_Name,Unit_Price").json();
+        Json deals = zoho.get("/crm/v7/Accounts/" + ACCOUNT_GLOBEX_CA + "/Deals?fields=Deal_Name").json();
+        Response none = zoho.get("/crm/v7/Deals/" + DEAL_UMBRELLA_TX_CLOSED_WON + "/Products?fields=Product_Name");
+        Response badRelation = zoho.get("/crm/v7/Deals/" + DEAL_UMBRELLA_TX_CLOSED_WON + "/Widgets?fields=Name");
+
+        assertThat(products.list("data")).hasSize(1);
+        assertThat(products.string("data[0].id")).isEqualTo(PRODUCT_GRIPPER);
+        assertThat(products.decimal("data[0].Unit_Price")).isEqualByComparingTo("1500");
+        assertThat(products.at("data[0].Product_Code")).as("only the fields asked for").isNull();
+        assertThat(deals.string("data[0].Deal_Name")).isEqualTo("Globex - Robot cell");
+        assertThat(none.status()).isEqualTo(204);
+        assertThat(badRelation.status()).isEqualTo(400);
+        assertThat(badRelation.json().string("code")).isEqualTo("INVALID_DATA");
+    }
 }

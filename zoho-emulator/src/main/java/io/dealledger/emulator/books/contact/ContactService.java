@@ -11,6 +11,9 @@ import org.springframework.stereotype.Service;
 import io.dealledger.emulator.books.BooksCodes;
 import io.dealledger.emulator.books.BooksException;
 import io.dealledger.emulator.books.BooksInput;
+import io.dealledger.emulator.books.currency.Currencies;
+import io.dealledger.emulator.books.currency.OrgCurrency;
+import io.dealledger.emulator.books.customfield.PreventDuplicates;
 import io.dealledger.emulator.books.customfield.UniqueKey;
 import io.dealledger.emulator.books.customfield.Upserted;
 import io.dealledger.emulator.books.org.BooksIds;
@@ -33,12 +36,17 @@ public class ContactService implements Resettable {
     private final TaxService taxes;
     private final BooksIds ids;
     private final EmulatorClock clock;
+    private final Currencies currencies;
+    private final PreventDuplicates preventDuplicates;
 
-    public ContactService(Organizations organizations, TaxService taxes, BooksIds ids, EmulatorClock clock) {
+    public ContactService(Organizations organizations, TaxService taxes, BooksIds ids, EmulatorClock clock,
+            Currencies currencies, PreventDuplicates preventDuplicates) {
         this.organizations = organizations;
         this.taxes = taxes;
         this.ids = ids;
         this.clock = clock;
+        this.currencies = currencies;
+        this.preventDuplicates = preventDuplicates;
     }
 
     public Contact create(String orgId, JsonBody body) {
@@ -46,8 +54,10 @@ public class ContactService implements Resettable {
         synchronized (organizations.lock(orgId)) {
             refuseDuplicateName(orgId, name, null);
             validate(orgId, body);
-            Contact contact = new Contact(ids.next(BooksIds.Kind.CONTACT), name, clock.now());
-            contact.apply(body, clock.now());
+            OrgCurrency currency = currency(orgId, body);
+            Contact contact = new Contact(ids.next(BooksIds.Kind.CONTACT), name,
+                    currency == null ? currencies.base(orgId) : currency, clock.now());
+            contact.apply(body, null, () -> ids.next(BooksIds.Kind.CONTACT_PERSON), clock.now());
             contacts.put(orgId, contact.contactId(), contact);
             return contact;
         }
@@ -60,12 +70,19 @@ public class ContactService implements Resettable {
                 refuseDuplicateName(orgId, body.string("contact_name"), contactId);
             }
             validate(orgId, body);
-            contact.apply(body, clock.now());
+            OrgCurrency currency = currency(orgId, body);
+            if (currency != null && !currency.currencyId().equals(contact.currency().currencyId())
+                    && contact.hasTransactions()) {
+                throw BooksException.invalid(BooksCodes.INVALID_STATE, "The currency of " + contact.contactName()
+                        + " cannot be changed: it has transactions in " + contact.currency().currencyCode() + ".");
+            }
+            contact.apply(body, currency, () -> ids.next(BooksIds.Kind.CONTACT_PERSON), clock.now());
             return contact;
         }
     }
 
     public Upserted<Contact> upsert(String orgId, UniqueKey key, JsonBody body) {
+        preventDuplicates.requireUpsertKey("contact", key);
         synchronized (organizations.lock(orgId)) {
             List<Contact> matches = contacts.all(orgId).stream()
                     .filter(c -> c.customFields().matches(key.apiName(), key.value())).toList();
@@ -127,6 +144,12 @@ public class ContactService implements Resettable {
                 ? Comparator.comparing(Contact::contactId)
                 : Comparator.comparing(c -> lower(c.contactName()));
         return all.sorted(order).toList();
+    }
+
+    /** The currency {@code currency_id} names (Books takes no code here), or null when the body names none. */
+    private OrgCurrency currency(String orgId, JsonBody body) {
+        return body.has("currency_id") && !body.string("currency_id").isBlank()
+                ? currencies.require(orgId, body.string("currency_id")) : null;
     }
 
     private void validate(String orgId, JsonBody body) {

@@ -47,7 +47,7 @@ public class ContactsController {
         String org = query.get("organization_id");
         BooksOrganization organization = organizations.require(org);
         return Paging.from(query).envelope("contacts",
-                contacts.list(org, query).stream().map(c -> c.toJson(organization)).toList(),
+                contacts.list(org, query).stream().map(c -> c.toListJson(organization)).toList(),
                 "Contacts", query.getOrDefault("sort_column", "contact_name"), "A");
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dealledger.emulator.books.currency.OrgCurrency;
 import io.dealledger.emulator.books.customfield.CustomFields;
 import io.dealledger.emulator.books.line.LineItem;
 import io.dealledger.emulator.books.line.LineItems;
@@ -27,6 +28,7 @@ final class CreditNote {
     final LocalDate date;
     final String referenceNumber;
     final List<LineItem> lineItems;
+    final OrgCurrency currency;
     final int scale;
     final Instant createdTime;
     final CustomFields customFields = new CustomFields();
@@ -36,7 +38,7 @@ final class CreditNote {
     Instant lastModifiedTime;
 
     CreditNote(String creditnoteId, String creditnoteNumber, String customerId, String customerName, LocalDate date,
-            String referenceNumber, List<LineItem> lineItems, int scale, Instant now) {
+            String referenceNumber, List<LineItem> lineItems, OrgCurrency currency, Instant now) {
         this.creditnoteId = creditnoteId;
         this.creditnoteNumber = creditnoteNumber;
         this.customerId = customerId;
@@ -44,7 +46,8 @@ final class CreditNote {
         this.date = date;
         this.referenceNumber = referenceNumber;
         this.lineItems = lineItems;
-        this.scale = scale;
+        this.currency = currency;
+        this.scale = currency.scale();
         this.createdTime = now;
         this.lastModifiedTime = now;
     }

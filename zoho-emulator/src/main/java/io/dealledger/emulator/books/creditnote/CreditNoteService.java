@@ -58,17 +58,18 @@ public class CreditNoteService implements Resettable {
             if (customer == null) {
                 throw BooksException.invalid(BooksCodes.CUSTOMER_INVALID, "The Customer field can neither be blank nor incorrect.");
             }
-            List<LineItem> lines = lineItems.build(org, body.objects("line_items"));
+            // a credit note is in its customer's currency, as the customer's invoices are
+            List<LineItem> lines = lineItems.build(org, customer.currency().scale(), body.objects("line_items"));
             CreditNote note = new CreditNote(ids.next(BooksIds.Kind.CREDIT_NOTE), ids.nextNumber(orgId, "CN-", 5),
                     customer.contactId(), customer.contactName(), BooksInput.date(body, "date", invoices.today(org)),
-                    body.string("reference_number", ""), lines, org.currencyScale(), clock.now());
+                    body.string("reference_number", ""), lines, customer.currency(), clock.now());
             if (note.total().signum() <= 0) {
                 throw BooksException.invalid(BooksCodes.INVALID_VALUE, "The credit note total must be greater than zero.");
             }
             note.customFields.merge(body);
             notes.put(orgId, note.creditnoteId, note);
             publish(org, note, "creditnote_created");
-            return CreditNoteJson.of(note, org);
+            return json(note, org);
         }
     }
 
@@ -88,7 +89,7 @@ public class CreditNoteService implements Resettable {
             List<BigDecimal> amounts = new ArrayList<>();
             for (JsonBody row : rows) {
                 Invoice invoice = invoices.require(orgId, row.string("invoice_id"));
-                BigDecimal amount = positive(org, BooksInput.decimal(row, "amount_applied"));
+                BigDecimal amount = positive(note, BooksInput.decimal(row, "amount_applied"));
                 checkInvoice(note, invoice, amount);
                 targets.add(invoice);
                 amounts.add(amount);
@@ -104,7 +105,7 @@ public class CreditNoteService implements Resettable {
             }
             publish(org, note, "creditnote_applied");
             invoiceEvents.forEach(Runnable::run);
-            return CreditNoteJson.of(note, org);
+            return json(note, org);
         }
     }
 
@@ -137,7 +138,7 @@ public class CreditNoteService implements Resettable {
             if (note.voided) {
                 throw BooksException.invalid(BooksCodes.INVALID_STATE, "A void credit note cannot be refunded.");
             }
-            BigDecimal amount = positive(org, BooksInput.decimal(body, "amount"));
+            BigDecimal amount = positive(note, BooksInput.decimal(body, "amount"));
             if (amount.compareTo(note.balance()) > 0) {
                 throw BooksException.invalid(BooksCodes.INVALID_VALUE,
                         "The refund amount (" + amount + ") is more than the credit note's balance (" + note.balance() + ").");
@@ -152,6 +153,15 @@ public class CreditNoteService implements Resettable {
         }
     }
 
+    /** The rows of {@code GET /creditnotes/{id}/refunds}: amounts as {@code amount_fcy} / {@code amount_bcy}. */
+    public List<Map<String, Object>> refundRows(String orgId, String creditnoteId) {
+        BooksOrganization org = organizations.require(orgId);
+        synchronized (organizations.lock(orgId)) {
+            CreditNote note = require(orgId, creditnoteId);
+            return note.refunds.stream().map(r -> CreditNoteJson.refundRow(note, r, org)).toList();
+        }
+    }
+
     public Map<String, Object> markVoid(String orgId, String creditnoteId) {
         BooksOrganization org = organizations.require(orgId);
         synchronized (organizations.lock(orgId)) {
@@ -163,14 +173,14 @@ public class CreditNoteService implements Resettable {
             note.voided = true;
             note.lastModifiedTime = clock.now();
             publish(org, note, "creditnote_voided");
-            return CreditNoteJson.of(note, org);
+            return json(note, org);
         }
     }
 
     public Map<String, Object> get(String orgId, String creditnoteId) {
         BooksOrganization org = organizations.require(orgId);
         synchronized (organizations.lock(orgId)) {
-            return CreditNoteJson.of(require(orgId, creditnoteId), org);
+            return json(require(orgId, creditnoteId), org);
         }
     }
 
@@ -180,14 +190,7 @@ public class CreditNoteService implements Resettable {
             return notes.all(orgId).stream()
                     .filter(n -> query.get("customer_id") == null || n.customerId.equals(query.get("customer_id")))
                     .filter(n -> query.get("status") == null || n.status().equals(query.get("status")))
-                    .map(n -> CreditNoteJson.of(n, org)).toList();
-        }
-    }
-
-    public List<Map<String, Object>> refunds(String orgId, String creditnoteId) {
-        synchronized (organizations.lock(orgId)) {
-            CreditNote note = require(orgId, creditnoteId);
-            return note.refunds.stream().map(r -> CreditNoteJson.refund(note, r)).toList();
+                    .map(n -> json(n, org)).toList();
         }
     }
 
@@ -229,15 +232,19 @@ public class CreditNoteService implements Resettable {
         return note;
     }
 
-    private static BigDecimal positive(BooksOrganization org, BigDecimal amount) {
+    private static BigDecimal positive(CreditNote note, BigDecimal amount) {
         if (amount == null || amount.signum() <= 0) {
             throw BooksException.invalid(BooksCodes.INVALID_VALUE, "Invalid value passed for amount: it must be greater than zero.");
         }
-        return amount.setScale(org.currencyScale(), RoundingMode.HALF_UP);
+        return amount.setScale(note.scale, RoundingMode.HALF_UP);
     }
 
     private void publish(BooksOrganization org, CreditNote note, String event) {
-        events.publish(org.organizationId(), "creditnote", event, "creditnote", CreditNoteJson.of(note, org));
+        events.publish(org.organizationId(), "creditnote", event, "creditnote", json(note, org));
+    }
+
+    private Map<String, Object> json(CreditNote note, BooksOrganization org) {
+        return CreditNoteJson.of(note, org, contacts.find(org.organizationId(), note.customerId));
     }
 
     @Override

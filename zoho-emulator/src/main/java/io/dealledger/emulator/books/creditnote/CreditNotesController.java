@@ -75,7 +75,10 @@ public class CreditNotesController {
     @GetMapping("/{creditnoteId}/refunds")
     public ResponseEntity<Map<String, Object>> refunds(@RequestParam("organization_id") String org,
             @PathVariable String creditnoteId) {
-        return BooksEnvelope.ok("success", "creditnote_refunds", notes.refunds(org, creditnoteId));
+        Map<String, Object> body = Paging.from(Map.of()).envelope("creditnote_refunds", notes.refundRows(org, creditnoteId),
+                "Credit Notes Refund", "created_time", "D");
+        body.put("message", "The refunds of the existing credit note are displayed successfully.");
+        return ResponseEntity.ok(body);
     }
 
     @PostMapping("/{creditnoteId}/status/void")

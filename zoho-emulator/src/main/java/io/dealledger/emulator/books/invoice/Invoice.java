@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.dealledger.emulator.books.currency.OrgCurrency;
 import io.dealledger.emulator.books.customfield.CustomFields;
 import io.dealledger.emulator.books.line.LineItem;
 import io.dealledger.emulator.books.line.LineItems;
@@ -23,6 +24,7 @@ public final class Invoice {
     private final String organizationId;
     private final Instant createdTime;
     private final int scale;
+    private final OrgCurrency currency;
     private final CustomFields customFields = new CustomFields();
     private final List<InvoicePayment> payments = new ArrayList<>();
     private final List<InvoiceCredit> credits = new ArrayList<>();
@@ -47,10 +49,15 @@ public final class Invoice {
     BigDecimal writeOffAmount;
     Instant lastModifiedTime;
 
-    Invoice(String invoiceId, String organizationId, int scale, Instant now) {
+    BigDecimal exchangeRate;
+
+    /** {@code currency}: its customer's; money is kept at that currency's scale. */
+    Invoice(String invoiceId, String organizationId, OrgCurrency currency, BigDecimal exchangeRate, Instant now) {
         this.invoiceId = invoiceId;
         this.organizationId = organizationId;
-        this.scale = scale;
+        this.currency = currency;
+        this.exchangeRate = exchangeRate;
+        this.scale = currency.scale();
         this.createdTime = now;
         this.lastModifiedTime = now;
         this.shippingCharge = zero();
@@ -80,6 +87,14 @@ public final class Invoice {
 
     public CustomFields customFields() {
         return customFields;
+    }
+
+    public OrgCurrency currency() {
+        return currency;
+    }
+
+    public BigDecimal exchangeRate() {
+        return exchangeRate;
     }
 
     public BigDecimal subTotal() {

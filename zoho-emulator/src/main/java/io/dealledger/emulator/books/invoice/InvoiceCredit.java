@@ -5,7 +5,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Credit from one credit note applied to one invoice. */
+/**
+ * Credit from one credit note applied to one invoice, as the invoice lists it: keyed {@code creditnotes_invoice_id}
+ * (plural), with {@code creditnotes_number} and {@code credited_date} (the credit note's own list of invoices names
+ * the same application {@code creditnote_invoice_id}).
+ */
 public record InvoiceCredit(String creditnotesInvoiceId, String creditnoteId, String creditnoteNumber,
         BigDecimal amount, LocalDate date) {
 
@@ -13,7 +17,7 @@ public record InvoiceCredit(String creditnotesInvoiceId, String creditnoteId, St
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("creditnote_id", creditnoteId);
         json.put("creditnotes_invoice_id", creditnotesInvoiceId);
-        json.put("creditnote_number", creditnoteNumber);
+        json.put("creditnotes_number", creditnoteNumber);
         json.put("credited_date", date.toString());
         json.put("amount_applied", amount);
         return json;

@@ -9,15 +9,21 @@ import java.util.Map;
 public record InvoicePayment(String invoicePaymentId, String paymentId, String paymentNumber, String paymentMode,
         String referenceNumber, BigDecimal amount, LocalDate date) {
 
-    public Map<String, Object> toJson() {
+    /** As {@code GET /invoices/{id}/payments} lists it, for the invoice {@code invoiceId} at its exchange rate. */
+    public Map<String, Object> toJson(String invoiceId, BigDecimal exchangeRate) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("payment_id", paymentId);
         json.put("payment_number", paymentNumber);
+        json.put("invoice_id", invoiceId);
         json.put("invoice_payment_id", invoicePaymentId);
         json.put("payment_mode", paymentMode);
-        json.put("reference_number", referenceNumber == null ? "" : referenceNumber);
-        json.put("amount", amount);
+        json.put("description", "");
         json.put("date", date.toString());
+        json.put("reference_number", referenceNumber == null ? "" : referenceNumber);
+        json.put("exchange_rate", exchangeRate);
+        json.put("amount", amount);
+        json.put("tax_amount_withheld", 0);
+        json.put("online_transaction_id", "");
         return json;
     }
 }

@@ -27,12 +27,16 @@ final class InvoiceQuery {
     private InvoiceQuery() {
     }
 
-    static List<Invoice> apply(List<Invoice> invoices, Map<String, String> query, Function<Invoice, String> status) {
+    /** {@code dealFilter}: whether {@code zcrm_potential_id} filters (see BooksQuirks). */
+    static List<Invoice> apply(List<Invoice> invoices, Map<String, String> query, Function<Invoice, String> status,
+            boolean dealFilter) {
         Stream<Invoice> stream = invoices.stream();
         stream = equal(stream, query.get("invoice_number"), Invoice::invoiceNumber);
         stream = equal(stream, query.get("reference_number"), i -> i.referenceNumber);
         stream = equal(stream, query.get("customer_id"), Invoice::customerId);
-        stream = equal(stream, query.get("zcrm_potential_id"), i -> i.zcrmPotentialId);
+        if (dealFilter) {
+            stream = equal(stream, query.get("zcrm_potential_id"), i -> i.zcrmPotentialId);
+        }
         String numberStartsWith = query.get("invoice_number_startswith");
         if (numberStartsWith != null) {
             stream = stream.filter(i -> i.invoiceNumber().startsWith(numberStartsWith));

@@ -12,6 +12,9 @@ import io.dealledger.emulator.books.BooksException;
 import io.dealledger.emulator.books.BooksInput;
 import io.dealledger.emulator.books.contact.Contact;
 import io.dealledger.emulator.books.contact.ContactService;
+import io.dealledger.emulator.books.currency.Currencies;
+import io.dealledger.emulator.books.currency.OrgCurrency;
+import io.dealledger.emulator.books.customfield.PreventDuplicates;
 import io.dealledger.emulator.books.customfield.UniqueKey;
 import io.dealledger.emulator.books.customfield.Upserted;
 import io.dealledger.emulator.books.line.LineItems;
@@ -43,10 +46,12 @@ public class InvoiceService implements Resettable {
     private final EmulatorClock clock;
     private final BooksEvents events;
     private final String invoiceUrlBase;
-    private final List<String> uniqueCustomFields;
+    private final PreventDuplicates preventDuplicates;
+    private final Currencies currencies;
 
     public InvoiceService(Organizations organizations, ContactService contacts, TaxService taxes, LineItems lineItems,
-            BooksIds ids, EmulatorClock clock, BooksEvents events, EmulatorProperties properties) {
+            BooksIds ids, EmulatorClock clock, BooksEvents events, EmulatorProperties properties,
+            PreventDuplicates preventDuplicates, Currencies currencies) {
         this.organizations = organizations;
         this.contacts = contacts;
         this.taxAuthorityRule = new TaxAuthorityRule(contacts, taxes);
@@ -55,13 +60,17 @@ public class InvoiceService implements Resettable {
         this.clock = clock;
         this.events = events;
         this.invoiceUrlBase = properties.books().invoiceUrlBase();
-        this.uniqueCustomFields = properties.books().uniqueCustomFields();
+        this.preventDuplicates = preventDuplicates;
+        this.currencies = currencies;
     }
 
     public Invoice create(String orgId, JsonBody body, boolean send, boolean ignoreAutoNumber) {
         BooksOrganization org = organizations.require(orgId);
         synchronized (organizations.lock(orgId)) {
-            Invoice invoice = new Invoice(ids.next(BooksIds.Kind.INVOICE), orgId, org.currencyScale(), clock.now());
+            Contact customer = contacts.require(orgId, BooksInput.required(body, "customer_id"));
+            OrgCurrency currency = currency(orgId, body, customer);
+            Invoice invoice = new Invoice(ids.next(BooksIds.Kind.INVOICE), orgId, currency,
+                    exchangeRate(body, currency), clock.now());
             fill(org, invoice, body, true);
             if (ignoreAutoNumber && body.has("invoice_number")) {
                 refuseDuplicateNumber(orgId, body.string("invoice_number"), null);
@@ -75,6 +84,7 @@ public class InvoiceService implements Resettable {
                 invoice.emailed = true;
             }
             invoices.put(orgId, invoice.invoiceId(), invoice);
+            customer.transacted();
             publish(org, invoice, "invoice_created");
             return invoice;
         }
@@ -111,6 +121,7 @@ public class InvoiceService implements Resettable {
     }
 
     public Upserted<Invoice> upsert(String orgId, UniqueKey key, JsonBody body, boolean send) {
+        preventDuplicates.requireUpsertKey("invoice", key);
         synchronized (organizations.lock(orgId)) {
             List<Invoice> matches = invoices.all(orgId).stream()
                     .filter(i -> i.customFields().matches(key.apiName(), key.value())).toList();
@@ -201,7 +212,7 @@ public class InvoiceService implements Resettable {
 
     public Map<String, Object> toJson(Invoice invoice) {
         BooksOrganization org = organizations.require(invoice.organizationId());
-        return InvoiceJson.of(invoice, org, today(org), invoiceUrlBase);
+        return InvoiceJson.of(invoice, org, today(org), invoiceUrlBase, contacts.find(org.organizationId(), invoice.customerId()));
     }
 
     public String status(Invoice invoice) {
@@ -232,16 +243,48 @@ public class InvoiceService implements Resettable {
         }
     }
 
+    /**
+     * Books bills a customer in its own currency: an invoice's currency is its customer's. A {@code currency_id}
+     * naming another one is refused (the emulator's choice where Books' answer is unconfirmed).
+     */
+    private OrgCurrency currency(String orgId, JsonBody body, Contact customer) {
+        if (body.has("currency_id") && !body.string("currency_id").isBlank()) {
+            OrgCurrency asked = currencies.require(orgId, body.string("currency_id"));
+            if (!asked.currencyId().equals(customer.currency().currencyId())) {
+                throw BooksException.invalid(BooksCodes.INVALID_VALUE, "Invalid value passed for currency_id: "
+                        + customer.contactName() + " is billed in " + customer.currency().currencyCode() + ", not "
+                        + asked.currencyCode() + ".");
+            }
+        }
+        return customer.currency();
+    }
+
+    /** The rate the request gives, else Books' rate of the currency (1 for the base currency). */
+    private static BigDecimal exchangeRate(JsonBody body, OrgCurrency currency) {
+        BigDecimal given = BooksInput.decimal(body, "exchange_rate");
+        return given != null && given.signum() > 0 ? given : currency.exchangeRate();
+    }
+
     private void fill(BooksOrganization org, Invoice invoice, JsonBody body, boolean creating) {
         String orgId = org.organizationId();
         if (creating || body.has("customer_id")) {
             String customerId = BooksInput.required(body, "customer_id");
             Contact customer = contacts.require(orgId, customerId);
+            if (!creating) {
+                currency(orgId, body, customer);
+                if (!customer.currency().currencyId().equals(invoice.currency().currencyId())) {
+                    throw BooksException.invalid(BooksCodes.INVALID_STATE, "The customer of an invoice cannot be"
+                            + " changed to one billed in another currency.");
+                }
+            }
             invoice.customerId = customer.contactId();
             invoice.customerName = customer.contactName();
         }
+        if (!creating && body.has("exchange_rate")) {
+            invoice.exchangeRate = exchangeRate(body, invoice.currency());
+        }
         if (creating || body.isList("line_items")) {
-            invoice.lineItems = lineItems.build(org, body.objects("line_items"));
+            invoice.lineItems = lineItems.build(org, invoice.currency().scale(), body.objects("line_items"));
         }
         LocalDate today = today(org);
         invoice.date = BooksInput.date(body, "date", creating ? today : invoice.date);
@@ -253,8 +296,8 @@ public class InvoiceService implements Resettable {
         invoice.salespersonName = body.string("salesperson_name", invoice.salespersonName);
         invoice.zcrmPotentialId = body.string("zcrm_potential_id", invoice.zcrmPotentialId);
         invoice.zcrmPotentialName = body.string("zcrm_potential_name", invoice.zcrmPotentialName);
-        invoice.shippingCharge = money(org, BooksInput.decimal(body, "shipping_charge", invoice.shippingCharge));
-        invoice.adjustment = money(org, BooksInput.decimal(body, "adjustment", invoice.adjustment));
+        invoice.shippingCharge = money(invoice, BooksInput.decimal(body, "shipping_charge", invoice.shippingCharge));
+        invoice.adjustment = money(invoice, BooksInput.decimal(body, "adjustment", invoice.adjustment));
         invoice.customFields().merge(body);
         taxAuthorityRule.apply(org, invoice, body);
     }
@@ -266,7 +309,7 @@ public class InvoiceService implements Resettable {
     }
 
     private void refuseDuplicateUniqueFields(String orgId, Invoice invoice) {
-        for (String apiName : uniqueCustomFields) {
+        for (String apiName : preventDuplicates.of("invoice")) {
             Object value = invoice.customFields().get(apiName);
             if (value != null && invoices.all(orgId).stream().anyMatch(i -> !i.invoiceId().equals(invoice.invoiceId())
                     && i.customFields().matches(apiName, value.toString()))) {
@@ -275,8 +318,8 @@ public class InvoiceService implements Resettable {
         }
     }
 
-    private static BigDecimal money(BooksOrganization org, BigDecimal amount) {
-        return amount.setScale(org.currencyScale(), java.math.RoundingMode.HALF_UP);
+    private static BigDecimal money(Invoice invoice, BigDecimal amount) {
+        return amount.setScale(invoice.currency().scale(), java.math.RoundingMode.HALF_UP);
     }
 
     private void publishChange(BooksOrganization org, Invoice invoice, String statusBefore) {
@@ -285,7 +328,7 @@ public class InvoiceService implements Resettable {
     }
 
     private void publish(BooksOrganization org, Invoice invoice, String event) {
-        events.publish(org.organizationId(), "invoice", event, "invoice", InvoiceJson.of(invoice, org, today(org), invoiceUrlBase));
+        events.publish(org.organizationId(), "invoice", event, "invoice", InvoiceJson.of(invoice, org, today(org), invoiceUrlBase, contacts.find(org.organizationId(), invoice.customerId())));
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.dealledger.emulator.books.BooksEnvelope;
+import io.dealledger.emulator.books.BooksQuirks;
 import io.dealledger.emulator.books.Paging;
 import io.dealledger.emulator.books.customfield.UniqueKey;
 import io.dealledger.emulator.books.customfield.Upserted;
@@ -28,9 +29,11 @@ import io.dealledger.emulator.json.JsonBodies;
 public class InvoicesController {
 
     private final InvoiceService invoices;
+    private final BooksQuirks quirks;
 
-    public InvoicesController(InvoiceService invoices) {
+    public InvoicesController(InvoiceService invoices, BooksQuirks quirks) {
         this.invoices = invoices;
+        this.quirks = quirks;
     }
 
     @PostMapping
@@ -45,7 +48,8 @@ public class InvoicesController {
     @GetMapping
     public Map<String, Object> list(@RequestParam Map<String, String> query) {
         String org = query.get("organization_id");
-        List<Map<String, Object>> rows = InvoiceQuery.apply(invoices.all(org), query, invoices::status).stream()
+        List<Map<String, Object>> rows = InvoiceQuery.apply(invoices.all(org), query, invoices::status,
+                        !quirks.invoiceListIgnoresDealFilter()).stream()
                 .map(invoices::toJson).toList();
         return Paging.from(query).envelope("invoices", rows, "Invoices",
                 query.getOrDefault("sort_column", "created_time"), query.getOrDefault("sort_order", "D"));
@@ -112,8 +116,9 @@ public class InvoicesController {
 
     @GetMapping("/{invoiceId}/payments")
     public ResponseEntity<Map<String, Object>> payments(@RequestParam("organization_id") String org, @PathVariable String invoiceId) {
-        return BooksEnvelope.ok("success", "payments",
-                invoices.require(org, invoiceId).payments().stream().map(InvoicePayment::toJson).toList());
+        Invoice invoice = invoices.require(org, invoiceId);
+        return BooksEnvelope.ok("success", "payments", invoice.payments().stream()
+                .map(p -> p.toJson(invoice.invoiceId(), invoice.exchangeRate())).toList());
     }
 
     @GetMapping("/{invoiceId}/creditsapplied")

@@ -90,6 +90,14 @@ public final class Item {
         json.put("sku", sku == null ? "" : sku);
         json.put("rate", rate);
         json.put("description", "");
+        json.put("source", "user");
+        json.put("is_linked_with_zohocrm", false);
+        json.put("is_taxable", true);
+        json.put("tax_id", "");
+        json.put("tax_name", "");
+        json.put("tax_percentage", 0);
+        json.put("tax_type", "");
+        json.put("unit", "");
         json.putAll(attributes);
         json.put("custom_fields", customFields.toJson());
         json.put("custom_field_hash", customFields.hash());

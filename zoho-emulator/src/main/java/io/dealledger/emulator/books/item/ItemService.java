@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import io.dealledger.emulator.books.BooksCodes;
 import io.dealledger.emulator.books.BooksException;
 import io.dealledger.emulator.books.BooksInput;
+import io.dealledger.emulator.books.customfield.PreventDuplicates;
 import io.dealledger.emulator.books.customfield.UniqueKey;
 import io.dealledger.emulator.books.customfield.Upserted;
 import io.dealledger.emulator.books.org.BooksIds;
@@ -29,11 +30,13 @@ public class ItemService implements Resettable {
     private final Organizations organizations;
     private final BooksIds ids;
     private final EmulatorClock clock;
+    private final PreventDuplicates preventDuplicates;
 
-    public ItemService(Organizations organizations, BooksIds ids, EmulatorClock clock) {
+    public ItemService(Organizations organizations, BooksIds ids, EmulatorClock clock, PreventDuplicates preventDuplicates) {
         this.organizations = organizations;
         this.ids = ids;
         this.clock = clock;
+        this.preventDuplicates = preventDuplicates;
     }
 
     public Item create(String orgId, JsonBody body) {
@@ -61,6 +64,7 @@ public class ItemService implements Resettable {
     }
 
     public Upserted<Item> upsert(String orgId, UniqueKey key, JsonBody body) {
+        preventDuplicates.requireUpsertKey("item", key);
         synchronized (organizations.lock(orgId)) {
             List<Item> matches = items.all(orgId).stream()
                     .filter(i -> i.customFields().matches(key.apiName(), key.value())).toList();

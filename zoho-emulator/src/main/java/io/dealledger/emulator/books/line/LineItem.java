@@ -28,15 +28,22 @@ public record LineItem(String lineItemId, String itemId, String name, String des
         return taxId != null && taxPercentage != null && taxPercentage.signum() > 0;
     }
 
-    public Map<String, Object> toJson() {
+    /** {@code exchangeRate}: the record's, so {@code bcy_rate} is the rate in the org's base currency. */
+    public Map<String, Object> toJson(BigDecimal exchangeRate) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("line_item_id", lineItemId);
         json.put("item_id", itemId == null ? "" : itemId);
+        json.put("project_id", "");
+        json.put("time_entry_ids", "");
+        json.put("expense_id", "");
+        json.put("expense_receipt_name", "");
         json.put("name", name);
         json.put("description", description == null ? "" : description);
         json.put("sku", sku == null ? "" : sku);
         json.put("item_order", itemOrder);
+        json.put("bcy_rate", rate.multiply(exchangeRate).setScale(scale, RoundingMode.HALF_UP));
         json.put("rate", rate);
+        json.put("unit", "");
         json.put("quantity", quantity);
         json.put("discount_amount", discountAmount);
         json.put("discount", discountAmount);

@@ -34,19 +34,20 @@ public class LineItems {
         this.ids = ids;
     }
 
-    public List<LineItem> build(BooksOrganization org, List<JsonBody> requested) {
+    /** Lines of a record in a currency of {@code scale} decimals (the record's customer's currency). */
+    public List<LineItem> build(BooksOrganization org, int scale, List<JsonBody> requested) {
         if (requested.isEmpty()) {
             throw BooksException.invalid(BooksCodes.MANDATORY_MISSING, "The field line_items is mandatory.");
         }
         List<LineItem> lines = new ArrayList<>();
         int order = 1;
         for (JsonBody line : requested) {
-            lines.add(line(org, line, order++));
+            lines.add(line(org, scale, line, order++));
         }
         return lines;
     }
 
-    private LineItem line(BooksOrganization org, JsonBody line, int order) {
+    private LineItem line(BooksOrganization org, int scale, JsonBody line, int order) {
         String orgId = org.organizationId();
         Item item = line.has("item_id") ? items.require(orgId, line.string("item_id")) : null;
         String name = line.string("name", item == null ? null : item.name());
@@ -62,13 +63,13 @@ public class LineItems {
             throw BooksException.invalidValue("line_items[" + (order - 1) + "].quantity");
         }
         BigDecimal gross = rate.multiply(quantity);
-        BigDecimal discount = discount(line.raw("discount"), gross, org.currencyScale());
+        BigDecimal discount = discount(line.raw("discount"), gross, scale);
         Tax tax = line.has("tax_id") && !line.string("tax_id").isBlank() ? taxes.requireTax(orgId, line.string("tax_id")) : null;
         String id = line.has("line_item_id") ? line.string("line_item_id") : ids.next(BooksIds.Kind.LINE_ITEM);
         return new LineItem(id, item == null ? null : item.itemId(), name,
                 line.string("description", item == null ? "" : item.description()), item == null ? null : item.sku(),
                 rate, quantity, discount, tax == null ? null : tax.taxId(), tax == null ? null : tax.taxName(),
-                tax == null ? null : tax.taxPercentage(), order, org.currencyScale());
+                tax == null ? null : tax.taxPercentage(), order, scale);
     }
 
     /** Zoho accepts a line discount as an amount ({@code 10}) or a percentage ({@code "10%"}). */
@@ -96,17 +97,24 @@ public class LineItems {
         return lines.stream().map(LineItem::taxAmount).reduce(BigDecimal.ZERO.setScale(scale), BigDecimal::add);
     }
 
-    /** Books' {@code taxes[]} summary: one row per tax name with its amount. */
+    /** Books' {@code taxes[]} summary: one row per tax with its name and amount. */
     public static List<Map<String, Object>> taxSummary(List<LineItem> lines, int scale) {
-        Map<String, BigDecimal> byName = new LinkedHashMap<>();
+        Map<String, BigDecimal> byTax = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         for (LineItem line : lines) {
             if (line.taxId() != null) {
-                byName.merge(line.taxName() + " (" + line.taxPercentage().stripTrailingZeros().toPlainString() + "%)",
-                        line.taxAmount(), BigDecimal::add);
+                byTax.merge(line.taxId(), line.taxAmount(), BigDecimal::add);
+                names.put(line.taxId(), line.taxName() + " (" + line.taxPercentage().stripTrailingZeros().toPlainString() + "%)");
             }
         }
         List<Map<String, Object>> summary = new ArrayList<>();
-        byName.forEach((name, amount) -> summary.add(Map.of("tax_name", name, "tax_amount", amount.setScale(scale))));
+        byTax.forEach((taxId, amount) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("tax_id", taxId);
+            row.put("tax_name", names.get(taxId));
+            row.put("tax_amount", amount.setScale(scale));
+            summary.add(row);
+        });
         return summary;
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 import io.dealledger.emulator.books.BooksException;
+import io.dealledger.emulator.books.currency.Currencies;
+import io.dealledger.emulator.clock.EmulatorClock;
 import io.dealledger.emulator.reset.Resettable;
 
 /**
@@ -19,10 +21,19 @@ public class Organizations implements Resettable {
 
     private final Map<String, BooksOrganization> organizations = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Currencies currencies;
+    private final EmulatorClock clock;
 
+    public Organizations(Currencies currencies, EmulatorClock clock) {
+        this.currencies = currencies;
+        this.clock = clock;
+    }
+
+    /** Adds the organization with its base currency; more currencies are added with {@link Currencies#add}. */
     public void register(BooksOrganization organization) {
         organizations.put(organization.organizationId(), organization);
         locks.putIfAbsent(organization.organizationId(), new Object());
+        currencies.registerBase(organization, clock.today(organization.timeZone()));
     }
 
     public boolean exists(String organizationId) {

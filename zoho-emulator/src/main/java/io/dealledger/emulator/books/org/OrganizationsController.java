@@ -23,7 +23,7 @@ public class OrganizationsController {
 
     @GetMapping("/books/v3/organizations")
     public ResponseEntity<Map<String, Object>> list() {
-        List<Map<String, Object>> all = organizations.all().stream().map(BooksOrganization::toJson).toList();
+        List<Map<String, Object>> all = organizations.all().stream().map(BooksOrganization::toListJson).toList();
         return BooksEnvelope.ok("success", "organizations", all);
     }
 

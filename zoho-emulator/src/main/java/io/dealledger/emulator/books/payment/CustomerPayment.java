@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dealledger.emulator.books.currency.OrgCurrency;
 import io.dealledger.emulator.books.customfield.CustomFields;
 
 /**
@@ -22,6 +23,7 @@ final class CustomerPayment {
     final String customerId;
     final String customerName;
     final String paymentMode;
+    final OrgCurrency currency;
     final BigDecimal amount;
     final BigDecimal bankCharges;
     final LocalDate date;
@@ -33,8 +35,9 @@ final class CustomerPayment {
     Instant lastModifiedTime;
 
     CustomerPayment(String paymentId, String paymentNumber, String customerId, String customerName, String paymentMode,
-            BigDecimal amount, BigDecimal bankCharges, LocalDate date, String referenceNumber, String description,
-            Instant now) {
+            OrgCurrency currency, BigDecimal amount, BigDecimal bankCharges, LocalDate date, String referenceNumber,
+            String description, Instant now) {
+        this.currency = currency;
         this.paymentId = paymentId;
         this.paymentNumber = paymentNumber;
         this.customerId = customerId;

@@ -16,6 +16,7 @@ import io.dealledger.emulator.books.BooksException;
 import io.dealledger.emulator.books.BooksInput;
 import io.dealledger.emulator.books.contact.Contact;
 import io.dealledger.emulator.books.contact.ContactService;
+import io.dealledger.emulator.books.currency.OrgCurrency;
 import io.dealledger.emulator.books.invoice.Invoice;
 import io.dealledger.emulator.books.invoice.InvoicePayment;
 import io.dealledger.emulator.books.invoice.InvoiceService;
@@ -34,6 +35,10 @@ import io.dealledger.emulator.webhooks.BooksEvents;
  */
 @Service
 public class PaymentService implements Resettable {
+
+    /** The account payments are deposited to: Books' default for received payments. */
+    private static final String DEPOSIT_ACCOUNT_ID = "460000000000358";
+    private static final String DEPOSIT_ACCOUNT_NAME = "Undeposited Funds";
 
     private final OrgRecords<CustomerPayment> payments = new OrgRecords<>();
     private final Organizations organizations;
@@ -60,19 +65,20 @@ public class PaymentService implements Resettable {
             if (customer == null) {
                 throw BooksException.invalid(BooksCodes.CUSTOMER_INVALID, "The Customer field can neither be blank nor incorrect.");
             }
-            BigDecimal amount = money(org, BooksInput.decimal(body, "amount"));
+            OrgCurrency currency = customer.currency();
+            BigDecimal amount = money(currency, BooksInput.decimal(body, "amount"));
             if (amount == null || amount.signum() <= 0) {
                 throw BooksException.invalid(BooksCodes.INVALID_VALUE, "Invalid value passed for amount: it must be greater than zero.");
             }
-            List<Requested> requested = requestedApplications(org, body.objects("invoices"), customer.contactId());
+            List<Requested> requested = requestedApplications(org, currency, body.objects("invoices"), customer.contactId());
             BigDecimal applied = requested.stream().map(Requested::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             if (applied.compareTo(amount) > 0) {
                 throw BooksException.invalid(BooksCodes.INVALID_VALUE,
                         "The amount applied to invoices (" + applied + ") is more than the payment amount (" + amount + ").");
             }
             CustomerPayment payment = new CustomerPayment(ids.next(BooksIds.Kind.PAYMENT), ids.nextNumber(orgId, "", 1),
-                    customer.contactId(), customer.contactName(), body.string("payment_mode", "cash"), amount,
-                    money(org, BooksInput.decimal(body, "bank_charges", BigDecimal.ZERO)),
+                    customer.contactId(), customer.contactName(), body.string("payment_mode", "cash"), currency, amount,
+                    money(currency, BooksInput.decimal(body, "bank_charges", BigDecimal.ZERO)),
                     BooksInput.date(body, "date", invoices.today(org)), body.string("reference_number", ""),
                     body.string("description", ""), clock.now());
             payment.customFields.merge(body);
@@ -93,7 +99,7 @@ public class PaymentService implements Resettable {
         synchronized (organizations.lock(orgId)) {
             CustomerPayment payment = require(orgId, paymentId);
             Invoice invoice = invoices.require(orgId, invoiceId);
-            BigDecimal amount = positive(org, requestedAmount);
+            BigDecimal amount = positive(payment.currency, requestedAmount);
             if (!invoice.customerId().equals(payment.customerId)) {
                 throw BooksException.invalid(BooksCodes.INVALID_VALUE, "The payment and the invoice belong to different customers.");
             }
@@ -141,14 +147,15 @@ public class PaymentService implements Resettable {
                     .filter(p -> query.get("invoice_id") == null
                             || p.allocations.stream().anyMatch(a -> a.invoiceId().equals(query.get("invoice_id"))))
                     .sorted((a, b) -> b.paymentId.compareTo(a.paymentId))
-                    .map(p -> toJson(org, p)).toList();
+                    .map(p -> toListJson(org, p)).toList();
         }
     }
 
     private record Requested(Invoice invoice, BigDecimal amount) {
     }
 
-    private List<Requested> requestedApplications(BooksOrganization org, List<JsonBody> rows, String customerId) {
+    private List<Requested> requestedApplications(BooksOrganization org, OrgCurrency currency, List<JsonBody> rows,
+            String customerId) {
         List<Requested> requested = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonBody row : rows) {
@@ -160,7 +167,7 @@ public class PaymentService implements Resettable {
                 throw BooksException.invalid(BooksCodes.INVALID_VALUE,
                         "Invoice " + invoice.invoiceNumber() + " does not belong to the customer of this payment.");
             }
-            BigDecimal amount = positive(org, BooksInput.decimal(row, "amount_applied"));
+            BigDecimal amount = positive(currency, BooksInput.decimal(row, "amount_applied"));
             refuseOverPayment(invoice, amount);
             requested.add(new Requested(invoice, amount));
         }
@@ -194,19 +201,47 @@ public class PaymentService implements Resettable {
         return payment;
     }
 
-    private static BigDecimal positive(BooksOrganization org, BigDecimal amount) {
+    private static BigDecimal positive(OrgCurrency currency, BigDecimal amount) {
         if (amount == null || amount.signum() <= 0) {
             throw BooksException.invalid(BooksCodes.INVALID_VALUE, "Invalid value passed for amount_applied: it must be greater than zero.");
         }
-        return money(org, amount);
+        return money(currency, amount);
     }
 
-    private static BigDecimal money(BooksOrganization org, BigDecimal amount) {
-        return amount == null ? null : amount.setScale(org.currencyScale(), RoundingMode.HALF_UP);
+    private static BigDecimal money(OrgCurrency currency, BigDecimal amount) {
+        return amount == null ? null : amount.setScale(currency.scale(), RoundingMode.HALF_UP);
     }
 
     private void publish(BooksOrganization org, CustomerPayment payment, String event) {
         events.publish(org.organizationId(), "customerpayment", event, "payment", toJson(org, payment));
+    }
+
+    /**
+     * A row of {@code GET /customerpayments}: a summary with the keys of Zoho's example — no {@code invoices[]}
+     * and no {@code last_modified_time}. What a payment is applied to is only in its own answer.
+     */
+    private Map<String, Object> toListJson(BooksOrganization org, CustomerPayment payment) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("payment_id", payment.paymentId);
+        json.put("payment_number", payment.paymentNumber);
+        json.put("invoice_number", payment.allocations.stream()
+                .map(a -> invoices.require(org.organizationId(), a.invoiceId()).invoiceNumber())
+                .collect(java.util.stream.Collectors.joining(",")));
+        json.put("date", payment.date.toString());
+        json.put("payment_mode", payment.paymentMode);
+        json.put("amount", payment.amount);
+        json.put("bcy_amount", payment.amount.multiply(payment.currency.exchangeRate())
+                .setScale(org.currencyScale(), RoundingMode.HALF_UP));
+        json.put("unused_amount", payment.unused());
+        json.put("account_id", DEPOSIT_ACCOUNT_ID);
+        json.put("account_name", DEPOSIT_ACCOUNT_NAME);
+        json.put("description", payment.description);
+        json.put("reference_number", payment.referenceNumber);
+        json.put("customer_id", payment.customerId);
+        json.put("customer_name", payment.customerName);
+        json.put("location_id", "");
+        json.put("location_name", "");
+        return json;
     }
 
     private Map<String, Object> toJson(BooksOrganization org, CustomerPayment payment) {
@@ -215,18 +250,26 @@ public class PaymentService implements Resettable {
         json.put("payment_number", payment.paymentNumber);
         json.put("customer_id", payment.customerId);
         json.put("customer_name", payment.customerName);
+        Contact customer = contacts.find(org.organizationId(), payment.customerId);
+        json.put("email", customer == null ? "" : customer.email());
         json.put("payment_mode", payment.paymentMode);
         json.put("date", payment.date.toString());
         json.put("status", "success");
+        json.put("account_id", DEPOSIT_ACCOUNT_ID);
+        json.put("account_name", DEPOSIT_ACCOUNT_NAME);
+        json.put("tax_amount_withheld", 0);
+        json.put("tax_account_id", "");
+        json.put("tax_account_name", "");
         json.put("amount", payment.amount);
         json.put("unused_amount", payment.unused());
-        json.put("amount_refunded", BigDecimal.ZERO.setScale(org.currencyScale()));
+        json.put("amount_refunded", BigDecimal.ZERO.setScale(payment.currency.scale()));
         json.put("bank_charges", payment.bankCharges);
         json.put("reference_number", payment.referenceNumber);
         json.put("description", payment.description);
-        json.put("currency_code", org.currencyCode());
-        json.put("currency_symbol", org.currencySymbol());
-        json.put("exchange_rate", 1);
+        json.put("currency_id", payment.currency.currencyId());
+        json.put("currency_code", payment.currency.currencyCode());
+        json.put("currency_symbol", payment.currency.symbol());
+        json.put("exchange_rate", payment.currency.exchangeRate());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CustomerPayment.Allocation allocation : payment.allocations) {
             Invoice invoice = invoices.require(org.organizationId(), allocation.invoiceId());

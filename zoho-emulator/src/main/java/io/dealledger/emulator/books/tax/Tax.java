@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A tax rate; in a US-edition org it belongs to a tax authority (the state's revenue department). */
+/** A tax rate; in a US or Canadian org it belongs to a tax authority (the state's revenue department). */
 public record Tax(String taxId, String taxName, BigDecimal taxPercentage, String taxType, String taxAuthorityId,
         String taxAuthorityName, String country) {
 
@@ -19,6 +19,9 @@ public record Tax(String taxId, String taxName, BigDecimal taxPercentage, String
         json.put("tax_authority_id", taxAuthorityId == null ? "" : taxAuthorityId);
         json.put("tax_authority_name", taxAuthorityName == null ? "" : taxAuthorityName);
         json.put("tax_account_id", "");
+        json.put("output_tax_account_name", "");
+        json.put("purchase_tax_account_id", "");
+        json.put("purchase_tax_account_name", "");
         json.put("country", country == null ? "" : country);
         json.put("is_value_added", false);
         json.put("is_default_tax", false);

@@ -3,7 +3,7 @@ package io.dealledger.emulator.books.tax;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A US/CA-edition tax authority, e.g. "California Department of Tax and Fee Administration". */
+/** A tax authority of a US or Canadian organization, e.g. "California Department of Tax and Fee Administration". */
 public record TaxAuthority(String taxAuthorityId, String taxAuthorityName, String description) {
 
     public Map<String, Object> toJson() {
@@ -11,6 +11,8 @@ public record TaxAuthority(String taxAuthorityId, String taxAuthorityName, Strin
         json.put("tax_authority_id", taxAuthorityId);
         json.put("tax_authority_name", taxAuthorityName);
         json.put("description", description == null ? "" : description);
+        json.put("registration_number", "");
+        json.put("registration_number_label", "");
         return json;
     }
 }

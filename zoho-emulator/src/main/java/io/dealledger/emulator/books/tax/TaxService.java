@@ -15,7 +15,7 @@ import io.dealledger.emulator.books.org.Organizations;
 import io.dealledger.emulator.json.JsonBody;
 import io.dealledger.emulator.reset.Resettable;
 
-/** Taxes and (US edition) tax authorities of each organization. */
+/** Taxes and (US and Canadian organizations) tax authorities of each organization. */
 @Service
 public class TaxService implements Resettable {
 
@@ -31,8 +31,8 @@ public class TaxService implements Resettable {
 
     public TaxAuthority createAuthority(String orgId, JsonBody body) {
         BooksOrganization org = organizations.require(orgId);
-        if (!org.isUsEdition()) {
-            throw BooksException.invalid(BooksCodes.INVALID_VALUE, "Tax authorities are available in the US and CA editions only.");
+        if (!org.hasTaxAuthorities()) {
+            throw BooksException.invalid(BooksCodes.INVALID_VALUE, "Tax authorities are available to organizations in the U.S.A and Canada only.");
         }
         String name = BooksInput.required(body, "tax_authority_name");
         synchronized (organizations.lock(orgId)) {
@@ -57,7 +57,7 @@ public class TaxService implements Resettable {
             TaxAuthority authority = null;
             if (body.has("tax_authority_id")) {
                 authority = requireAuthority(orgId, body.string("tax_authority_id"));
-            } else if (body.has("tax_authority_name") && org.isUsEdition()) {
+            } else if (body.has("tax_authority_name") && org.hasTaxAuthorities()) {
                 String authorityName = body.string("tax_authority_name");
                 authority = authorities.all(orgId).stream().filter(a -> a.taxAuthorityName().equals(authorityName))
                         .findFirst().orElse(null);

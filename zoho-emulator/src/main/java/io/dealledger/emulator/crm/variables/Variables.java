@@ -28,8 +28,8 @@ public class Variables implements Resettable {
         variable.put("description", description);
         variable.put("type", type == null ? "text" : type);
         variable.put("value", value == null ? null : value.toString());
-        variable.put("variable_group", Map.of("api_name", groupApiName == null ? "General" : groupApiName,
-                "id", "5725767000000699999"));
+        String group = groupApiName == null ? "General" : groupApiName;
+        variable.put("variable_group", Map.of("api_name", group, "name", group, "id", "5725767000000699999"));
         variable.put("read_only", false);
         variable.put("source", "crm");
         byId.put(id, variable);

@@ -1,0 +1,69 @@
+package io.dealledger.payment.cliq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.dealledger.payment.facts.InvoiceState;
+import io.dealledger.payment.facts.LedgerFacts;
+import io.dealledger.payment.memory.LedgerMemory;
+import io.dealledger.payment.metrics.PaymentMetrics;
+import io.dealledger.payment.publish.FactPublisher;
+import io.dealledger.testkit.time.MovableClock;
+import io.dealledger.zoho.cliq.CliqClient;
+import io.dealledger.zoho.http.ZohoAuthorizationException;
+import io.dealledger.zoho.http.ZohoService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/** Cliq refusing the token Books and CRM share is an error a person sees once, not a retry per payment. */
+class PaymentNoticesTest {
+
+    private static final String ORG = "10234695";
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T10:00:00Z"));
+    private final CliqClient cliq = mock(CliqClient.class);
+    private final LedgerMemory memory = mock(LedgerMemory.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final PaymentNotices notices = new PaymentNotices(cliq, "payments-received", true, memory, new NoticeLog(),
+            mock(FactPublisher.class), new PaymentMetrics(meters), Duration.ofSeconds(5), clock);
+
+    @Test
+    void aRefusedTokenPausesPostingInsteadOfFailingOncePerPayment() {
+        // Given Cliq refuses the shared token (its scope ZohoCliq.Webhooks.CREATE was not granted)
+        paid("p1", "p2", "p3");
+        when(cliq.post(eq("payments-received"), any())).thenReturn(Mono.error(new ZohoAuthorizationException(
+                ZohoService.CLIQ, "/api/v2/channelsbyname/{name}/message", "oauthtoken_invalid",
+                "Invalid OAuth token or zapikey passed.", null)));
+
+        // When three payments are announced, then again after the pause
+        notices.announce(ORG, List.of("p1"));
+        notices.announce(ORG, List.of("p2", "p3"));
+        clock.advance(PaymentNotices.AUTHORIZATION_PAUSE.plusSeconds(1));
+        notices.announce(ORG, List.of("p3"));
+
+        // Then Cliq was asked once before the pause and once after it, and the refusal is counted as such
+        verify(cliq, times(2)).post(eq("payments-received"), any());
+        assertThat(meters.counter("dealledger.payment.cliq.posts", "outcome", "unauthorized").count()).isEqualTo(2.0);
+    }
+
+    private void paid(String... paymentIds) {
+        LedgerFacts facts = new LedgerFacts(ORG, clock.instant());
+        for (String paymentId : paymentIds) {
+            InvoiceState state = InvoiceState.UNKNOWN.apply(facts.paymentApplied("i-" + paymentId, paymentId,
+                    new BigDecimal("100"), "USD", null).event());
+            when(memory.invoicesOfPayment(ORG, paymentId)).thenReturn(Map.of("i-" + paymentId, state));
+        }
+    }
+}

@@ -54,6 +54,13 @@ public final class InvoiceViews {
             .thenComparing(InvoiceViews::takesOff)
             .thenComparing(LedgerFact.CHRONOLOGICAL);
 
+    /**
+     * Which write-off statement stands: the highest sequence, then the latest. Books has one write-off per invoice
+     * at a time, and a write-off made again after a cancellation is a new statement, so time decides a tie.
+     */
+    static final Comparator<Stated> WRITE_OFF_STANDING = Comparator.comparingLong(Stated::sequence)
+            .thenComparing(LedgerFact.CHRONOLOGICAL);
+
     private InvoiceViews() {
     }
 
@@ -118,7 +125,7 @@ public final class InvoiceViews {
     /** The write-off statement that stands, if any. */
     static Optional<Stated> writeOff(List<LedgerFact> facts) {
         return facts.stream().filter(f -> f instanceof WrittenOff || f instanceof WriteOffCancelled)
-                .map(Stated.class::cast).max(STANDING);
+                .map(Stated.class::cast).max(WRITE_OFF_STANDING);
     }
 
     /** The newest statement of Books' status: import, amendment naming one, void; by revision, else by time seen. */

@@ -187,6 +187,17 @@ class InvoiceLedgerTest {
     }
 
     @Test
+    void writeOffsWrittenBeforeSequencesStandInTheOrderTheyHappened() {
+        // facts from before sequences all carry sequence 0: the latest statement stands, whichever kind it is
+        InvoiceLedger ledger = InvoiceLedger.empty(INVOICE).apply(imported("100"))
+                .apply(new WrittenOff("w1", t(1), INVOICE, usd("100")))
+                .apply(new WriteOffCancelled("c2", t(2), INVOICE, usd("100")))
+                .apply(new WrittenOff("w3", t(3), INVOICE, usd("60")));
+        assertThat(ledger.view().writtenOff()).isEqualTo(usd("60"));
+        assertThat(ledger.view().balance()).isEqualTo(usd("40"));
+    }
+
+    @Test
     void aDraftCountsNothingUntilItIsSent_andAVoidConvertedBackToDraftThenSentCountsAgain() {
         InvoiceLedger draft = InvoiceLedger.empty(INVOICE).apply(new Imported("imp", t(0), INVOICE, "INV-1", "cust",
                 usd("1000"), null, LocalDate.of(2026, 6, 30), "draft", null, null, "2026-06-01T08:00:00+0000"));

@@ -1,5 +1,6 @@
 package io.dealledger.ledger.projection;
 
+import static io.dealledger.ledger.Events.amended;
 import static io.dealledger.ledger.Events.dealChanged;
 import static io.dealledger.ledger.Events.imported;
 import static io.dealledger.ledger.Events.issued;
@@ -202,21 +203,47 @@ class LedgerTopologyTest {
     }
 
     @Test
-    void anOverPaymentIsDeadLetteredWithTheReasonAndTheLedgerStaysAsItWas() {
+    void aPaymentBeforeTheAmendmentThatMakesRoomForItIsCountedAndTheLedgerConvergesOnceTheAmendmentArrives() {
         // Given an invoice of 100 with 80 paid
         projection.fact(imported("imp", T, "org", "inv-1", "INV-1", "100", "USD", null));
         projection.fact(linked("lnk", T, "org", "inv-1", "deal-1"));
         projection.fact(paid("p1", T, "org", "inv-1", "p1", "80", "USD", null));
-        // When a payment of 30 arrives
-        projection.fact(paid("p2", T, "org", "inv-1", "p2", "30", "USD", null));
-        // Then it is on the dead-letter topic with why, and the deal still owes 20
-        TestRecord<String, org.apache.avro.specific.SpecificRecord> dead = projection.deadLetters.readRecord();
-        Header reason = dead.headers().lastHeader("dealledger-dlt-reason");
-        assertThat(new String(reason.value())).contains("would make the balance -10.000 USD");
-        assertThat(new String(dead.headers().lastHeader("dealledger-dlt-category").value())).isEqualTo("INTERNAL");
-        assertThat(latest("deal-1").getOutstanding()).isEqualByComparingTo("20");
+        // When a payment of 30 arrives before the amendment that raised the invoice to 110 (webhooks out of order)
+        projection.fact(paid("p2", T.plusSeconds(1), "org", "inv-1", "p2", "30", "USD", null));
+        // Then it is counted, not refused: the deal shows 110 paid and, for now, -10 outstanding
+        assertThat(latest("deal-1").getTotalPaid()).isEqualByComparingTo("110");
+        assertThat(latest("deal-1").getOutstanding()).isEqualByComparingTo("-10");
+        assertThat(projection.deadLetters.isEmpty()).isTrue();
+        // And once the amendment arrives the deal is exact: 110 invoiced, 110 paid, nothing outstanding
+        projection.fact(amended("amd", T.plusSeconds(2), "org", "inv-1", "2026-06-01T09:00:05+0000", "110", "USD",
+                null));
+        assertThat(latest("deal-1").getTotalInvoiced()).isEqualByComparingTo("110");
+        assertThat(latest("deal-1").getOutstanding()).isEqualByComparingTo("0");
+        assertThat(latest("deal-1").getPaymentStatus()).isEqualTo(PaymentStatus.PAID);
+    }
+
+    @Test
+    void aFactTheLedgerCannotHoldIsDeadLetteredWithItsReasonAndTheNextFactsAreCounted() {
+        // Given an invoice of 100 in USD
+        projection.fact(imported("imp", T, "org", "inv-1", "INV-1", "100", "USD", null));
+        projection.fact(linked("lnk", T, "org", "inv-1", "deal-1"));
+        // When a payment in a currency ISO 4217 does not know arrives, and one in another currency than the invoice's
+        projection.fact(paid("p1", T, "org", "inv-1", "p1", "10", "XYZ", null));
+        projection.fact(paid("p2", T, "org", "inv-1", "p2", "10", "EUR", null));
+        // Then both are on the dead-letter topic with why
+        List<TestRecord<String, org.apache.avro.specific.SpecificRecord>> dead = projection.deadLetters.readRecordsToList();
+        assertThat(dead).hasSize(2);
+        assertThat(dead).allSatisfy(record -> {
+            Header reason = record.headers().lastHeader("dealledger-dlt-reason");
+            assertThat(reason).isNotNull();
+            assertThat(new String(reason.value())).isNotBlank();
+        });
         assertThat(projection.registry.get("dealledger.ledger.facts").tag("outcome", "rejected").counter().count())
-                .isEqualTo(1.0);
+                .isEqualTo(2.0);
+        // And the ledger is as it was, and the next payment is counted
+        projection.fact(paid("p3", T, "org", "inv-1", "p3", "40", "USD", null));
+        assertThat(latest("deal-1").getTotalPaid()).isEqualByComparingTo("40");
+        assertThat(latest("deal-1").getOutstanding()).isEqualByComparingTo("60");
     }
 
     private DealLedger latest(String deal) {

@@ -42,8 +42,9 @@ public final class InvoiceFacts {
 
         if (!known.imported()) {
             first.add(facts.imported(InvoiceTerms.of(invoice)));
-        } else if (termsChanged(invoice, known)) {
-            Fact amended = facts.amended(id, revision, invoice.total(), currency, invoice.dueDate(), invoice.subTotal());
+        } else if (termsChanged(invoice, known) || statusChanged(invoice, known)) {
+            Fact amended = facts.amended(id, revision, invoice.total(), currency, invoice.dueDate(), invoice.subTotal(),
+                    invoice.status());
             (known.total() != null && invoice.total().compareTo(known.total()) < 0 ? last : first).add(amended);
         }
         if (payments != null) {
@@ -74,13 +75,22 @@ public final class InvoiceFacts {
             leaving.add(facts.writeOffCancelled(id, revision, known.writtenOff(), currency));
         }
         if ("void".equalsIgnoreCase(invoice.status()) && !known.voided()) {
-            last.add(facts.voided(id));
+            last.add(facts.voided(id, invoice.lastModifiedTime()));
         }
         List<Fact> all = new ArrayList<>(first);
         all.addAll(leaving);
         all.addAll(arriving);
         all.addAll(last);
         return all;
+    }
+
+    /**
+     * Whether the invoice left or entered a draft, or came back from a void (Books: void, then converted to draft):
+     * a draft counts nothing. A void itself is told by {@link LedgerFacts#voided}.
+     */
+    static boolean statusChanged(Invoice invoice, InvoiceState known) {
+        String now = InvoiceState.standingOf(invoice.status());
+        return invoice.status() != null && !"void".equals(now) && !now.equals(known.standing());
     }
 
     /** Whether Books' terms differ from those the ledger holds (import, then the newest amendment). */

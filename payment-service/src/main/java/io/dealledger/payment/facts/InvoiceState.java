@@ -29,14 +29,31 @@ import io.dealledger.events.PaymentReversed;
 public record InvoiceState(boolean imported, String invoiceNumber, String currency, BigDecimal total,
                            LocalDate dueDate, String revision, Map<String, BigDecimal> payments,
                            Set<String> reversedPayments, Map<String, Credit> credits, Set<String> reversedCredits,
-                           BigDecimal writtenOff, boolean voided, String dealId, Instant linkedAt) {
+                           BigDecimal writtenOff, boolean voided, String status, String dealId, Instant linkedAt) {
 
     /** A live application of credit: which credit note, how much. */
     public record Credit(String creditNoteId, BigDecimal amount) {
     }
 
     public static final InvoiceState UNKNOWN = new InvoiceState(false, null, null, null, null, null, Map.of(),
-            Set.of(), Map.of(), Set.of(), BigDecimal.ZERO, false, null, null);
+            Set.of(), Map.of(), Set.of(), BigDecimal.ZERO, false, null, null, null);
+
+    /**
+     * How Books' status stands for the ledger: {@code draft} and {@code void} count nothing, every other status
+     * (sent, viewed, overdue, partially paid, paid) is {@code open}. Facts from before statuses were carried say
+     * nothing: such an invoice is open unless voided.
+     */
+    public String standing() {
+        return voided ? "void" : standingOf(status == null ? "sent" : status);
+    }
+
+    /** The standing of a Books status: draft, void or open. */
+    public static String standingOf(String booksStatus) {
+        if ("draft".equalsIgnoreCase(booksStatus)) {
+            return "draft";
+        }
+        return "void".equalsIgnoreCase(booksStatus) ? "void" : "open";
+    }
 
     /** Sum of the payments applied and not reversed. */
     public BigDecimal paid() {
@@ -58,15 +75,20 @@ public record InvoiceState(boolean imported, String invoiceNumber, String curren
             return imported ? this : new InvoiceState(true, f.getInvoiceNumber(), f.getCurrency(),
                     total == null || revision == null ? f.getTotal() : total,
                     revision == null ? f.getDueDate() : dueDate, revision, payments, reversedPayments, credits,
-                    reversedCredits, writtenOff, voided || "void".equalsIgnoreCase(f.getStatus()), dealId, linkedAt);
+                    reversedCredits, writtenOff, voided || "void".equalsIgnoreCase(f.getStatus()),
+                    status != null ? status : f.getStatus(), dealId, linkedAt);
         }
         if (fact instanceof InvoiceAmended f) {
-            if (revision != null && Revision.ORDER.compare(f.getRevision(), revision) <= 0) {
+            int order = revision == null ? 1 : Revision.ORDER.compare(f.getRevision(), revision);
+            // Books may change only the status (marked as sent, converted to draft) without a new revision
+            if (order < 0 || order == 0 && (f.getStatus() == null || f.getStatus().equalsIgnoreCase(status))) {
                 return this;
             }
+            boolean stillVoided = f.getStatus() == null ? voided : "void".equalsIgnoreCase(f.getStatus());
             return new InvoiceState(imported, invoiceNumber, f.getCurrency(), f.getTotal(),
                     f.getDueDate() == null ? dueDate : f.getDueDate(), f.getRevision(), payments, reversedPayments,
-                    credits, reversedCredits, writtenOff, voided, dealId, linkedAt);
+                    credits, reversedCredits, writtenOff, stillVoided, f.getStatus() == null ? status : f.getStatus(),
+                    dealId, linkedAt);
         }
         if (fact instanceof PaymentApplied f) {
             if (reversedPayments.contains(f.getPaymentId())) {
@@ -106,7 +128,7 @@ public record InvoiceState(boolean imported, String invoiceNumber, String curren
         }
         if (fact instanceof InvoiceVoided) {
             return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                    reversedPayments, credits, reversedCredits, writtenOff, true, dealId, linkedAt);
+                    reversedPayments, credits, reversedCredits, writtenOff, true, "void", dealId, linkedAt);
         }
         if (fact instanceof InvoiceLinked f) {
             return linkedAt != null && linkedAt.isAfter(f.getOccurredAt()) ? this
@@ -125,26 +147,26 @@ public record InvoiceState(boolean imported, String invoiceNumber, String curren
     /** Money may arrive before its invoice: its currency is known from the money until the import says it. */
     private InvoiceState withCurrency(String moneyCurrency) {
         return currency != null ? this : new InvoiceState(imported, invoiceNumber, moneyCurrency, total, dueDate,
-                revision, payments, reversedPayments, credits, reversedCredits, writtenOff, voided, dealId, linkedAt);
+                revision, payments, reversedPayments, credits, reversedCredits, writtenOff, voided, status, dealId, linkedAt);
     }
 
     private InvoiceState withPayments(Map<String, BigDecimal> next, Set<String> reversed) {
         return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, Map.copyOf(next),
-                Set.copyOf(reversed), credits, reversedCredits, writtenOff, voided, dealId, linkedAt);
+                Set.copyOf(reversed), credits, reversedCredits, writtenOff, voided, status, dealId, linkedAt);
     }
 
     private InvoiceState withCredits(Map<String, Credit> next, Set<String> reversed) {
         return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                reversedPayments, Map.copyOf(next), Set.copyOf(reversed), writtenOff, voided, dealId, linkedAt);
+                reversedPayments, Map.copyOf(next), Set.copyOf(reversed), writtenOff, voided, status, dealId, linkedAt);
     }
 
     private InvoiceState withWrittenOff(BigDecimal amount) {
         return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                reversedPayments, credits, reversedCredits, amount, voided, dealId, linkedAt);
+                reversedPayments, credits, reversedCredits, amount, voided, status, dealId, linkedAt);
     }
 
     private InvoiceState withLink(String deal, Instant at) {
         return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                reversedPayments, credits, reversedCredits, writtenOff, voided, deal, at);
+                reversedPayments, credits, reversedCredits, writtenOff, voided, status, deal, at);
     }
 }

@@ -51,13 +51,15 @@ public final class LedgerFacts {
     }
 
     /** New terms at a Books revision ({@code last_modified_time}); one fact per revision. */
+    /** New terms, or a new status (Books' own: sent, draft...): identified by the revision and how the status stands. */
     public Fact amended(String invoiceId, String revision, BigDecimal total, String currency, LocalDate dueDate,
-                        BigDecimal subTotal) {
+                        BigDecimal subTotal, String status) {
         return fact(invoiceId, InvoiceAmended.newBuilder()
-                .setEventId(EventIds.derive("InvoiceAmended", org, invoiceId, revision))
+                .setEventId(EventIds.derive("InvoiceAmended", org, invoiceId, revision,
+                        InvoiceState.standingOf(status)))
                 .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
                 .setRevision(revision).setTotal(money(total)).setCurrency(currency).setDueDate(dueDate)
-                .setSubTotal(subTotal == null ? null : money(subTotal)).build());
+                .setSubTotal(subTotal == null ? null : money(subTotal)).setStatus(status).build());
     }
 
     /** The invoice tied to the deal; {@code accountId} is the deal's CRM account where known (null otherwise). */
@@ -141,10 +143,13 @@ public final class LedgerFacts {
                 .setAmount(money(amount)).setCurrency(currency).build());
     }
 
-    public Fact voided(String invoiceId) {
+    /** Voided at Books' revision {@code revision} (null when Books gave none), so a later draft supersedes it. */
+    public Fact voided(String invoiceId, String revision) {
         return fact(invoiceId, InvoiceVoided.newBuilder()
-                .setEventId(EventIds.derive("InvoiceVoided", org, invoiceId))
-                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId).build());
+                .setEventId(revision == null ? EventIds.derive("InvoiceVoided", org, invoiceId)
+                        : EventIds.derive("InvoiceVoided", org, invoiceId, revision))
+                .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
+                .setRevision(revision).build());
     }
 
     private Fact fact(String invoiceId, org.apache.avro.specific.SpecificRecordBase event) {

@@ -28,7 +28,7 @@ public final class InvoiceRows {
             return false;
         }
         boolean voided = "void".equalsIgnoreCase(status);
-        if (voided != known.voided()) {
+        if (voided != known.voided() || !InvoiceState.standingOf(status).equals(known.standing())) {
             return false;
         }
         return voided || same(total, known.total()) && same(balance, known.balance())

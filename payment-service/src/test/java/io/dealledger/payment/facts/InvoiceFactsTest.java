@@ -92,4 +92,42 @@ class InvoiceFactsTest {
         assertThat(InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "void", "r3"), null, null, Set.of(), imported))
                 .extracting(Fact::type).containsExactly("InvoiceVoided");
     }
+
+    @Test
+    void aDraftMarkedAsSentIsAnAmendmentWithItsStatus_evenAtTheSameRevision() {
+        // Books creates invoices as drafts (POST /invoices without send=true); marking one sent may keep its revision
+        InvoiceState draft = known(FACTS.imported(InvoiceTerms.of(invoice("1", "1000", "0", "0", "0", "draft", REV))));
+        Invoice sent = invoice("1", "1000", "0", "0", "0", "sent", REV);
+
+        List<Fact> facts = InvoiceFacts.of(FACTS, sent, null, null, Set.of(), draft);
+
+        assertThat(facts).extracting(Fact::type).containsExactly("InvoiceAmended");
+        assertThat(((InvoiceAmended) facts.get(0).event()).getStatus()).isEqualTo("sent");
+        InvoiceState after = draft.apply(facts.get(0).event());
+        assertThat(after.standing()).isEqualTo("open");
+        assertThat(InvoiceFacts.of(FACTS, sent, null, null, Set.of(), after)).isEmpty();
+        // a later status that still counts (partially paid, overdue) gives nothing new
+        assertThat(InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "overdue", REV), null, null, Set.of(),
+                after)).isEmpty();
+    }
+
+    @Test
+    void aVoidConvertedBackToDraftAndSentIsFollowed() {
+        InvoiceState open = known(FACTS.imported(InvoiceTerms.of(invoice("1", "1000", "0", "0", "0", "sent", "r0"))));
+        List<Fact> voided = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "void", "r1"), null, null,
+                Set.of(), open);
+        assertThat(voided).extracting(Fact::type).containsExactly("InvoiceVoided");
+        InvoiceState afterVoid = open.apply(voided.get(0).event());
+
+        List<Fact> draft = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "draft", "r2"), null, null,
+                Set.of(), afterVoid);
+        assertThat(draft).extracting(Fact::type).containsExactly("InvoiceAmended");
+        InvoiceState afterDraft = afterVoid.apply(draft.get(0).event());
+        assertThat(afterDraft.standing()).isEqualTo("draft");
+
+        List<Fact> sent = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "sent", "r3"), null, null,
+                Set.of(), afterDraft);
+        assertThat(sent).extracting(Fact::type).containsExactly("InvoiceAmended");
+        assertThat(afterDraft.apply(sent.get(0).event()).standing()).isEqualTo("open");
+    }
 }

@@ -16,14 +16,20 @@ final class ZohoApi {
 
     private final Http http = new Http();
     private final String baseUrl;
-    private final String token;
+    private final String tokenForm;
+    private volatile String token;
 
     /** Gets an access token with the OAuth refresh-token grant, as any Zoho client does. */
     ZohoApi(String baseUrl, String clientId, String clientSecret, String refreshToken) {
         this.baseUrl = baseUrl;
-        String form = "grant_type=refresh_token&client_id=" + enc(clientId) + "&client_secret=" + enc(clientSecret)
-                + "&refresh_token=" + enc(refreshToken);
-        this.token = http.send("POST", baseUrl + "/oauth/v2/token", form,
+        this.tokenForm = "grant_type=refresh_token&client_id=" + enc(clientId) + "&client_secret="
+                + enc(clientSecret) + "&refresh_token=" + enc(refreshToken);
+        this.token = newToken();
+    }
+
+    /** A fresh access token: at start, and when Zoho says the one in use expired (an hour, or the clock moved). */
+    private String newToken() {
+        return http.send("POST", baseUrl + "/oauth/v2/token", tokenForm,
                 Map.of("Content-Type", "application/x-www-form-urlencoded")).expect(200).body()
                 .path("access_token").asString();
     }
@@ -110,9 +116,19 @@ final class ZohoApi {
         return Map.of("Authorization", "Zoho-oauthtoken " + token, "Content-Type", "application/json");
     }
 
-    /** Like any Zoho client, tries again after a 429 or a 5xx (a few times, briefly). */
-    private Http.Answer send(String method, String url, String body, Map<String, String> headers) {
+    /**
+     * Like any Zoho client, gets a new access token once after a 401 (the token expired), and tries again after a
+     * 429 or a 5xx (a few times, briefly).
+     */
+    private Http.Answer send(String method, String url, String body, Map<String, String> given) {
+        Map<String, String> headers = given;
         Http.Answer answer = http.send(method, url, body, headers);
+        if (answer.status() == 401 && headers.containsKey("Authorization")) {
+            token = newToken();
+            headers = new java.util.HashMap<>(headers);
+            headers.put("Authorization", "Zoho-oauthtoken " + token);
+            answer = http.send(method, url, body, headers);
+        }
         for (int attempt = 1; attempt < 8 && (answer.status() == 429 || answer.status() >= 500); attempt++) {
             try {
                 Thread.sleep(100L * attempt);

@@ -98,7 +98,7 @@ public class SetupDoctor {
         }
         String names = missing.stream().map(s -> s.name() + " (" + s.usedFor() + ")").collect(Collectors.joining(", "));
         String fix = "make a new grant code with every scope (" + RequiredScopes.all()
-                + ") and a new refresh token from it: docs/zoho-setup.md §1";
+                + ") and a new refresh token from it: docs/zoho-setup.md §6";
         return missing.stream().anyMatch(RequiredScopes.Scope::blocking)
                 ? SetupCheck.fail("OAuth scopes", "missing " + names, fix)
                 : SetupCheck.warn("OAuth scopes", "missing " + names, fix);
@@ -242,12 +242,12 @@ public class SetupDoctor {
                 SetupCheck.manual("Books custom fields", "in every org: invoice " + cf.requestIdField() + " (Text,"
                         + " Prevent Duplicate Values), " + cf.dealIdField() + " (Text), " + cf.billedAmountField()
                         + " (Decimal); contact " + cf.accountIdField() + " and item " + cf.productIdField()
-                        + " (Text, Prevent Duplicate Values): docs/zoho-setup.md §4"),
+                        + " (Text, Prevent Duplicate Values): docs/zoho-setup.md §7"),
                 SetupCheck.manual("CRM fields and subform", "Deals subform " + crm.lineItemsSubform()
                         + " (Product_Name lookup, Quantity, List_Price); Accounts " + crm.legalEntityField()
                         + " (only with several orgs), " + crm.customerIdField() + "; Products " + crm.itemIdField()
-                        + ", " + crm.skuField() + "; the ledger's Deals and Accounts fields: docs/zoho-setup.md §4"),
+                        + ", " + crm.skuField() + "; the ledger's Deals and Accounts fields: docs/zoho-setup.md §4 and §8"),
                 SetupCheck.manual("Cliq channel", "the channel PAYMENT_CLIQ_CHANNEL exists and the OAuth user may post"
-                        + " in it (or PAYMENT_CLIQ_ENABLED=false): docs/zoho-setup.md §7"));
+                        + " in it (or PAYMENT_CLIQ_ENABLED=false): docs/zoho-setup.md §9"));
     }
 }

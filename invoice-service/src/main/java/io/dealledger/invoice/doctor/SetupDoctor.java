@@ -60,7 +60,7 @@ public class SetupDoctor {
         Map<String, Organization> orgs = new LinkedHashMap<>();
         SetupCheck organizations = check("Books organizations", () -> organizations(books, orgs));
         checks.add(organizations);
-        checks.add(routing());
+        checks.add(routing(orgs));
         checks.add(check("CRM Variables", () -> variables(orgs)));
         checks.add(check("Tax table", () -> taxes(books, orgs)));
         checks.add(check("Books webhooks", () -> webhooks(books, orgs)));
@@ -142,10 +142,14 @@ public class SetupDoctor {
                 .map(o -> o.organizationId() + " " + o.name()).collect(Collectors.joining(", "));
     }
 
-    private SetupCheck routing() {
+    private SetupCheck routing(Map<String, Organization> orgs) {
         String field = properties.crm().legalEntityField();
         return properties.organizationWithoutLegalEntity()
-                .map(org -> SetupCheck.pass("Routing", "an account without " + field + " is invoiced in " + org))
+                .map(org -> orgs.isEmpty() || orgs.containsKey(org)
+                        ? SetupCheck.pass("Routing", "an account without " + field + " is invoiced in " + org)
+                        : SetupCheck.fail("Routing", "an account without " + field + " would go to " + org
+                                + ", which this Zoho account does not hold", "set INVOICE_DEFAULT_ORGANIZATION to one of "
+                                + listed(orgs)))
                 .orElseGet(() -> SetupCheck.warn("Routing", "several organizations and no default: every account needs "
                         + field, "set INVOICE_DEFAULT_ORGANIZATION, or fill in " + field + " on every account"));
     }

@@ -118,6 +118,8 @@ class SetupDoctorIT {
         assertThat(orgs.status()).isEqualTo(Status.FAIL);
         assertThat(orgs.detail()).contains("99999999 (default)");
         assertThat(orgs.fix()).contains(SeedIds.US_ORG_ID, SeedIds.UK_ORG_ID);
+        assertThat(check(report, "Routing").status()).isEqualTo(Status.FAIL);
+        assertThat(check(report, "Routing").detail()).contains("would go to 99999999");
         assertThat(report.invoicingCanWork()).isFalse();
     }
 

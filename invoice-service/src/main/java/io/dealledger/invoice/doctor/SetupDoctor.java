@@ -24,8 +24,9 @@ import io.dealledger.zoho.limits.Priority;
 /**
  * Checks the configured Zoho against what dealledger needs, read through Zoho's published APIs only (the token
  * answer, {@code GET /organizations}, {@code /settings/taxes}, {@code /settings/taxauthorities},
- * {@code /settings/webhooks}, CRM {@code /settings/variables}); writes nothing. What those APIs do not show
- * (custom fields, CRM fields, the subform, the Cliq channel) is listed as a manual check with what to verify.
+ * {@code /settings/webhooks}, CRM {@code /settings/fields}, {@code /settings/variables}); writes nothing. What
+ * those APIs do not show (Books custom fields, the Cliq channel) or invoice-service does not configure (the
+ * ledger's CRM fields) is listed as a manual check with what to verify.
  */
 public class SetupDoctor {
 
@@ -61,6 +62,8 @@ public class SetupDoctor {
         SetupCheck organizations = check("Books organizations", () -> organizations(books, orgs));
         checks.add(organizations);
         checks.add(routing(orgs));
+        checks.add(check("CRM fields", this::crmFields));
+        checks.add(check("Deals line-item subform", this::subform));
         checks.add(check("CRM Variables", () -> variables(orgs)));
         checks.add(check("Tax table", () -> taxes(books, orgs)));
         checks.add(check("Books webhooks", () -> webhooks(books, orgs)));
@@ -154,6 +157,71 @@ public class SetupDoctor {
                         + field, "set INVOICE_DEFAULT_ORGANIZATION, or fill in " + field + " on every account"));
     }
 
+    /** Module → field → the data types accepted (empty: any), for what invoice-service reads and writes. */
+    private Map<String, Map<String, Set<String>>> requiredCrmFields() {
+        InvoiceProperties.Crm crm = properties.crm();
+        Set<String> any = Set.of();
+        Set<String> text = Set.of("text", "textarea");
+        Map<String, Set<String>> deals = new LinkedHashMap<>();
+        deals.put("Deal_Name", any);
+        deals.put("Stage", any);
+        deals.put("Amount", Set.of("currency", "double", "bigint", "integer"));
+        deals.put("Currency", any);
+        deals.put("Account_Name", Set.of("lookup"));
+        deals.put("Contact_Name", Set.of("lookup"));
+        Map<String, Set<String>> accounts = new LinkedHashMap<>();
+        for (String field : List.of("Account_Name", "Billing_Street", "Billing_City", "Billing_State", "Billing_Code",
+                "Billing_Country")) {
+            accounts.put(field, any);
+        }
+        accounts.put(crm.customerIdField(), text);
+        if (properties.organizationWithoutLegalEntity().isEmpty() || configuredOrganizations().size() > 1) {
+            accounts.put(crm.legalEntityField(), Set.of("text", "picklist"));
+        }
+        Map<String, Set<String>> products = new LinkedHashMap<>();
+        products.put("Product_Name", any);
+        products.put(crm.skuField(), any);
+        products.put("Unit_Price", any);
+        products.put(crm.itemIdField(), text);
+        return Map.of("Deals", deals, "Accounts", accounts, "Products", products);
+    }
+
+    private SetupCheck crmFields() {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (String module : List.of("Deals", "Accounts", "Products")) {
+            Map<String, String> types = zoho.crm().fieldTypes(module).block(timeout);
+            for (Map.Entry<String, Set<String>> field : requiredCrmFields().get(module).entrySet()) {
+                checked++;
+                String type = types.get(field.getKey());
+                if (type == null) {
+                    wrong.add(module + "." + field.getKey() + " missing");
+                } else if (!field.getValue().isEmpty() && !field.getValue().contains(type)) {
+                    wrong.add(module + "." + field.getKey() + " is " + type + ", wants " + String.join(" or ",
+                            new TreeSet<>(field.getValue())));
+                }
+            }
+        }
+        if (!wrong.isEmpty()) {
+            return SetupCheck.fail("CRM fields", String.join(", ", wrong), "create or fix them in CRM Setup > "
+                    + "Customization > Modules and Fields (API names as listed), or set the INVOICE_CRM_*_FIELD variables"
+                    + " to yours: docs/zoho-setup.md §8");
+        }
+        return SetupCheck.pass("CRM fields", checked + " fields on Deals, Accounts and Products, with their types");
+    }
+
+    private SetupCheck subform() {
+        String subform = properties.crm().lineItemsSubform();
+        String type = zoho.crm().fieldTypes("Deals").block(timeout).get(subform);
+        if ("subform".equals(type)) {
+            return SetupCheck.pass("Deals line-item subform", subform + " is a subform of Deals");
+        }
+        return SetupCheck.fail("Deals line-item subform", type == null ? "Deals has no " + subform
+                        : "Deals." + subform + " is " + type + ", not a subform",
+                "add a subform " + subform + " to Deals with Product_Name (lookup to Products), Quantity and List_Price,"
+                        + " or set INVOICE_CRM_LINE_ITEMS_SUBFORM: docs/zoho-setup.md §8");
+    }
+
     private SetupCheck variables(Map<String, Organization> orgs) {
         if (!properties.organizationsFromCrmVariables()) {
             return SetupCheck.skipped("CRM Variables", "organizations-from-crm-variables is off", null);
@@ -241,16 +309,14 @@ public class SetupDoctor {
 
     private List<SetupCheck> manualChecks() {
         InvoiceProperties.Books cf = properties.books();
-        InvoiceProperties.Crm crm = properties.crm();
         return List.of(
                 SetupCheck.manual("Books custom fields", "in every org: invoice " + cf.requestIdField() + " (Text,"
                         + " Prevent Duplicate Values), " + cf.dealIdField() + " (Text), " + cf.billedAmountField()
                         + " (Decimal); contact " + cf.accountIdField() + " and item " + cf.productIdField()
                         + " (Text, Prevent Duplicate Values): docs/zoho-setup.md §7"),
-                SetupCheck.manual("CRM fields and subform", "Deals subform " + crm.lineItemsSubform()
-                        + " (Product_Name lookup, Quantity, List_Price); Accounts " + crm.legalEntityField()
-                        + " (only with several orgs), " + crm.customerIdField() + "; Products " + crm.itemIdField()
-                        + ", " + crm.skuField() + "; the ledger's Deals and Accounts fields: docs/zoho-setup.md §4 and §8"),
+                SetupCheck.manual("The ledger's CRM fields", "the Deals and Accounts fields ledger-projection-service"
+                        + " writes (Total_Invoiced, Total_Paid, Outstanding_Balance, ..., with its configured names):"
+                        + " docs/zoho-setup.md §4"),
                 SetupCheck.manual("Cliq channel", "the channel PAYMENT_CLIQ_CHANNEL exists and the OAuth user may post"
                         + " in it (or PAYMENT_CLIQ_ENABLED=false): docs/zoho-setup.md §9"));
     }

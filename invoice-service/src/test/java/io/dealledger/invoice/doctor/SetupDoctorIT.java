@@ -57,6 +57,8 @@ class SetupDoctorIT {
         assertThat(check(report, "Books organizations").detail()).contains(SeedIds.US_ORG_ID, SeedIds.UK_ORG_ID);
         assertThat(check(report, "Routing").detail()).contains("without Legal_Entity is invoiced in " + SeedIds.US_ORG_ID);
         assertThat(status(report, "CRM Variables")).isEqualTo(Status.PASS);
+        assertThat(status(report, "CRM fields")).isEqualTo(Status.PASS);
+        assertThat(check(report, "Deals line-item subform").detail()).isEqualTo("Deal_Line_Items is a subform of Deals");
         assertThat(check(report, "Tax table").status()).isEqualTo(Status.PASS);
         assertThat(check(report, "Books webhooks").status()).isEqualTo(Status.SKIPPED);
         assertThat(report.checks()).filteredOn(c -> c.status() == Status.FAIL).isEmpty();
@@ -147,6 +149,22 @@ class SetupDoctorIT {
     }
 
     @Test
+    void crmFieldsThatAreMissingOrOfAnotherTypeFailNamingEach() {
+        // Given field names the CRM org does not have, or has with another type
+        InvoiceProperties.Crm crm = new InvoiceProperties.Crm("Amount", properties.crm().legalEntityField(),
+                "Customer_Books_Ref", "Taxable", properties.crm().skuField());
+
+        SetupDoctor.Report report = doctor(zoho, with(crm), NO_GATEWAY).examine();
+
+        assertThat(check(report, "CRM fields").status()).isEqualTo(Status.FAIL);
+        assertThat(check(report, "CRM fields").detail()).contains("Accounts.Customer_Books_Ref missing",
+                "Products.Taxable is boolean, wants text or textarea");
+        assertThat(check(report, "Deals line-item subform").status()).isEqualTo(Status.FAIL);
+        assertThat(check(report, "Deals line-item subform").detail()).isEqualTo("Deals.Amount is currency, not a subform");
+        assertThat(report.invoicingCanWork()).isFalse();
+    }
+
+    @Test
     void aTaxTheOrganizationDoesNotHaveFails() {
         Map<String, Map<String, TaxMapping>> tax = Map.of(SeedIds.US_ORG_ID,
                 Map.of("US-OR", new TaxMapping("460000000009999", null)));
@@ -209,6 +227,14 @@ class SetupDoctorIT {
                 p.organizationsFromCrmVariables(), p.crmVariablePrefix(), p.taxAuthorityCountries(),
                 p.taxAuthorityRequired(), tax, p.cacheTtl(), p.callTimeout(), p.paymentTermsDays(), p.markSent(),
                 p.crm(), p.books());
+    }
+
+    private InvoiceProperties with(InvoiceProperties.Crm crm) {
+        InvoiceProperties p = properties;
+        return new InvoiceProperties(p.allowedStages(), p.organizations(), p.defaultOrganization(),
+                p.organizationsFromCrmVariables(), p.crmVariablePrefix(), p.taxAuthorityCountries(),
+                p.taxAuthorityRequired(), p.tax(), p.cacheTtl(), p.callTimeout(), p.paymentTermsDays(), p.markSent(),
+                crm, p.books());
     }
 
     private static SetupCheck check(SetupDoctor.Report report, String name) {

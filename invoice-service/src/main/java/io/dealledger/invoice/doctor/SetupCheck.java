@@ -9,7 +9,7 @@ public record SetupCheck(String name, Status status, boolean blocking, String de
 
     public enum Status {
         PASS, WARN, FAIL, SKIPPED,
-        /** Zoho publishes no API the doctor can read this from: the fix text says what to verify by hand. */
+        /** Not checked here (no published API, or another service's settings): the fix text says what to verify. */
         MANUAL
     }
 
@@ -29,8 +29,8 @@ public record SetupCheck(String name, Status status, boolean blocking, String de
         return new SetupCheck(name, Status.SKIPPED, false, detail, fix);
     }
 
-    public static SetupCheck manual(String name, String fix) {
-        return new SetupCheck(name, Status.MANUAL, false, "not readable through Zoho's published APIs", fix);
+    public static SetupCheck manual(String name, String why, String fix) {
+        return new SetupCheck(name, Status.MANUAL, false, why, fix);
     }
 
     /** Invoicing cannot work while this stands. */

@@ -310,14 +310,14 @@ public class SetupDoctor {
     private List<SetupCheck> manualChecks() {
         InvoiceProperties.Books cf = properties.books();
         return List.of(
-                SetupCheck.manual("Books custom fields", "in every org: invoice " + cf.requestIdField() + " (Text,"
+                SetupCheck.manual("Books custom fields", "Books publishes no API listing custom fields", "in every org: invoice " + cf.requestIdField() + " (Text,"
                         + " Prevent Duplicate Values), " + cf.dealIdField() + " (Text), " + cf.billedAmountField()
                         + " (Decimal); contact " + cf.accountIdField() + " and item " + cf.productIdField()
                         + " (Text, Prevent Duplicate Values): docs/zoho-setup.md §7"),
-                SetupCheck.manual("The ledger's CRM fields", "the Deals and Accounts fields ledger-projection-service"
+                SetupCheck.manual("The ledger's CRM fields", "their names are ledger-projection-service's settings", "the Deals and Accounts fields ledger-projection-service"
                         + " writes (Total_Invoiced, Total_Paid, Outstanding_Balance, ..., with its configured names):"
                         + " docs/zoho-setup.md §4"),
-                SetupCheck.manual("Cliq channel", "the channel PAYMENT_CLIQ_CHANNEL exists and the OAuth user may post"
+                SetupCheck.manual("Cliq channel", "only a posted message would prove it reachable", "the channel PAYMENT_CLIQ_CHANNEL exists and the OAuth user may post"
                         + " in it (or PAYMENT_CLIQ_ENABLED=false): docs/zoho-setup.md §9"));
     }
 }

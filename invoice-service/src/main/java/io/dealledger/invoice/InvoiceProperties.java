@@ -3,6 +3,9 @@ package io.dealledger.invoice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.dealledger.invoice.tax.TaxMapping;
 
@@ -14,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param allowedStages                 deal stages an invoice may be pushed from (e.g. Closed Won)
  * @param organizations                 legal entity (the account's {@code Legal_Entity}) → Books organization id
+ * @param defaultOrganization           Books organization id for an account without a legal entity; empty: the one
+ *                                      org of {@code organizations} when it names exactly one, else such an account is
+ *                                      refused
  * @param organizationsFromCrmVariables also read legal entity → org id and region → tax from CRM Variables, overlaying
  *                                      {@code organizations} and {@code tax}
  * @param crmVariablePrefix             api_name prefix of those variables, every run of non-alphanumerics as one {@code _}:
@@ -37,6 +43,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record InvoiceProperties(
         List<String> allowedStages,
         Map<String, String> organizations,
+        String defaultOrganization,
         boolean organizationsFromCrmVariables,
         String crmVariablePrefix,
         List<String> taxAuthorityCountries,
@@ -52,6 +59,9 @@ public record InvoiceProperties(
     public InvoiceProperties {
         require(allowedStages != null && !allowedStages.isEmpty(), "allowed-stages", "at least one deal stage");
         organizations = organizations == null ? Map.of() : Map.copyOf(organizations);
+        defaultOrganization = notBlank(defaultOrganization) ? defaultOrganization.trim() : null;
+        require(defaultOrganization == null || defaultOrganization.chars().allMatch(Character::isDigit),
+                "default-organization", "a Books organization id (digits), or empty (got " + defaultOrganization + ")");
         require(!organizationsFromCrmVariables || notBlank(crmVariablePrefix), "crm-variable-prefix",
                 "the api_name prefix of the CRM Variables naming Books organizations and taxes");
         taxAuthorityCountries = taxAuthorityCountries == null ? List.of() : List.copyOf(taxAuthorityCountries);
@@ -98,6 +108,19 @@ public record InvoiceProperties(
                         "Books custom field API names starting with cf_ (got " + field + ")");
             }
         }
+    }
+
+    /**
+     * Where an account without a legal entity is invoiced: the configured default, else the only org configured
+     * (one org needs no {@code Legal_Entity}); empty when several orgs are configured and none is the default.
+     */
+    public Optional<String> organizationWithoutLegalEntity() {
+        if (defaultOrganization != null) {
+            return Optional.of(defaultOrganization);
+        }
+        Set<String> orgs = organizations.values().stream().filter(InvoiceProperties::notBlank).map(String::trim)
+                .collect(Collectors.toSet());
+        return orgs.size() == 1 ? Optional.of(orgs.iterator().next()) : Optional.empty();
     }
 
     private static boolean notBlank(String value) {

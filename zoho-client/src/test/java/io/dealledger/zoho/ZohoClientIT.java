@@ -244,6 +244,28 @@ class ZohoClientIT {
                 "endpoint", "/invoices/{id}", "outcome", "client_error").count()).isEqualTo(1.0);
     }
 
+    @Test
+    void theTokensScopesAndTheOrgsWebhooksAreReadAsZohoAnswersThem() {
+        // Given a grant without Cliq, and a Books webhook to the gateway with its secret header
+        admin.put("oauth/scopes", "{\"scopes\":[\"ZohoBooks.fullaccess.all\",\"ZohoCRM.modules.ALL\"]}");
+        ZohoClients clients = clients(fastRetries());
+        String body = "{\"webhook_name\":\"dealledger\",\"entity\":\"invoice\",\"url\":\"https://gw.example.com/webhooks/books/"
+                + SeedIds.US_ORG_ID + "\",\"headers\":[{\"param_name\":\"X-Dealledger-Webhook-Secret\",\"param_value\":\"s3cr3t0s3cr3t\"}]}";
+
+        assertThat(clients.tokens().grantedScopes().block()).containsExactlyInAnyOrder("ZohoBooks.fullaccess.all",
+                "ZohoCRM.modules.ALL");
+        assertThat(clients.books().listWebhooks(SeedIds.UK_ORG_ID).collectList().block()).isEmpty();
+        java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(URI.create(zoho.baseUrl()
+                        + "/books/v3/settings/webhooks?organization_id=" + SeedIds.US_ORG_ID))
+                .header("Authorization", "Zoho-oauthtoken " + zoho.accessToken()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).join();
+        assertThat(clients.books().listWebhooks(SeedIds.US_ORG_ID).collectList().block()).singleElement().satisfies(w -> {
+            assertThat(w.url()).isEqualTo("https://gw.example.com/webhooks/books/" + SeedIds.US_ORG_ID);
+            assertThat(w.headers()).containsEntry("X-Dealledger-Webhook-Secret", "s3cr3t0s3cr3t");
+        });
+    }
+
     // --- helpers
 
     ZohoClients clients(ZohoSettings.RetryPolicy retry) {

@@ -9,7 +9,11 @@ import io.dealledger.invoice.crm.CrmVariables;
 import io.dealledger.invoice.push.Rejection;
 import io.dealledger.schemas.failures.FailureCategory;
 
-/** Routes an account's legal entity to its Books organization: configuration, overlaid by CRM Variables. */
+/**
+ * Routes an account's legal entity to its Books organization: configuration, overlaid by CRM Variables. An account
+ * without a legal entity goes to the default organization, or to the only one configured; a legal entity that is
+ * set but mapped nowhere is refused even then, since it names an org the admin has not configured.
+ */
 public class OrganizationRouter {
 
     private final InvoiceProperties properties;
@@ -21,12 +25,15 @@ public class OrganizationRouter {
     }
 
     public Optional<String> organizationOf(String legalEntity) {
+        if (legalEntity == null || legalEntity.isBlank()) {
+            return properties.organizationWithoutLegalEntity();
+        }
         if (!variables.enabled()) {
             return LegalEntities.organizationOf(legalEntity, properties.organizations(), Map.of(), null);
         }
         Optional<String> found = LegalEntities.organizationOf(legalEntity, properties.organizations(),
                 variables.cached(), properties.crmVariablePrefix());
-        if (found.isPresent() || legalEntity == null || legalEntity.isBlank()) {
+        if (found.isPresent()) {
             return found;
         }
         return LegalEntities.organizationOf(legalEntity, properties.organizations(), variables.fresh(),
@@ -40,7 +47,8 @@ public class OrganizationRouter {
         if (entity == null || entity.isBlank()) {
             return Rejection.of(Rejection.Code.LEGAL_ENTITY_UNMAPPED, FailureCategory.CRM_FIELD_MISSING, field,
                     "account '" + account.name() + "' has no legal entity: set " + field
-                            + " so the right Books organization is used");
+                            + " so the right Books organization is used, or set dealledger.invoice.default-organization"
+                            + " (INVOICE_DEFAULT_ORGANIZATION) for accounts without one");
         }
         return Rejection.of(Rejection.Code.LEGAL_ENTITY_UNMAPPED, field, "legal entity '" + entity + "' of account '"
                 + account.name() + "' has no Books organization: configure " + howToConfigure(entity));

@@ -19,6 +19,7 @@ import io.dealledger.zoho.books.BooksRecords.Organization;
 import io.dealledger.zoho.books.BooksRecords.Payment;
 import io.dealledger.zoho.books.BooksRecords.Tax;
 import io.dealledger.zoho.books.BooksRecords.TaxAuthority;
+import io.dealledger.zoho.books.BooksRecords.Webhook;
 import io.dealledger.zoho.books.BooksRequests.NewContact;
 import io.dealledger.zoho.books.BooksRequests.NewInvoice;
 import io.dealledger.zoho.books.BooksRequests.NewItem;
@@ -147,6 +148,14 @@ public class BooksClient {
     public Flux<TaxAuthority> listTaxAuthorities(String org) {
         return call(org, HttpMethod.GET, "/settings/taxauthorities", "/settings/taxauthorities", null, Map.of())
                 .flatMapIterable(body -> Json.list(body.path("tax_authorities"), TaxAuthority::from));
+    }
+
+    // --- webhooks
+
+    /** The org's workflow webhooks, {@code GET /settings/webhooks} (https://www.zoho.com/books/api/v3/webhooks). */
+    public Flux<Webhook> listWebhooks(String org) {
+        return call(org, HttpMethod.GET, "/settings/webhooks", "/settings/webhooks", null, Map.of())
+                .flatMapIterable(body -> Json.list(body.path("webhooks"), Webhook::from));
     }
 
     // --- invoices

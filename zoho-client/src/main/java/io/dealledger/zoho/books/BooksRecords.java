@@ -2,6 +2,7 @@ package io.dealledger.zoho.books;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,6 +100,19 @@ public final class BooksRecords {
         static Tax from(JsonNode n) {
             return new Tax(Json.text(n, "tax_id"), Json.text(n, "tax_name"), Json.decimal(n, "tax_percentage"),
                     Json.text(n, "tax_authority_id"), Json.text(n, "tax_authority_name"), Json.text(n, "country"));
+        }
+    }
+
+    /**
+     * A workflow webhook as {@code GET /settings/webhooks} lists it (https://www.zoho.com/books/api/v3/webhooks):
+     * its URL and custom headers ({@code headers[]{param_name,param_value}}).
+     */
+    public record Webhook(String webhookId, String webhookName, String entity, String url, Map<String, String> headers) {
+        static Webhook from(JsonNode n) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            n.path("headers").values().forEach(h -> headers.put(Json.text(h, "param_name"), Json.text(h, "param_value")));
+            return new Webhook(Json.text(n, "webhook_id"), Json.text(n, "webhook_name"), Json.text(n, "entity"),
+                    Json.text(n, "url"), Map.copyOf(headers));
         }
     }
 

@@ -86,6 +86,20 @@ public class CrmClient {
     }
 
     /**
+     * A module's fields by api_name → data_type ({@code text}, {@code currency}, {@code lookup}, {@code subform}, ...),
+     * {@code GET /settings/fields?module=} (https://www.zoho.com/crm/developer/docs/api/v7/field-meta.html).
+     */
+    public Mono<Map<String, String>> fieldTypes(String module) {
+        String uri = "/settings/fields?module=" + URLEncoder.encode(module, StandardCharsets.UTF_8);
+        return call(HttpMethod.GET, "/settings/fields", uri, null).map(body -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            body.path("fields").values().forEach(f -> fields.put(f.path("api_name").asString(),
+                    f.path("data_type").asString("")));
+            return Collections.unmodifiableMap(fields);
+        }).defaultIfEmpty(Map.of());
+    }
+
+    /**
      * Organization variables (Setup → Developer Hub → Variables) by api_name; a variable without a value maps to
      * null (Zoho's schema makes {@code value} nullable).
      */

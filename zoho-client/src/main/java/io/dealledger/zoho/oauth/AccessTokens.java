@@ -3,7 +3,10 @@ package io.dealledger.zoho.oauth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import io.dealledger.zoho.ZohoSettings;
 import io.dealledger.zoho.http.ZohoService;
@@ -28,7 +31,7 @@ public class AccessTokens {
     static final Duration AHEAD = Duration.ofMinutes(5);
 
     /** {@code replacement}: minted because Zoho refused the previous token, so a 401 on it is not an expiry. */
-    private record Token(String value, Instant expiresAt, boolean replacement) {
+    private record Token(String value, Instant expiresAt, boolean replacement, Set<String> scopes) {
     }
 
     private final ZohoSettings settings;
@@ -58,6 +61,18 @@ public class AccessTokens {
             return Mono.just(token.value());
         }
         return refresh().map(Token::value);
+    }
+
+    /**
+     * The scopes Zoho said the current access token carries (the token answer's {@code scope}, split on spaces and
+     * commas), minting one if none is valid; empty when Zoho did not say.
+     */
+    public Mono<Set<String>> grantedScopes() {
+        Token token = current.get();
+        if (token != null && clock.instant().isBefore(token.expiresAt().minus(AHEAD))) {
+            return Mono.just(token.scopes());
+        }
+        return refresh().map(Token::scopes);
     }
 
     /**
@@ -133,6 +148,8 @@ public class AccessTokens {
         long expiresIn = node.path("expires_in").asLong(3600);
         boolean replacement = replacing;
         replacing = false;
-        return new Token(accessToken, clock.instant().plusSeconds(expiresIn), replacement);
+        Set<String> scopes = Arrays.stream(node.path("scope").asString("").split("[,\\s]+"))
+                .filter(scope -> !scope.isBlank()).collect(Collectors.toUnmodifiableSet());
+        return new Token(accessToken, clock.instant().plusSeconds(expiresIn), replacement, scopes);
     }
 }

@@ -1,0 +1,133 @@
+package io.dealledger.invoice.routing;
+
+import static io.dealledger.invoice.support.Requests.awaitRejected;
+import static io.dealledger.invoice.support.Requests.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.dealledger.emulator.seed.SeedIds;
+import io.dealledger.events.InvoiceRejected;
+import io.dealledger.events.InvoiceRequested;
+import io.dealledger.events.RejectionReason;
+import io.dealledger.invoice.InvoiceProperties;
+import io.dealledger.invoice.books.CurrencyResolver;
+import io.dealledger.invoice.books.CustomerResolver;
+import io.dealledger.invoice.books.ItemResolver;
+import io.dealledger.invoice.crm.CrmVariables;
+import io.dealledger.invoice.crm.CrmWriteBack;
+import io.dealledger.invoice.crm.DealReader;
+import io.dealledger.invoice.push.InvoicePusher;
+import io.dealledger.invoice.push.InvoiceRequest;
+import io.dealledger.invoice.push.Outcome;
+import io.dealledger.invoice.support.CrmData;
+import io.dealledger.invoice.support.InvoiceServiceIT;
+import io.dealledger.invoice.support.Requests;
+import io.dealledger.invoice.support.TestZoho;
+import io.dealledger.invoice.tax.TaxResolver;
+import io.dealledger.zoho.ZohoClients;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An account without {@code Legal_Entity}: invoiced in the only org, or the default org, against the emulator; refused
+ * with the field to fill in when several orgs are configured and none is the default (the shared context's setup).
+ */
+@InvoiceServiceIT
+class DefaultOrganizationIT {
+
+    @Autowired
+    InvoiceProperties properties;
+    @Autowired
+    ZohoClients zoho;
+    @Autowired
+    CrmVariables variables;
+    @Autowired
+    DealReader deals;
+    @Autowired
+    TaxResolver taxes;
+    @Autowired
+    CurrencyResolver currencies;
+    @Autowired
+    CustomerResolver customers;
+    @Autowired
+    ItemResolver items;
+    @Autowired
+    Clock clock;
+
+    @Test
+    void withOneOrganizationADealOnAnAccountWithoutLegalEntityIsInvoicedThere() {
+        // Given a stack configured with the US org only, and a Closed Won deal on a Texas account without Legal_Entity
+        InvoicePusher oneOrg = pusher(Map.of(SeedIds.LEGAL_ENTITY_US, SeedIds.US_ORG_ID), null);
+        InvoiceRequested request = Requests.wholeDeal(dealWithoutLegalEntity());
+
+        // When it is pushed
+        Outcome outcome = oneOrg.push(InvoiceRequest.from(request));
+
+        // Then it is invoiced in the US org, with Texas tax
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Issued.class, issued -> {
+            assertThat(issued.organizationId()).isEqualTo(SeedIds.US_ORG_ID);
+            assertThat(TestZoho.booksGet(SeedIds.US_ORG_ID, "/invoices/" + issued.invoiceId()).path("invoice")
+                    .path("total").decimalValue()).isEqualByComparingTo("1062.50");
+        });
+    }
+
+    @Test
+    void withSeveralOrganizationsAndADefaultSuchADealGoesToTheDefault() {
+        // Given both seed orgs configured, the UK org as the default
+        InvoicePusher withDefault = pusher(properties.organizations(), SeedIds.UK_ORG_ID);
+        String ukAccount = CrmData.account(CrmData.unique("Default Ltd"), null, "United Kingdom", null);
+        String product = CrmData.product("Gripper", CrmData.unique("GR"), "1000.00");
+        InvoiceRequested request = Requests.wholeDeal(CrmData.deal("Closed Won", "1000.00", "GBP", ukAccount, product, 1,
+                "1000.00"));
+
+        Outcome outcome = withDefault.push(InvoiceRequest.from(request));
+
+        // Then the invoice is in the default (UK) org, with its VAT
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Issued.class, issued -> {
+            assertThat(issued.organizationId()).isEqualTo(SeedIds.UK_ORG_ID);
+            assertThat(issued.total()).isEqualByComparingTo("1200.00");
+        });
+        // and an account whose legal entity is set still routes by it
+        assertThat(new OrganizationRouter(with(properties.organizations(), SeedIds.UK_ORG_ID), variables)
+                .organizationOf(SeedIds.LEGAL_ENTITY_US)).contains(SeedIds.US_ORG_ID);
+    }
+
+    @Test
+    void withSeveralOrganizationsAndNoDefaultSuchADealIsRefusedNamingTheField() {
+        // Given the shared stack: both seed orgs, no default
+        InvoiceRequested request = Requests.wholeDeal(dealWithoutLegalEntity());
+
+        send(request);
+
+        InvoiceRejected rejected = awaitRejected(request);
+        assertThat(rejected.getReasons()).extracting(RejectionReason::getCode, RejectionReason::getCategory,
+                RejectionReason::getField).containsExactly(tuple("LEGAL_ENTITY_UNMAPPED", "CRM_FIELD_MISSING", "Legal_Entity"));
+        assertThat(rejected.getReasons().get(0).getMessage()).contains("has no legal entity: set Legal_Entity",
+                "INVOICE_DEFAULT_ORGANIZATION");
+        assertThat(rejected.getOrganizationId()).isNull();
+    }
+
+    private static String dealWithoutLegalEntity() {
+        String account = CrmData.account(CrmData.unique("No Entity Co"), "TX", "United States", null);
+        String product = CrmData.product("Robot arm", CrmData.unique("RA"), "1000.00");
+        return CrmData.deal("Closed Won", "1000.00", "USD", account, product, 1, "1000.00");
+    }
+
+    private InvoicePusher pusher(Map<String, String> organizations, String defaultOrganization) {
+        InvoiceProperties changed = with(organizations, defaultOrganization);
+        return new InvoicePusher(deals, new CrmWriteBack(zoho.crm(), changed.crm(), changed.callTimeout()),
+                new OrganizationRouter(changed, variables), zoho.books(), taxes, currencies, customers, items, changed,
+                clock, changed.callTimeout());
+    }
+
+    private InvoiceProperties with(Map<String, String> organizations, String defaultOrganization) {
+        InvoiceProperties p = properties;
+        return new InvoiceProperties(p.allowedStages(), organizations, defaultOrganization,
+                p.organizationsFromCrmVariables(), p.crmVariablePrefix(), p.taxAuthorityCountries(),
+                p.taxAuthorityRequired(), p.tax(), p.cacheTtl(), p.callTimeout(), p.paymentTermsDays(), p.markSent(),
+                p.crm(), p.books());
+    }
+}

@@ -43,8 +43,14 @@ public record DealState(String dealId, DealInput.Terms terms, DealInput.Issued i
             }
             return new DealState(dealId, terms, issued, rejected, account, invoices, next, emitted, version);
         } else if (input instanceof DealInput.Terms t) {
-            return new DealState(dealId, Dated.later(terms, t), issued, rejected, account, invoices, linkRejections,
-                    emitted, version);
+            // A DealChanged without an amount (a CRM notification names only the deal id) never blanks or replaces
+            // the deal value: it keeps the last known amount and currency.
+            DealInput.Terms given = t.amount() == null && terms != null && terms.amount() != null
+                    ? new DealInput.Terms(t.eventId(), t.occurredAt(), t.organizationId(), terms.amount(),
+                            t.currency() == null ? terms.currency() : t.currency())
+                    : t;
+            return new DealState(dealId, Dated.later(terms, given), issued, rejected, account, invoices,
+                    linkRejections, emitted, version);
         } else if (input instanceof DealInput.Issued i) {
             return new DealState(dealId, terms, Dated.later(issued, i), rejected, account, invoices, linkRejections,
                     emitted, version);

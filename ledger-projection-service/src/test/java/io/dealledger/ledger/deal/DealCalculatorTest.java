@@ -126,4 +126,15 @@ class DealCalculatorTest {
         assertThatThrownBy(() -> DealCalculator.view(deal(broken), TODAY, USD))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("outstanding");
     }
+
+    @Test
+    void aDealChangeWithoutAnAmountKeepsTheDealValue() {
+        // Given a 1,500 deal, then a DealChanged naming only the deal id (as the gateway builds from a notification)
+        DealState state = deal().with(new DealInput.Terms("t2", T.plusSeconds(60), "org-1", null, null));
+        // When the ledger is computed
+        DealView view = DealCalculator.view(state, TODAY, USD);
+        // Then the deal value and what is left to invoice are unchanged
+        assertThat(view.dealValue()).isEqualTo(Money.of("1500", "USD"));
+        assertThat(view.uninvoiced()).isEqualTo(Money.of("1500", "USD"));
+    }
 }

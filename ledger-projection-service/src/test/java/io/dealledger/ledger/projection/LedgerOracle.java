@@ -112,7 +112,12 @@ final class LedgerOracle {
         Map<String, Map<String, InvoiceLinkRejected>> refusals = new HashMap<>();
         for (SpecificRecord event : chronological) {
             if (event instanceof DealChanged e) {
-                terms.put(e.getDealId(), e);
+                DealChanged before = terms.get(e.getDealId());
+                // a change without an amount keeps the last known amount (and currency when it names none)
+                terms.put(e.getDealId(), e.getAmount() == null && before != null && before.getAmount() != null
+                        ? DealChanged.newBuilder(e).setAmount(before.getAmount())
+                                .setCurrency(e.getCurrency() == null ? before.getCurrency() : e.getCurrency()).build()
+                        : e);
                 noteAccount(accounts, e.getDealId(), e.getAccountId());
                 continue;
             }

@@ -15,6 +15,7 @@
   var CONFIG = window.DEALLEDGER_WIDGET_CONFIG || {};
   var POLL_SECONDS = Number(CONFIG.pollSeconds) >= 1 ? Number(CONFIG.pollSeconds) : 5; // ledger refresh while visible
   var HIDDEN_POLL_SECONDS = 60;   // while the tab or panel is hidden
+  var CANDIDATES_RETRY_SECONDS = 30; // a failed candidates list is asked again this long after
   var LINK_TIMEOUT_SECONDS = 30;  // a link that does not reach the ledger by then is reported as not linked
   var RETRY_DELAYS_MS = [1000, 3000]; // a change the gateway could not take (503, no answer) is sent again, same key
 
@@ -43,6 +44,8 @@
     ledger: null,
     candidates: [],
     candidatesLoaded: false,
+    candidatesRetryAt: 0, // when a failed candidates list is asked again (0: it did not fail)
+    linkedInvoices: null, // the ids of the invoices linked to the deal, as the ledger last said
     candidatesOrg: null,
     candidateDates: {},   // invoiceId -> invoice date, from the candidates list (older ledgers carry no date)
     pendingLinks: {},     // invoiceId -> {number, requestId, deadline}
@@ -299,6 +302,10 @@
       if (answer.status !== 200) { throw new Error(problemText(answer)); }
       $("load-error").hidden = true;
       var changed = answer.body.version !== state.version;
+      // the candidates list costs a Books call: it is asked again only when the invoices linked to the deal change
+      var links = (answer.body.invoices || []).map(function (i) { return i.invoiceId; }).sort().join(",");
+      var linksChanged = links !== state.linkedInvoices;
+      state.linkedInvoices = links;
       state.ledger = answer.body;
       if (changed) {
         state.version = answer.body.version;
@@ -307,15 +314,18 @@
       }
       $("refresh-status").textContent = "Updated " + new Intl.DateTimeFormat(state.locale, { timeStyle: "medium" })
         .format(new Date());
-      return changed;
+      return linksChanged;
     });
   }
 
   function loadCandidates() {
     return call("GET", "/api/v1/deals/" + state.dealId + "/invoice-candidates").then(function (answer) {
       var empty = $("candidates-empty");
-      state.candidatesLoaded = true;  // a failure is retried when the ledger changes, not on every poll
+      state.candidatesLoaded = true;
       if (answer.status !== 200) {
+        // retried when the deal's linked invoices change, or after CANDIDATES_RETRY_SECONDS (a Books budget that was short
+        // for a moment, a slow answer), not on every poll
+        state.candidatesRetryAt = Date.now() + CANDIDATES_RETRY_SECONDS * 1000;
         state.candidates = [];
         $("candidates").textContent = "";
         empty.textContent = "Candidate invoices cannot be shown: " + problemText(answer);
@@ -323,6 +333,7 @@
         return;
       }
       state.candidatesOrg = answer.body.organizationId;
+      state.candidatesRetryAt = 0;
       state.candidates = answer.body.invoices || [];
       state.candidates.forEach(function (i) { if (i.date) { state.candidateDates[i.invoiceId] = i.date; } });
       renderCandidates();
@@ -333,7 +344,10 @@
   function refresh() {
     clearTimeout(state.pollTimer);
     return loadLedger()
-      .then(function (changed) { if (changed || !state.candidatesLoaded) { return loadCandidates(); } })
+      .then(function (linksChanged) {
+        var retry = state.candidatesRetryAt && Date.now() >= state.candidatesRetryAt;
+        if (linksChanged || !state.candidatesLoaded || retry) { return loadCandidates(); }
+      })
       .catch(function (error) {
         message($("load-error"), "error", "dealledger cannot be reached: " + error.message + ". Retrying…");
       })

@@ -1,7 +1,10 @@
 package io.dealledger.ledger.candidates;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.dealledger.ledger.candidates.CustomerResolution.Resolved;
 import io.dealledger.ledger.candidates.CustomerResolution.Unresolved;
@@ -27,6 +30,18 @@ public class DealCustomers {
     private final LedgerStores stores;
     private final Map<String, String> organizations;
     private final CandidatesProperties fields;
+    /**
+     * Books contacts found by their CRM account id (org:account → contact), kept {@link #CONTACT_TTL}: finding one
+     * lists the org's contacts, which costs Books calls of this service's small share on every widget load. A cache
+     * only: each instance keeps its own, and a miss reads Books again.
+     */
+    private final Map<String, Found> contacts = new ConcurrentHashMap<>();
+
+    static final Duration CONTACT_TTL = Duration.ofMinutes(10);
+    private static final int MAX_CONTACTS = 10_000;
+
+    private record Found(String contactId, Instant until) {
+    }
 
     public DealCustomers(CrmClient crm, BooksClient books, LedgerStores stores, Map<String, String> organizations,
                          CandidatesProperties fields) {
@@ -67,11 +82,24 @@ public class DealCustomers {
         if (customerId != null) {
             return Mono.just(new Resolved(dealId, account.id(), org.get(), customerId));
         }
+        String key = org.get() + ":" + account.id();
+        Found found = contacts.get(key);
+        if (found != null && Instant.now().isBefore(found.until())) {
+            return Mono.just(new Resolved(dealId, account.id(), org.get(), found.contactId()));
+        }
         return books.listContacts(org.get(), Map.of())
                 .filter(contact -> account.id().equals(contact.customFields().get(fields.contactAccountField())))
                 .next()
+                .doOnNext(contact -> remember(key, contact.contactId()))
                 .<CustomerResolution>map(contact -> new Resolved(dealId, account.id(), org.get(), contact.contactId()))
                 .defaultIfEmpty(new Resolved(dealId, account.id(), org.get(), null));
+    }
+
+    private void remember(String key, String contactId) {
+        if (contacts.size() >= MAX_CONTACTS) {
+            contacts.clear();
+        }
+        contacts.put(key, new Found(contactId, Instant.now().plus(CONTACT_TTL)));
     }
 
     private Optional<String> organizationOfLinkedInvoices(String dealId) {

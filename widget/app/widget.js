@@ -323,11 +323,10 @@
       var empty = $("candidates-empty");
       state.candidatesLoaded = true;
       if (answer.status !== 200) {
-        // retried when the deal's linked invoices change, or after CANDIDATES_RETRY_SECONDS (a Books budget that was short
-        // for a moment, a slow answer), not on every poll
+        // retried when the deal's linked invoices change, or after CANDIDATES_RETRY_SECONDS (a Books budget that was
+        // short for a moment, a slow answer), not on every poll; the invoices already shown stay
         state.candidatesRetryAt = Date.now() + CANDIDATES_RETRY_SECONDS * 1000;
-        state.candidates = [];
-        $("candidates").textContent = "";
+        renderCandidates();
         empty.textContent = "Candidate invoices cannot be shown: " + problemText(answer);
         empty.hidden = false;
         return;
@@ -409,8 +408,15 @@
     });
     Object.keys(state.pendingUnlinks).forEach(function (invoiceId) {
       if (!linked[invoiceId]) {
-        linkMessage("success", "Invoice " + state.pendingUnlinks[invoiceId].number + " is no longer linked to this deal.");
+        var unlinked = state.pendingUnlinks[invoiceId];
+        linkMessage("success", "Invoice " + unlinked.number + " is no longer linked to this deal.");
         delete state.pendingUnlinks[invoiceId];
+        // it is the customer's again: shown among the candidates at once, without waiting for a Books read
+        var known = state.candidates.some(function (c) { return c.invoiceId === invoiceId; });
+        if (!known && unlinked.invoice) {
+          state.candidates = state.candidates.concat([unlinked.invoice]);
+          renderCandidates();
+        }
       }
     });
   }
@@ -445,7 +451,8 @@
       + invoice.invoiceId + "?organizationId=" + encodeURIComponent(invoice.organizationId))
       .then(function (answer) {
         if (answer.status !== 202) { throw new Error(problemText(answer)); }
-        state.pendingUnlinks[invoice.invoiceId] = { number: number, deadline: Date.now() + LINK_TIMEOUT_SECONDS * 1000 };
+        state.pendingUnlinks[invoice.invoiceId] = { number: number, invoice: invoice,
+          deadline: Date.now() + LINK_TIMEOUT_SECONDS * 1000 };
         linkMessage("", "Unlinking invoice " + number + "…");
         refresh();
       })

@@ -40,9 +40,16 @@ final class WidgetStack {
 
     private WidgetStack() throws ReflectiveOperationException {
         Class<?> type = Class.forName("io.dealledger.system.SystemStack");
-        Constructor<?> constructor = type.getDeclaredConstructor();
+        Class<?> options = Class.forName("io.dealledger.system.SystemStack$Options");
+        Constructor<?> withOptions = options.getDeclaredConstructor(int.class, int.class, Map.class);
+        withOptions.setAccessible(true);
+        // a deployment whose users work in the widget: ledger-projection-service, which lists the candidate
+        // invoices, gets 20 of the org's 100 Books calls a minute instead of 10 (payment-service keeps 20, enough
+        // for its poller's 12); with 10, a few widget loads in a minute make the next list wait for the next minute
+        Object chosen = withOptions.newInstance(1, 1, Map.of("LEDGER_BOOKS_SHARE", "0.2", "PAYMENT_BOOKS_SHARE", "0.2"));
+        Constructor<?> constructor = type.getDeclaredConstructor(options);
         constructor.setAccessible(true);
-        stack = unwrap(() -> constructor.newInstance());
+        stack = unwrap(() -> constructor.newInstance(chosen));
         zoho = (ZohoEmulator) field(stack, "zoho");
         Map<?, ?> services = (Map<?, ?>) field(stack, "services");
         gatewayUrl = (String) invoke(services.get("gateway"), "baseUrl");

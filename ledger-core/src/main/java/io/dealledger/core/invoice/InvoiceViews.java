@@ -155,8 +155,15 @@ public final class InvoiceViews {
         return "void";
     }
 
+    /**
+     * When a fact's status held, to the second: Books' revision has whole seconds, and a fact without one (an import
+     * written before imports carried it) is timed by when it was seen. At the same second the fact seen later stands
+     * ({@link LedgerFact#CHRONOLOGICAL}): a draft imported at 10:15:30.642 and marked sent at 10:15:30 (seen at .707)
+     * is sent. Comparing the import's milliseconds with the revision's whole second kept such invoices drafts.
+     */
     private static Instant statusTime(LedgerFact fact) {
-        return Optional.ofNullable(revisionOf(fact)).flatMap(BooksTime::parse).orElse(fact.occurredAt());
+        return Optional.ofNullable(revisionOf(fact)).flatMap(BooksTime::parse).orElse(fact.occurredAt())
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static String revisionOf(LedgerFact fact) {

@@ -218,6 +218,24 @@ class InvoiceLedgerTest {
         assertThat(resent.view().status()).isEqualTo("sent");
     }
 
+    /**
+     * Issue 15's run: imported as a draft (an import carries no revision, so it is timed by when it was seen, with
+     * milliseconds), marked sent within the same second (a revision of whole seconds), then paid.
+     */
+    @Test
+    void aDraftImportedAndMarkedSentWithinTheSameSecondIsSent() {
+        Instant seen = Instant.parse("2026-12-02T15:21:41.642Z");
+        InvoiceLedger ledger = InvoiceLedger.empty(INVOICE).apply(new Imported("imp", seen, INVOICE, "INV-1", "cust",
+                        usd("310"), null, LocalDate.of(2026, 12, 31), "draft", null, null))
+                .apply(new Amended("sent", seen.plusMillis(65), INVOICE, "2026-12-02T15:21:41+0000", usd("310"), null,
+                        null, "sent"))
+                .apply(new PaymentApplied("p1", seen.plusSeconds(1), INVOICE, "pay-1", usd("100"), null, 1));
+
+        assertThat(ledger.view().status()).isEqualTo("sent");
+        assertThat(ledger.view().counted()).isTrue();
+        assertThat(ledger.view().balance()).isEqualTo(usd("210"));
+    }
+
     private static Amended amended(String id, String revision, String status) {
         return new Amended(id, t(5), INVOICE, revision, usd("1000"), null, null, status);
     }

@@ -20,13 +20,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends records' changed fields to one CRM module (Deals, Accounts) in one update call per batch (at most 100
  * records, {@code "trigger":[]}, through the CRM client's limiter and retries) and settles each record by its own
- * result in its {@link PendingWrites}: a refused record (a deleted deal, an invalid field) is logged and counted and
- * never holds back the others.
+ * result in its {@link PendingWrites}: a refused record is logged and counted and never holds back the others. A
+ * deleted record is dropped; any other refusal (a locked record, a validation rule someone added in CRM, a field
+ * not yet created) is retried at the back-off until CRM takes it, since the value must end up there once the cause
+ * is fixed.
  */
 public class CrmRecordWriter {
 
-    /** Per-record codes CRM may accept on a later try; any other refusal is final. */
-    private static final Set<String> RETRYABLE_CODES = Set.of("RECORD_LOCKED", "INTERNAL_ERROR", "NO_RESULT");
     private static final Logger log = LoggerFactory.getLogger(CrmRecordWriter.class);
 
     private final String module;
@@ -74,7 +74,7 @@ public class CrmRecordWriter {
             Instant now = clock.instant();
             for (Write write : writes) {
                 boolean retry = pending.failed(write, true, now);
-                metrics.record(retry ? "retrying" : "given_up", code);
+                metrics.record(retry ? "retrying" : "failed", code);
                 log.warn("crm=write-failed module={} record={} attempt={} retry={} reason=\"{}\"", module,
                         write.recordId(), write.attempt(), retry, failure.getMessage());
             }
@@ -124,10 +124,7 @@ public class CrmRecordWriter {
 
     private void settleRefusal(Write write, CrmWriteResult result, Instant now) {
         boolean deleted = "id".equals(result.field()) || "INVALID_DATA".equals(result.code()) && result.field() == null;
-        boolean retry = !deleted && RETRYABLE_CODES.contains(result.code()) && pending.failed(write, true, now);
-        if (!retry) {
-            pending.failed(write, false, now);
-        }
+        boolean retry = pending.failed(write, !deleted, now);
         if (deleted) {
             pending.forget(write.recordId());
         }

@@ -24,8 +24,10 @@ import org.springframework.context.SmartLifecycle;
  * Consumes a ledger topic ({@code ledger.deals.v1}, {@code ledger.accounts.v1}) in its own consumer group and writes
  * each record's fields back to its CRM module through {@link PendingWrites} (coalesce, diff, retry) and
  * {@link CrmRecordWriter} (batched calls); {@link CrmRecordFields} says which record and which fields. One thread
- * owns the consumer. An offset is committed only once every record read before it has been written (or given up),
- * so a crash re-reads, and re-writes, at most the changes of the last window.
+ * owns the consumer. An offset is committed only once every record read before it has been written (a write that
+ * fails is retried until CRM takes it; only a deleted record is dropped), so a crash re-reads, and re-writes, at
+ * most what was not yet written. The loop is supervised: a fault restarts it after a pause, and {@link #down()}
+ * (health) says why it is not running meanwhile.
  *
  * @param <E> the published view (DealLedger, AccountLedger)
  */
@@ -33,6 +35,10 @@ public class CrmWriteBack<E> implements SmartLifecycle, Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(CrmWriteBack.class);
     private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration FIRST_RESTART_PAUSE = Duration.ofSeconds(1);
+    private static final Duration MAX_RESTART_PAUSE = Duration.ofSeconds(30);
+    /** Four calls of at most the 60 s call timeout fit in Kafka's default five-minute poll interval. */
+    static final int MAX_CALLS_PER_POLL = 4;
 
     private final String topic;
     private final Supplier<Consumer<String, E>> consumers;
@@ -45,6 +51,8 @@ public class CrmWriteBack<E> implements SmartLifecycle, Runnable {
     /** The offset of the first unwritten record of each waiting CRM record (a key stays on one partition). */
     private final Map<String, Map.Entry<TopicPartition, Long>> firstUnwritten = new HashMap<>();
     private volatile boolean running;
+    private volatile String down = "starting";
+    private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Consumer<String, E> consumer;
     private Thread thread;
 
@@ -62,21 +70,70 @@ public class CrmWriteBack<E> implements SmartLifecycle, Runnable {
 
     @Override
     public void run() {
+        Duration pause = FIRST_RESTART_PAUSE;
+        while (running) {
+            try {
+                consume();
+            } catch (WakeupException stopping) {
+                log.debug("crm-write-back=stopping module={}", fields.module());
+            } catch (RuntimeException fault) {
+                if (!running) {
+                    return;
+                }
+                // supervised: whatever went wrong (a commit after a rebalance, a bug), the loop starts again from the
+                // last commit, which never passes an unwritten record; health is DOWN until it runs again
+                if (down == null) {
+                    pause = FIRST_RESTART_PAUSE; // it ran since the last failure: start the pauses over
+                }
+                down = fault.toString();
+                restarts.incrementAndGet();
+                log.error("crm-write-back=failed module={} restart_in={} reason=\"{}\"", fields.module(), pause,
+                        fault.getMessage(), fault);
+                pending.requeueInFlight(clock.instant());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(MAX_RESTART_PAUSE) > 0 ? MAX_RESTART_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void consume() {
         try (Consumer<String, E> c = consumers.get()) {
             consumer = c;
+            firstUnwritten.clear();
             c.subscribe(List.of(topic), new Revocations());
             while (running) {
                 for (ConsumerRecord<String, E> record : c.poll(POLL)) {
                     take(record);
                 }
+                down = null;
                 flush();
                 commit(c);
             }
-        } catch (WakeupException stopping) {
-            log.debug("crm-write-back=stopping module={}", fields.module());
-        } catch (RuntimeException fault) {
-            log.error("crm-write-back=stopped module={} reason=\"{}\"", fields.module(), fault.getMessage(), fault);
+        } finally {
+            consumer = null;
         }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Null while the loop runs; else why it is not running (stopped, or failed and waiting to restart). */
+    public String down() {
+        return running ? down : "stopped";
+    }
+
+    /** How many times the loop failed and was started again. */
+    public int restarts() {
+        return restarts.get();
+    }
+
+    public String module() {
+        return fields.module();
     }
 
     private void take(ConsumerRecord<String, E> record) {
@@ -96,8 +153,13 @@ public class CrmWriteBack<E> implements SmartLifecycle, Runnable {
                 Map.entry(new TopicPartition(record.topic(), record.partition()), record.offset()));
     }
 
+    /**
+     * Writes what is due, at most {@link #MAX_CALLS_PER_POLL} calls before the loop polls again: each call may take
+     * the call timeout, and the consumer must poll within {@code max.poll.interval.ms} (5 min) or lose its partitions
+     * and fail its commit.
+     */
     private void flush() {
-        while (true) {
+        for (int calls = 0; calls < MAX_CALLS_PER_POLL; calls++) {
             Due due = pending.due(clock.instant(), maxBatch);
             if (due.unchanged() > 0) {
                 metrics.saved("unchanged", due.unchanged());

@@ -18,8 +18,8 @@ import java.util.Map;
  * many records, each once, with its latest values.</li>
  * <li>Diffing: only the fields whose value differs from the last successful write are sent; a record with no
  * difference is not written at all.</li>
- * <li>Retrying: a write that failed for a reason a retry can cure waits (exponential back-off) and is sent again,
- * up to a number of attempts; one that cannot succeed (a deleted record) is dropped.</li>
+ * <li>Retrying: a write that failed waits (exponential back-off, capped) and is sent again, for as long as it takes:
+ * the last value must reach CRM. Only one that cannot succeed (a deleted record) is dropped.</li>
  * </ul>
  * The last written values live in memory: after a restart each record's next write sends all its fields once.
  */
@@ -42,18 +42,16 @@ public final class PendingWrites {
     private final Duration window;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
-    private final int maxAttempts;
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
     private final Map<String, Write> inFlight = new HashMap<>();
     private final Map<String, Map<String, Object>> lastWritten = new HashMap<>();
     /** Records waiting since this time or before go in the current flush (set when a window ends). */
     private Instant flushCutoff;
 
-    public PendingWrites(Duration window, Duration firstBackoff, Duration maxBackoff, int maxAttempts) {
+    public PendingWrites(Duration window, Duration firstBackoff, Duration maxBackoff) {
         this.window = window;
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
-        this.maxAttempts = maxAttempts;
     }
 
     /** A new view of {@code recordId}, with its CRM field values, caused by something that happened at {@code occurredAt}. */
@@ -120,12 +118,12 @@ public final class PendingWrites {
 
     /**
      * {@code write} failed. A retryable failure waits for its back-off and is tried again (unless a newer change of the
-     * record is already waiting, which carries every field anyway), up to the attempt limit. Answers whether it will
-     * be retried.
+     * record is already waiting, which carries every field anyway), however many attempts it takes. Answers whether
+     * it will be retried.
      */
     public synchronized boolean failed(Write write, boolean retryable, Instant now) {
         inFlight.remove(write.recordId());
-        if (!retryable || write.attempt() >= maxAttempts) {
+        if (!retryable) {
             return false;
         }
         Waiting newer = waiting.get(write.recordId());
@@ -139,6 +137,11 @@ public final class PendingWrites {
             waiting.put(write.recordId(), new Waiting(newer.fields(), newer.opened(), oldest, retryAt, write.attempt()));
         }
         return true;
+    }
+
+    /** The writes in flight when the write-back failed, waiting again as if their call had failed. */
+    public synchronized void requeueInFlight(Instant now) {
+        new ArrayList<>(inFlight.values()).forEach(write -> failed(write, true, now));
     }
 
     /** Forgets the record (it no longer exists in CRM, or another instance now owns it). */

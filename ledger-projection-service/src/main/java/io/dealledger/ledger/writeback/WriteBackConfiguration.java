@@ -2,6 +2,7 @@ package io.dealledger.ledger.writeback;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.dealledger.events.AccountLedger;
@@ -79,16 +80,22 @@ public class WriteBackConfiguration {
                 AccountLedger.class), fields, writer, properties.maxBatch(), Clock.systemUTC());
     }
 
+    @Bean
+    @ConditionalOnProperty(prefix = "dealledger.ledger.crm-write-back", name = "enabled", havingValue = "true",
+            matchIfMissing = true)
+    CrmWriteBackHealth crmWriteBackHealthIndicator(List<CrmWriteBack<?>> loops) {
+        return new CrmWriteBackHealth(loops);
+    }
+
     private static CrmRecordWriter writer(String module, ZohoClients zoho, WriteBackProperties properties,
                                           MeterRegistry registry) {
         WriteBackProperties.Retry retry = properties.retry();
-        PendingWrites pending = new PendingWrites(properties.window(), retry.firstBackoff(), retry.maxBackoff(),
-                retry.maxAttempts());
+        PendingWrites pending = new PendingWrites(properties.window(), retry.firstBackoff(), retry.maxBackoff());
         return new CrmRecordWriter(module, zoho.crm(), pending, new WriteBackMetrics(registry, module),
                 properties.callTimeout(), Clock.systemUTC());
     }
 
-    private static <E extends SpecificRecord> java.util.function.Supplier<Consumer<String, E>> consumers(
+    static <E extends SpecificRecord> java.util.function.Supplier<Consumer<String, E>> consumers(
             KafkaProperties kafka, String groupId, Class<E> type) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);

@@ -30,7 +30,7 @@ public final class WriteBackMetrics {
                 .tag("module", module).tag("outcome", outcome).register(registry).increment();
     }
 
-    /** One record: success, or failed / retrying / given_up with Zoho's code (INVALID_DATA, ...). */
+    /** One record: success, or retrying / failed (a deleted record, dropped) with Zoho's code (INVALID_DATA, ...). */
     void record(String outcome, String code) {
         Counter.builder("dealledger.ledger.crm.write.records").description("Records sent in CRM update calls")
                 .tag("module", module).tag("outcome", outcome).tag("code", code == null ? "none" : code)

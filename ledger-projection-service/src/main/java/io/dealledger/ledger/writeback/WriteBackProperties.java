@@ -39,14 +39,16 @@ public record WriteBackProperties(@DefaultValue("true") boolean enabled,
         }
     }
 
-    /** Back-off between attempts of one deal's write: first, doubling, capped; then given up (and counted). */
-    public record Retry(@DefaultValue("1s") Duration firstBackoff, @DefaultValue("1m") Duration maxBackoff,
-                        @DefaultValue("8") int maxAttempts) {
+    /**
+     * Back-off between attempts of one deal's write: first, doubling, capped at max; a write is never given up (only a
+     * deleted record is dropped), so the CRM fields end exact after any outage.
+     */
+    public record Retry(@DefaultValue("1s") Duration firstBackoff, @DefaultValue("1m") Duration maxBackoff) {
 
         public Retry {
-            if (maxAttempts < 1 || firstBackoff.isNegative() || maxBackoff.compareTo(firstBackoff) < 0) {
-                throw new IllegalArgumentException("dealledger.ledger.crm-write-back.retry: max-attempts must be"
-                        + " at least 1 and max-backoff at least first-backoff");
+            if (firstBackoff.isNegative() || maxBackoff.compareTo(firstBackoff) < 0) {
+                throw new IllegalArgumentException("dealledger.ledger.crm-write-back.retry: max-backoff must be at"
+                        + " least first-backoff");
             }
         }
     }

@@ -16,7 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Clock;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
 import io.dealledger.events.AccountLedger;
+import io.dealledger.events.DealLedger;
 import io.dealledger.ledger.EventSender;
 import io.dealledger.ledger.LedgerProjectionApplication;
 import io.dealledger.ledger.UsesZohoEmulator;
@@ -27,7 +33,13 @@ import io.dealledger.testkit.kafka.TopicProbe;
 import io.dealledger.testkit.kafka.UsesKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.KafkaException;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +51,10 @@ import tools.jackson.databind.JsonNode;
 /** Ledger facts in, CRM Deal and Account fields out: the write-back against the real broker and the Zoho emulator. */
 @UsesKafka
 @SpringBootTest(classes = LedgerProjectionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.server.port=0")
+        properties = {"management.server.port=0",
+                // retries in tenths of a second, and one try per client call, so an outage is many attempts long
+                "dealledger.ledger.crm-write-back.retry.first-backoff=100ms",
+                "dealledger.ledger.crm-write-back.retry.max-backoff=400ms", "dealledger.zoho.retry.max-attempts=1"})
 class CrmWriteBackIT implements UsesZohoEmulator {
 
     private static final String ORG = "10234695";
@@ -50,6 +65,14 @@ class CrmWriteBackIT implements UsesZohoEmulator {
 
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    org.springframework.boot.kafka.autoconfigure.KafkaProperties kafka;
+    @Autowired
+    io.dealledger.zoho.ZohoClients zohoClients;
+    @Autowired
+    CrmDealFields dealFields;
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
 
     @AfterAll
     static void closeSender() {
@@ -124,6 +147,65 @@ class CrmWriteBackIT implements UsesZohoEmulator {
         });
         // And the deleted one is counted as refused by CRM
         await().atMost(Duration.ofSeconds(30)).until(() -> refused() > refusedBefore);
+    }
+
+    /** Issue 17: with CRM answering 5xx, the write-back gave up after 8 attempts and the deal stayed wrong for good. */
+    @Test
+    void aCrmOutageFarLongerThanTheOldRetryLimitEndsWithExactFieldsAndHealthStaysUp() throws Exception {
+        String deal = zoho.createDeals("Outage", 1).get(0);
+        double retriesBefore = records("retrying");
+        double droppedBefore = records("failed");
+        UsesZohoEmulator.zoho().admin().put("faults/crm", "{\"error_5xx_probability\":1.0}");
+        try {
+            events.sendAll(dealFacts(deal, "600", "250", "400", "100"));
+            // five times the attempts after which it used to give up (8), each answered 500 by CRM
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> records("retrying") - retriesBefore >= 40);
+            assertThat(records("failed")).as("no write dropped").isEqualTo(droppedBefore);
+            assertThat(health().path("components").path("crmWriteBack").path("status").asString()).isEqualTo("UP");
+        } finally {
+            UsesZohoEmulator.zoho().admin().put("faults/crm", "{\"error_5xx_probability\":0.0}");
+        }
+        JsonNode fields = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> zoho.deal(deal), d -> d.path("Outstanding_Balance").isNumber()
+                        && d.path("Outstanding_Balance").decimalValue().compareTo(new java.math.BigDecimal("650")) == 0);
+        assertThat(fields.path("Total_Paid").decimalValue()).isEqualByComparingTo("250");
+        assertThat(fields.path("Total_Credited").decimalValue()).isEqualByComparingTo("100");
+    }
+
+    /** Issue 17: any exception ended the only write-back thread for good while health stayed UP. */
+    @Test
+    void aWriteBackLoopThatFailsIsRestartedWithHealthDownMeanwhileAndThenWrites() {
+        AtomicInteger starts = new AtomicInteger();
+        Supplier<Consumer<String, DealLedger>> real = WriteBackConfiguration.consumers(kafka,
+                "supervision-" + UUID.randomUUID(), DealLedger.class);
+        SimpleMeterRegistry own = new SimpleMeterRegistry();
+        CrmRecordWriter writer = new CrmRecordWriter("Deals", zohoClients.crm(), new PendingWrites(Duration.ZERO,
+                Duration.ofMillis(100), Duration.ofMillis(400)), new WriteBackMetrics(own, "Deals"),
+                Duration.ofSeconds(20), Clock.systemUTC());
+        // the loop's first two starts fail as a broker that cannot be reached yet fails them
+        CrmWriteBack<DealLedger> loop = new CrmWriteBack<>(Topics.DEAL_LEDGERS.name(), () -> {
+            if (starts.incrementAndGet() <= 2) {
+                throw new KafkaException("no broker reachable (start " + starts.get() + ")");
+            }
+            return real.get();
+        }, dealFields, writer, 100, Clock.systemUTC());
+        CrmWriteBackHealth health = new CrmWriteBackHealth(List.of(loop));
+        String deal = zoho.createDeals("Supervised", 1).get(0);
+        loop.start();
+        try {
+            Health down = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(health::health, h -> h.getStatus().equals(Status.DOWN)
+                            && String.valueOf(h.getDetails().get("Deals")).contains("no broker reachable"));
+            assertThat(down.getDetails().get("Deals")).asString().contains("KafkaException");
+            await().atMost(Duration.ofSeconds(30)).until(() -> health.health().getStatus().equals(Status.UP));
+            assertThat(loop.restarts()).isEqualTo(2);
+            events.sendAll(dealFacts(deal, "600", "250", "400", "100"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> own.find("dealledger.ledger.crm.write.records")
+                    .tag("outcome", "success").counters().stream().mapToDouble(c -> c.count()).sum() > 0);
+        } finally {
+            loop.stop();
+        }
     }
 
     @Test
@@ -212,6 +294,17 @@ class CrmWriteBackIT implements UsesZohoEmulator {
                 imported("imp-" + invoice, t.plusSeconds(1), ORG, invoice, "INV-" + invoice, total, currency, DUE),
                 linked("link-" + invoice, t.plusSeconds(2), ORG, invoice, deal, account),
                 paid("pay-" + invoice, t.plusSeconds(3), ORG, invoice, "p-" + invoice, "200", currency, LocalDate.now()));
+    }
+
+    private double records(String outcome) {
+        return meters.find("dealledger.ledger.crm.write.records").tag("outcome", outcome).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
+    private JsonNode health() throws Exception {
+        return tools.jackson.databind.json.JsonMapper.shared().readTree(java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + managementPort
+                        + "/actuator/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private double refused() {

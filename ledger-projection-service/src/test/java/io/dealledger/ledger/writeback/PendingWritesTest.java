@@ -17,7 +17,7 @@ class PendingWritesTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private final PendingWrites pending = new PendingWrites(Duration.ofSeconds(2), Duration.ofSeconds(1),
-            Duration.ofSeconds(4), 3);
+            Duration.ofSeconds(4));
 
     @Test
     void changesOfADealWithinTheWindowBecomeOneWriteWithTheLatestValues() {
@@ -66,17 +66,35 @@ class PendingWritesTest {
     }
 
     @Test
-    void aFailedWriteIsRetriedAfterItsBackoffAndGivenUpAfterTheLastAttempt() {
+    void aFailedWriteIsRetriedAfterItsBackoffForAsLongAsItTakesAtTheCappedBackoff() {
         pending.offer("d1", fields("1", "Unpaid"), T0, T0);
         Write attempt1 = pending.due(T0.plusSeconds(2), 100).writes().get(0);
         assertThat(pending.failed(attempt1, true, T0.plusSeconds(2))).isTrue();
         assertThat(pending.due(T0.plusMillis(2500), 100).writes()).isEmpty();
         Write attempt2 = pending.due(T0.plusSeconds(3), 100).writes().get(0);
         assertThat(attempt2.attempt()).isEqualTo(2);
-        assertThat(pending.failed(attempt2, true, T0.plusSeconds(3))).isTrue();
-        Write attempt3 = pending.due(T0.plusSeconds(5), 100).writes().get(0);
-        assertThat(pending.failed(attempt3, true, T0.plusSeconds(5))).isFalse();
+        Instant now = T0.plusSeconds(3);
+        Write last = attempt2;
+        for (int i = 0; i < 50; i++) {
+            assertThat(pending.failed(last, true, now)).isTrue();
+            if (last.attempt() >= 3) {
+                assertThat(pending.due(now.plusMillis(3999), 100).writes()).as("back-off grown to 4 s").isEmpty();
+            }
+            now = now.plusSeconds(4);
+            last = pending.due(now, 100).writes().get(0);
+        }
+        assertThat(last.attempt()).isEqualTo(52);
+        pending.written(last);
         assertThat(pending.holds("d1")).isFalse();
+    }
+
+    @Test
+    void writesInFlightWhenTheLoopFailedWaitAgain() {
+        pending.offer("d1", fields("1", "Unpaid"), T0, T0);
+        assertThat(pending.due(T0.plusSeconds(2), 100).writes()).hasSize(1);
+        pending.requeueInFlight(T0.plusSeconds(2));
+        assertThat(pending.holds("d1")).isTrue();
+        assertThat(pending.due(T0.plusSeconds(3), 100).writes()).extracting(Write::recordId).containsExactly("d1");
     }
 
     @Test

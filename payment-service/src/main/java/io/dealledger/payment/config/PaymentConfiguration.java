@@ -110,8 +110,8 @@ public class PaymentConfiguration {
 
     @Bean
     InvoiceLinkListener invoiceLinkListener(BooksReader books, BooksSync sync, DealAccounts accounts,
-                                            PaymentMetrics metrics, SyncFailures failures) {
-        return new InvoiceLinkListener(books, sync, accounts, metrics, failures);
+                                            PaymentMetrics metrics, SyncFailures failures, PaymentNotices notices) {
+        return new InvoiceLinkListener(books, sync, accounts, metrics, failures, notices);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.dealledger.events.InvoiceLinkRequested;
 import io.dealledger.events.InvoiceUnlinkRequested;
+import io.dealledger.payment.cliq.PaymentNotices;
 import io.dealledger.payment.facts.Fact;
 import io.dealledger.payment.facts.LedgerFacts;
 import io.dealledger.payment.metrics.PaymentMetrics;
@@ -33,12 +34,14 @@ public class InvoiceLinkListener {
 
     private final BooksReader books;
     private final BooksSync sync;
+    private final PaymentNotices notices;
     private final DealAccounts accounts;
     private final PaymentMetrics metrics;
     private final SyncFailures failures;
 
     public InvoiceLinkListener(BooksReader books, BooksSync sync, DealAccounts accounts, PaymentMetrics metrics,
-                               SyncFailures failures) {
+                               SyncFailures failures, PaymentNotices notices) {
+        this.notices = notices;
         this.books = books;
         this.sync = sync;
         this.accounts = accounts;
@@ -74,6 +77,9 @@ public class InvoiceLinkListener {
             link.add(facts.linked(request.getInvoiceId(), request.getDealId(),
                     deal.map(DealAccount::accountId).orElse(null), request.getRequestId(), request.getOccurredAt()));
             synced = synced.and(sync.publish(org, request.getInvoiceId(), link, Via.LINK));
+            // a payment made on the invoice before it was linked, whose webhook has not been handled yet: once the
+            // link has published it, that webhook (and the poller) find nothing new and would not announce it
+            notices.announce(org, synced.newlyAppliedPayments());
         }
         metrics.notification("InvoiceLinkRequested", rejection.isPresent() ? "rejected" : "linked");
         log.info("event=link_handled event_id={} org={} deal={} invoice={} request={} outcome={} facts={}",

@@ -134,7 +134,10 @@ public class BurstSync {
     private boolean addsUp(String org, String invoiceId, List<PaymentHint> hints, Invoice row) {
         InvoiceState known = sync.known(org, invoiceId);
         if (row == null || row.total() == null || row.balance() == null || known.total().compareTo(row.total()) != 0
-                || "void".equalsIgnoreCase(row.status())) {
+                || "void".equalsIgnoreCase(row.status())
+                || row.status() != null && !InvoiceState.standingOf(row.status()).equals(known.standing())) {
+            // a draft Books now shows as sent or paid (marked sent, or paid and so sent) is read back whole,
+            // so the ledger learns that it counts
             return false;
         }
         Map<String, BigDecimal> paid = new HashMap<>(known.payments());

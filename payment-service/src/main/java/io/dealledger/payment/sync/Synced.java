@@ -26,8 +26,17 @@ public record Synced(List<Fact> derived, List<Fact> published) {
 
     /** Payments this record shows applied, published now or before: candidates for a Cliq notice. */
     public Set<String> appliedPayments() {
+        return paymentsIn(derived);
+    }
+
+    /** Payments first seen in this look: a link can be the first to see a payment, before its webhook. */
+    public Set<String> newlyAppliedPayments() {
+        return paymentsIn(published);
+    }
+
+    private static Set<String> paymentsIn(List<Fact> facts) {
         Set<String> payments = new LinkedHashSet<>();
-        derived.stream().map(Fact::event).filter(PaymentApplied.class::isInstance)
+        facts.stream().map(Fact::event).filter(PaymentApplied.class::isInstance)
                 .map(e -> ((PaymentApplied) e).getPaymentId()).forEach(payments::add);
         return payments;
     }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dealledger.emulator.seed.SeedIds;
+import io.dealledger.events.InvoiceAmended;
+import io.dealledger.events.InvoiceImported;
 import io.dealledger.events.PaymentApplied;
 import io.dealledger.payment.support.BooksApi;
 import io.dealledger.payment.support.BooksCalls;
@@ -77,5 +79,36 @@ class PaymentBurstIT {
         assertThat(BooksCalls.count(ORG, "GET", "/books/v3/invoices") - listReadsBefore).isBetween(1L, 2L);
         assertThat(BooksCalls.count(ORG, "GET", "/books/v3/invoices/{id}") - invoiceReadsBefore)
                 .as("the invoice whose webhook said 35").isEqualTo(1);
+    }
+
+    /**
+     * Drafts the ledger imported (counting nothing), then paid in Books in a burst: paying a draft makes it a real
+     * receivable in Books, and the balances add up, but the ledger must still learn the invoices now count.
+     */
+    @Test
+    void draftsPaidInABurstAreReadBackSoTheLedgerCountsThem() {
+        List<String> invoices = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String invoice = books.createDraftInvoice(SOYLENT, "100");
+            Kafka.invoiceChanged(ORG, invoice);
+            invoices.add(invoice);
+        }
+        invoices.forEach(invoice -> assertThat(only(awaitFacts(ORG, invoice, "InvoiceImported"), InvoiceImported.class)
+                .getStatus()).isEqualTo("draft"));
+        MessageListenerContainer notifications = listeners.getListenerContainer("books-notifications");
+        notifications.stop();
+        try {
+            for (String invoice : invoices) {
+                Kafka.paymentReceived(ORG, books.pay(SOYLENT, invoice, "40"), "USD", invoice, "40");
+            }
+        } finally {
+            notifications.start();
+        }
+
+        for (String invoice : invoices) {
+            var facts = awaitFacts(ORG, invoice, "InvoiceImported", "InvoiceAmended", "PaymentApplied");
+            assertThat(only(facts, InvoiceAmended.class).getStatus()).isEqualTo("partially_paid");
+            assertThat(only(facts, PaymentApplied.class).getAmount()).isEqualByComparingTo("40");
+        }
     }
 }

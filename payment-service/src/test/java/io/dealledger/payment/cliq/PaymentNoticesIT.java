@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.dealledger.emulator.seed.SeedIds;
 import io.dealledger.payment.support.BooksApi;
@@ -40,6 +41,27 @@ class PaymentNoticesIT {
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> messagesAbout(number).size() == 1);
         assertThat(messagesAbout(number).get(0)).contains("234.50 USD").contains("remaining balance 1000.00 USD");
+    }
+
+    /** The scenario's invoice typed in Books, paid, then linked from the widget before the payment's webhook is handled. */
+    @Test
+    void aPaymentFirstSeenWhenItsInvoiceIsLinkedIsAnnouncedOnceWithTheDeal() {
+        String invoice = books.createInvoice(SeedIds.BOOKS_CONTACT_GLOBEX, "800.00");
+        books.pay(SeedIds.BOOKS_CONTACT_GLOBEX, invoice, "300.00");
+        String number = books.invoice(invoice).path("invoice_number").asString();
+
+        Kafka.linkRequested(ORG, invoice, SeedIds.DEAL_GLOBEX_CLOSED_WON, "link-" + UUID.randomUUID());
+        awaitFacts(ORG, invoice, "InvoiceImported", "InvoiceLinked", "PaymentApplied");
+        // Books sends no payment webhook here, only the invoice's, and it comes after the link: the invoice it
+        // describes is what the ledger already holds, so nothing else would ever announce the payment
+        Kafka.invoiceChanged(ORG, invoice, books.invoice(invoice));
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(messagesAbout(number)).hasSize(1));
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> messagesAbout(number).size() == 1);
+        assertThat(messagesAbout(number).get(0)).contains("300.00 USD")
+                .contains("for deal " + SeedIds.DEAL_GLOBEX_CLOSED_WON).contains("remaining balance 500.00 USD");
     }
 
     private static List<String> messagesAbout(String invoiceNumber) {

@@ -26,6 +26,12 @@ public final class BooksApi {
                 + amount + "}]}").path("invoice").path("invoice_id").asString();
     }
 
+    /** An invoice as Books creates it without {@code send=true}: a draft. */
+    public String createDraftInvoice(String customerId, String amount) {
+        return post("/invoices", "{\"customer_id\":\"" + customerId + "\",\"line_items\":[{\"name\":\"Work\",\"rate\":"
+                + amount + "}]}").path("invoice").path("invoice_id").asString();
+    }
+
     public JsonNode invoice(String invoiceId) {
         return send("GET", "/invoices/" + invoiceId, null).path("invoice");
     }

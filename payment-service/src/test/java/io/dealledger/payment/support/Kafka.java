@@ -73,6 +73,15 @@ public final class Kafka {
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setInvoiceId(invoiceId).build());
     }
 
+    /** An invoice webhook as the gateway builds it, carrying the invoice as Books shows it (status, amounts, due date). */
+    public static void invoiceChanged(String org, String invoiceId, tools.jackson.databind.JsonNode invoice) {
+        send(Topics.BOOKS_EVENTS, invoiceId, InvoiceChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setInvoiceId(invoiceId)
+                .setStatus(invoice.path("status").asString()).setTotal(invoice.path("total").decimalValue())
+                .setBalance(invoice.path("balance").decimalValue())
+                .setDueDate(java.time.LocalDate.parse(invoice.path("due_date").asString())).build());
+    }
+
     public static void creditNoteChanged(String org, String creditNoteId) {
         send(Topics.BOOKS_EVENTS, creditNoteId, CreditNoteChanged.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setCreditNoteId(creditNoteId).build());

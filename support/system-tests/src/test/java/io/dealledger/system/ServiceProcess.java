@@ -2,6 +2,7 @@ package io.dealledger.system;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 
@@ -125,13 +128,29 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * A port no other process is listening on, below the kernel's ephemeral range (32768 and up on Linux) and never
+     * handed out twice by this JVM. A port from {@code new ServerSocket(0)} is in the ephemeral range: between closing
+     * it and the service binding it, an outgoing connection (a Kafka client of another service) can take it as its
+     * local port, and the service then fails to start with "Address already in use".
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 0; attempt < PORT_SPAN; attempt++) {
+            int port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORT_SPAN);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(port));
+                return port;
+            } catch (IOException taken) {
+                // someone listens there; try the next one
+            }
         }
+        throw new IllegalStateException("no free port between " + FIRST_PORT + " and " + (FIRST_PORT + PORT_SPAN));
     }
+
+    private static final int FIRST_PORT = 20_000;
+    private static final int PORT_SPAN = 12_000;
+    private static final AtomicInteger NEXT_PORT = new AtomicInteger(new Random().nextInt(PORT_SPAN));
 
     private static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))

@@ -210,8 +210,15 @@ public final class BooksPayloads {
         return applications;
     }
 
+    /**
+     * What tells one state of a record from another. Books' {@code last_modified_time} has whole seconds, so a
+     * record changed several times in one second (created as a draft, marked sent, paid) is notified with the same
+     * time and different content: the content is part of the version, and only a true redelivery (same body) is
+     * the same event.
+     */
     private static String version(String lastModifiedTime, JsonNode record) {
-        return lastModifiedTime != null ? "modified:" + lastModifiedTime : "sha256:" + JsonBodies.canonicalHash(record);
+        String content = "sha256:" + JsonBodies.canonicalHash(record);
+        return lastModifiedTime != null ? "modified:" + lastModifiedTime + ":" + content : content;
     }
 
     /** Books' last_modified_time ({@code 2016-06-11T17:38:06-0700}) when readable, else the receipt time. */

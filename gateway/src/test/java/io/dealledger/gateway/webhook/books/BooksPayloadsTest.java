@@ -37,6 +37,21 @@ class BooksPayloadsTest {
                 .isEqualTo(Instant.parse("2024-05-02T17:15:30Z"));
     }
 
+    /** Books' times have whole seconds: created as a draft, marked sent and paid within one second (issue 15's run). */
+    @Test
+    void twoStatesNotifiedWithinTheSameSecondAreTwoEventsAndARedeliveryIsOne() {
+        String draft = "{\"invoice\":{\"invoice_id\":\"1\",\"status\":\"draft\",\"balance\":300,"
+                + "\"last_modified_time\":\"2024-05-02T10:15:30-0700\"}}";
+        String sent = draft.replace("draft", "sent");
+        String paid = draft.replace("draft", "partially_paid").replace("300", "200");
+        String redelivered = "{\"invoice\":{\"last_modified_time\":\"2024-05-02T10:15:30-0700\",\"balance\":300,"
+                + "\"status\":\"draft\",\"invoice_id\":\"1\"}}";
+
+        assertThat(java.util.Set.of(normalize(draft, null).eventId(), normalize(sent, null).eventId(),
+                normalize(paid, null).eventId())).hasSize(3);
+        assertThat(normalize(redelivered, null).eventId()).isEqualTo(normalize(draft, null).eventId());
+    }
+
     @Test
     void withoutAModificationTimeTheIdIsAHashOfTheRecordWhateverItsKeyOrder() {
         String a = "{\"invoice\":{\"invoice_id\":\"1\",\"status\":\"sent\",\"total\":10}}";

@@ -48,15 +48,18 @@ public final class InvoiceFacts {
             (known.total() != null && invoice.total().compareTo(known.total()) < 0 ? last : first).add(amended);
         }
         if (payments != null) {
-            Map<String, InvoicePayment> now = payments.stream()
-                    .collect(Collectors.toMap(InvoicePayment::paymentId, Function.identity(), (a, b) -> a));
+            // one payment may be applied to the invoice more than once (its unused amount applied later): its amount
+            // here is the sum of its rows
+            Map<String, InvoicePayment> now = payments.stream().collect(Collectors.toMap(InvoicePayment::paymentId,
+                    Function.identity(), InvoiceFacts::together, java.util.LinkedHashMap::new));
             known.payments().forEach((paymentId, amount) -> {
                 if (!now.containsKey(paymentId)) {
-                    leaving.add(facts.paymentReversed(id, paymentId, amount, currency, deletedPayments.contains(paymentId)
-                            ? PaymentReversalReason.DELETED : PaymentReversalReason.UNAPPLIED));
+                    leaving.add(facts.paymentGone(id, paymentId, currency, deletedPayments.contains(paymentId)
+                            ? PaymentReversalReason.DELETED : PaymentReversalReason.UNAPPLIED, known));
                 }
             });
-            now.values().forEach(p -> arriving.add(facts.paymentApplied(id, p.paymentId(), p.amount(), currency, p.date())));
+            now.values().forEach(p -> arriving.add(facts.paymentNow(id, p.paymentId(), p.amount(), currency, p.date(),
+                    known)));
         }
         if (credits != null) {
             Set<String> now = credits.stream().map(CreditApplication::creditNoteInvoiceId).collect(Collectors.toSet());
@@ -82,6 +85,10 @@ public final class InvoiceFacts {
         all.addAll(arriving);
         all.addAll(last);
         return all;
+    }
+
+    private static InvoicePayment together(InvoicePayment a, InvoicePayment b) {
+        return new InvoicePayment(a.paymentId(), a.invoicePaymentId(), a.date(), a.amount().add(b.amount()));
     }
 
     /**

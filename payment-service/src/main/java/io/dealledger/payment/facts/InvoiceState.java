@@ -29,14 +29,15 @@ import io.dealledger.events.PaymentReversed;
 public record InvoiceState(boolean imported, String invoiceNumber, String currency, BigDecimal total,
                            LocalDate dueDate, String revision, Map<String, BigDecimal> payments,
                            Set<String> reversedPayments, Map<String, Credit> credits, Set<String> reversedCredits,
-                           BigDecimal writtenOff, boolean voided, String status, String dealId, Instant linkedAt) {
+                           BigDecimal writtenOff, boolean voided, String status, String dealId, Instant linkedAt,
+                           Map<String, Long> paymentSequences) {
 
     /** A live application of credit: which credit note, how much. */
     public record Credit(String creditNoteId, BigDecimal amount) {
     }
 
     public static final InvoiceState UNKNOWN = new InvoiceState(false, null, null, null, null, null, Map.of(),
-            Set.of(), Map.of(), Set.of(), BigDecimal.ZERO, false, null, null, null);
+            Set.of(), Map.of(), Set.of(), BigDecimal.ZERO, false, null, null, null, Map.of());
 
     /**
      * How Books' status stands for the ledger: {@code draft} and {@code void} count nothing, every other status
@@ -76,7 +77,7 @@ public record InvoiceState(boolean imported, String invoiceNumber, String curren
                     total == null || revision == null ? f.getTotal() : total,
                     revision == null ? f.getDueDate() : dueDate, revision, payments, reversedPayments, credits,
                     reversedCredits, writtenOff, voided || "void".equalsIgnoreCase(f.getStatus()),
-                    status != null ? status : f.getStatus(), dealId, linkedAt);
+                    status != null ? status : f.getStatus(), dealId, linkedAt, paymentSequences);
         }
         if (fact instanceof InvoiceAmended f) {
             int order = revision == null ? 1 : Revision.ORDER.compare(f.getRevision(), revision);
@@ -88,22 +89,29 @@ public record InvoiceState(boolean imported, String invoiceNumber, String curren
             return new InvoiceState(imported, invoiceNumber, f.getCurrency(), f.getTotal(),
                     f.getDueDate() == null ? dueDate : f.getDueDate(), f.getRevision(), payments, reversedPayments,
                     credits, reversedCredits, writtenOff, stillVoided, f.getStatus() == null ? status : f.getStatus(),
-                    dealId, linkedAt);
+                    dealId, linkedAt, paymentSequences);
         }
         if (fact instanceof PaymentApplied f) {
-            if (reversedPayments.contains(f.getPaymentId())) {
+            long known = paymentSequences.getOrDefault(f.getPaymentId(), -1L);
+            // the highest sequence stands; at the same sequence a reversal does (facts from before sequences: 0)
+            if (f.getSequence() < known || f.getSequence() == known && reversedPayments.contains(f.getPaymentId())) {
                 return this;
             }
             Map<String, BigDecimal> next = new HashMap<>(payments);
             next.put(f.getPaymentId(), f.getAmount());
-            return withPayments(next, reversedPayments).withCurrency(f.getCurrency());
+            Set<String> reversed = new HashSet<>(reversedPayments);
+            reversed.remove(f.getPaymentId());
+            return withPayments(next, reversed, f.getPaymentId(), f.getSequence()).withCurrency(f.getCurrency());
         }
         if (fact instanceof PaymentReversed f) {
+            if (f.getSequence() < paymentSequences.getOrDefault(f.getPaymentId(), -1L)) {
+                return this;
+            }
             Map<String, BigDecimal> next = new HashMap<>(payments);
             next.remove(f.getPaymentId());
             Set<String> reversed = new HashSet<>(reversedPayments);
             reversed.add(f.getPaymentId());
-            return withPayments(next, reversed);
+            return withPayments(next, reversed, f.getPaymentId(), f.getSequence());
         }
         if (fact instanceof CreditApplied f) {
             if (reversedCredits.contains(f.getApplicationId())) {
@@ -128,7 +136,8 @@ public record InvoiceState(boolean imported, String invoiceNumber, String curren
         }
         if (fact instanceof InvoiceVoided) {
             return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                    reversedPayments, credits, reversedCredits, writtenOff, true, "void", dealId, linkedAt);
+                    reversedPayments, credits, reversedCredits, writtenOff, true, "void", dealId, linkedAt,
+                    paymentSequences);
         }
         if (fact instanceof InvoiceLinked f) {
             return linkedAt != null && linkedAt.isAfter(f.getOccurredAt()) ? this
@@ -147,26 +156,37 @@ public record InvoiceState(boolean imported, String invoiceNumber, String curren
     /** Money may arrive before its invoice: its currency is known from the money until the import says it. */
     private InvoiceState withCurrency(String moneyCurrency) {
         return currency != null ? this : new InvoiceState(imported, invoiceNumber, moneyCurrency, total, dueDate,
-                revision, payments, reversedPayments, credits, reversedCredits, writtenOff, voided, status, dealId, linkedAt);
+                revision, payments, reversedPayments, credits, reversedCredits, writtenOff, voided, status, dealId,
+                linkedAt, paymentSequences);
     }
 
-    private InvoiceState withPayments(Map<String, BigDecimal> next, Set<String> reversed) {
+    private InvoiceState withPayments(Map<String, BigDecimal> next, Set<String> reversed, String paymentId,
+                                      long sequence) {
+        Map<String, Long> sequences = new HashMap<>(paymentSequences);
+        sequences.merge(paymentId, sequence, Math::max);
         return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, Map.copyOf(next),
-                Set.copyOf(reversed), credits, reversedCredits, writtenOff, voided, status, dealId, linkedAt);
+                Set.copyOf(reversed), credits, reversedCredits, writtenOff, voided, status, dealId, linkedAt,
+                Map.copyOf(sequences));
+    }
+
+    /** The sequence of the payment's standing statement on this invoice (0 for facts from before sequences). */
+    public long paymentSequence(String paymentId) {
+        return paymentSequences.getOrDefault(paymentId, 0L);
     }
 
     private InvoiceState withCredits(Map<String, Credit> next, Set<String> reversed) {
         return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                reversedPayments, Map.copyOf(next), Set.copyOf(reversed), writtenOff, voided, status, dealId, linkedAt);
+                reversedPayments, Map.copyOf(next), Set.copyOf(reversed), writtenOff, voided, status, dealId, linkedAt,
+                paymentSequences);
     }
 
     private InvoiceState withWrittenOff(BigDecimal amount) {
         return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                reversedPayments, credits, reversedCredits, amount, voided, status, dealId, linkedAt);
+                reversedPayments, credits, reversedCredits, amount, voided, status, dealId, linkedAt, paymentSequences);
     }
 
     private InvoiceState withLink(String deal, Instant at) {
         return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                reversedPayments, credits, reversedCredits, writtenOff, voided, status, deal, at);
+                reversedPayments, credits, reversedCredits, writtenOff, voided, status, deal, at, paymentSequences);
     }
 }

@@ -86,19 +86,50 @@ public final class LedgerFacts {
                 .setMessage(message).build());
     }
 
-    public Fact paymentApplied(String invoiceId, String paymentId, BigDecimal amount, String currency, LocalDate paidOn) {
+    /**
+     * The payment's amount on the invoice, as its {@code sequence}-th statement (docs/architecture.md, "The ledger"):
+     * a second application of the same payment, or an edit, is a new statement with the next sequence, and the
+     * highest stands. Statement 0 is a fact from before sequences (named by payment and invoice only).
+     */
+    public Fact paymentApplied(String invoiceId, String paymentId, BigDecimal amount, String currency, LocalDate paidOn,
+                               long sequence) {
         return fact(invoiceId, PaymentApplied.newBuilder()
-                .setEventId(EventIds.derive("PaymentApplied", org, paymentId, invoiceId))
+                .setEventId(sequence == 0 ? EventIds.derive("PaymentApplied", org, paymentId, invoiceId)
+                        : EventIds.derive("PaymentApplied", org, paymentId, invoiceId, "#" + sequence,
+                        money(amount).toPlainString()))
                 .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
-                .setPaymentId(paymentId).setAmount(money(amount)).setCurrency(currency).setPaidOn(paidOn).build());
+                .setPaymentId(paymentId).setAmount(money(amount)).setCurrency(currency).setPaidOn(paidOn)
+                .setSequence(sequence).build());
     }
 
+    /** The payment's money taken off the invoice, as its {@code sequence}-th statement there. */
     public Fact paymentReversed(String invoiceId, String paymentId, BigDecimal amount, String currency,
-                                PaymentReversalReason reason) {
+                                PaymentReversalReason reason, long sequence) {
         return fact(invoiceId, PaymentReversed.newBuilder()
-                .setEventId(EventIds.derive("PaymentReversed", org, paymentId, invoiceId))
+                .setEventId(sequence == 0 ? EventIds.derive("PaymentReversed", org, paymentId, invoiceId)
+                        : EventIds.derive("PaymentReversed", org, paymentId, invoiceId, "#" + sequence))
                 .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
-                .setPaymentId(paymentId).setAmount(money(amount)).setCurrency(currency).setReason(reason).build());
+                .setPaymentId(paymentId).setAmount(money(amount)).setCurrency(currency).setReason(reason)
+                .setSequence(sequence).build());
+    }
+
+    /**
+     * The statement of {@code paymentId}'s amount on an invoice that Books shows now: the one standing when the
+     * amount is what the ledger holds (the same fact, so nothing new is published), else the next.
+     */
+    public Fact paymentNow(String invoiceId, String paymentId, BigDecimal amount, String currency, LocalDate paidOn,
+                           InvoiceState known) {
+        BigDecimal held = known.payments().get(paymentId);
+        long sequence = known.paymentSequence(paymentId);
+        boolean same = held != null && held.compareTo(amount) == 0;
+        return paymentApplied(invoiceId, paymentId, amount, currency, paidOn, same ? sequence : sequence + 1);
+    }
+
+    /** The payment's money leaving an invoice the ledger counts it on, as the next statement there. */
+    public Fact paymentGone(String invoiceId, String paymentId, String currency, PaymentReversalReason reason,
+                            InvoiceState known) {
+        return paymentReversed(invoiceId, paymentId, known.payments().get(paymentId), currency, reason,
+                known.paymentSequence(paymentId) + 1);
     }
 
     public Fact creditApplied(String invoiceId, String creditNoteId, String applicationId, BigDecimal amount,

@@ -29,20 +29,23 @@ public final class PaymentFacts {
                     + " (a GET /customerpayments list row): read it with GET /customerpayments/{id} first");
         }
         List<Fact> result = new ArrayList<>();
-        Set<String> appliedTo = payment.invoices().stream().map(AppliedPayment::invoiceId).collect(Collectors.toSet());
+        // a payment applied to one invoice twice (its unused amount applied later) counts there with both
+        Map<String, BigDecimal> appliedTo = new java.util.LinkedHashMap<>();
+        for (AppliedPayment applied : payment.invoices()) {
+            appliedTo.merge(applied.invoiceId(), applied.amountApplied(), BigDecimal::add);
+        }
         known.forEach((invoiceId, state) -> {
-            BigDecimal amount = state.payments().get(payment.paymentId());
-            if (amount != null && !appliedTo.contains(invoiceId)) {
-                result.add(facts.paymentReversed(invoiceId, payment.paymentId(), amount, payment.currencyCode(),
-                        PaymentReversalReason.UNAPPLIED));
+            if (state.payments().containsKey(payment.paymentId()) && !appliedTo.containsKey(invoiceId)) {
+                result.add(facts.paymentGone(invoiceId, payment.paymentId(), payment.currencyCode(),
+                        PaymentReversalReason.UNAPPLIED, state));
             }
         });
-        for (AppliedPayment applied : payment.invoices()) {
-            if (applied.amountApplied().signum() > 0) {
-                result.add(facts.paymentApplied(applied.invoiceId(), payment.paymentId(), applied.amountApplied(),
-                        payment.currencyCode(), payment.date()));
+        appliedTo.forEach((invoiceId, amount) -> {
+            if (amount.signum() > 0) {
+                result.add(facts.paymentNow(invoiceId, payment.paymentId(), amount, payment.currencyCode(),
+                        payment.date(), known.getOrDefault(invoiceId, InvoiceState.UNKNOWN)));
             }
-        }
+        });
         return result;
     }
 
@@ -53,10 +56,9 @@ public final class PaymentFacts {
     public static List<Fact> deleted(LedgerFacts facts, String paymentId, Map<String, InvoiceState> known) {
         List<Fact> result = new ArrayList<>();
         known.forEach((invoiceId, state) -> {
-            BigDecimal amount = state.payments().get(paymentId);
-            if (amount != null) {
-                result.add(facts.paymentReversed(invoiceId, paymentId, amount, state.currency(),
-                        PaymentReversalReason.DELETED));
+            if (state.payments().containsKey(paymentId)) {
+                result.add(facts.paymentGone(invoiceId, paymentId, state.currency(), PaymentReversalReason.DELETED,
+                        state));
             }
         });
         return result;

@@ -62,7 +62,7 @@ class PaymentNoticesTest {
         LedgerFacts facts = new LedgerFacts(ORG, clock.instant());
         for (String paymentId : paymentIds) {
             InvoiceState state = InvoiceState.UNKNOWN.apply(facts.paymentApplied("i-" + paymentId, paymentId,
-                    new BigDecimal("100"), "USD", null).event());
+                    new BigDecimal("100"), "USD", null, 1).event());
             when(memory.invoicesOfPayment(ORG, paymentId)).thenReturn(Map.of("i-" + paymentId, state));
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.dealledger.events.InvoiceAmended;
+import io.dealledger.events.PaymentApplied;
 import io.dealledger.events.PaymentReversalReason;
 import io.dealledger.events.PaymentReversed;
 import io.dealledger.schemas.EventIds;
@@ -61,7 +62,7 @@ class InvoiceFactsTest {
     @Test
     void paymentsAndCreditsBecomeOneFactEach_andAPaymentThatVanishedIsReversedBeforeNewMoneyArrives() {
         InvoiceState state = known(FACTS.imported(InvoiceTerms.of(invoice("1", "1000", "0", "0", "0", "sent", "r0"))),
-                FACTS.paymentApplied("1", "pay-old", new BigDecimal("300"), "USD", null));
+                FACTS.paymentApplied("1", "pay-old", new BigDecimal("300"), "USD", null, 1));
         Invoice invoice = invoice("1", "1000", "400", "50", "0", "partially_paid", REV);
         List<InvoicePayment> payments = List.of(new InvoicePayment("pay-new", "ip-2", LocalDate.parse("2026-03-04"),
                 new BigDecimal("400")));
@@ -73,7 +74,7 @@ class InvoiceFactsTest {
         PaymentReversed reversed = (PaymentReversed) facts.get(0).event();
         assertThat(reversed.getReason()).isEqualTo(PaymentReversalReason.DELETED);
         assertThat(reversed.getAmount()).isEqualByComparingTo("300");
-        assertThat(facts.get(1).eventId()).isEqualTo(EventIds.derive("PaymentApplied", ORG, "pay-new", "1"));
+        assertThat(facts.get(1).eventId()).isEqualTo(EventIds.derive("PaymentApplied", ORG, "pay-new", "1", "#1", "400.000"));
         assertThat(facts.get(2).eventId()).isEqualTo(EventIds.derive("CreditApplied", ORG, "cni-1"));
     }
 
@@ -129,5 +130,70 @@ class InvoiceFactsTest {
                 Set.of(), afterDraft);
         assertThat(sent).extracting(Fact::type).containsExactly("InvoiceAmended");
         assertThat(afterDraft.apply(sent.get(0).event()).standing()).isEqualTo("open");
+    }
+
+    /**
+     * Issue 17: a payment of 500 had 300 applied to the invoice, then its unused 200 applied to the same invoice.
+     * The fact was named by payment and invoice only, so the second application was never told.
+     */
+    @Test
+    void aPaymentAppliedTwiceToTheSameInvoiceIsTheNextStatementOfItsSum_andReadingItAgainAddsNothing() {
+        Invoice first = invoice("1", "1000", "300", "0", "0", "partially_paid", "2026-03-05T10:00:00-0800");
+        InvoiceState state = known(FACTS.imported(InvoiceTerms.of(first)));
+        List<Fact> once = InvoiceFacts.of(FACTS, first, List.of(row("pay-1", "ip-1", "300")), null, Set.of(), state);
+        state = known(FACTS.imported(InvoiceTerms.of(first)), once.get(0));
+        Invoice twice = invoice("1", "1000", "500", "0", "0", "partially_paid", "2026-03-05T10:05:00-0800");
+        List<InvoicePayment> rows = List.of(row("pay-1", "ip-1", "300"), row("pay-1", "ip-2", "200"));
+
+        List<Fact> facts = InvoiceFacts.of(FACTS, twice, rows, null, Set.of(), state);
+
+        assertThat(facts).extracting(Fact::type).containsExactly("PaymentApplied");
+        PaymentApplied applied = (PaymentApplied) facts.get(0).event();
+        assertThat(applied.getAmount()).isEqualByComparingTo("500");
+        assertThat(applied.getSequence()).isEqualTo(2);
+        InvoiceState after = state.apply(applied);
+        assertThat(after.paid()).isEqualByComparingTo("500");
+        assertThat(InvoiceFacts.of(FACTS, twice, rows, null, Set.of(), after)).extracting(Fact::eventId)
+                .containsExactly(facts.get(0).eventId());
+    }
+
+    @Test
+    void anEditedAmountAndAReapplicationAfterAnUnapplyAreEachTheNextStatement() {
+        Invoice invoice = invoice("1", "1000", "250", "0", "0", "partially_paid", REV);
+        InvoiceState state = known(FACTS.imported(InvoiceTerms.of(invoice)),
+                FACTS.paymentApplied("1", "pay-1", new BigDecimal("300"), "USD", null, 1));
+
+        PaymentApplied edited = (PaymentApplied) InvoiceFacts.of(FACTS, invoice, List.of(row("pay-1", "ip-1", "250")),
+                null, Set.of(), state).get(0).event();
+        assertThat(edited.getAmount()).isEqualByComparingTo("250");
+        assertThat(edited.getSequence()).isEqualTo(2);
+
+        InvoiceState unapplied = state.apply(edited);
+        PaymentReversed gone = (PaymentReversed) InvoiceFacts.of(FACTS, invoice, List.of(), null, Set.of(), unapplied)
+                .get(0).event();
+        assertThat(gone.getSequence()).isEqualTo(3);
+        InvoiceState reversed = unapplied.apply(gone);
+        assertThat(reversed.paid()).isEqualByComparingTo("0");
+        PaymentApplied again = (PaymentApplied) InvoiceFacts.of(FACTS, invoice, List.of(row("pay-1", "ip-3", "250")),
+                null, Set.of(), reversed).get(0).event();
+        assertThat(again.getSequence()).isEqualTo(4);
+        assertThat(reversed.apply(again).paid()).isEqualByComparingTo("250");
+        assertThat(reversed.apply(again).apply(edited).paid()).as("an older statement redelivered stands no more")
+                .isEqualByComparingTo("250");
+    }
+
+    /** A ledger written before sequences: the same amount seen again is the very fact already told. */
+    @Test
+    void aPaymentToldBeforeSequencesExistedAndUnchangedInBooksAddsNothing() {
+        Invoice invoice = invoice("1", "1000", "300", "0", "0", "partially_paid", REV);
+        Fact legacy = FACTS.paymentApplied("1", "pay-1", new BigDecimal("300"), "USD", null, 0);
+        InvoiceState state = known(FACTS.imported(InvoiceTerms.of(invoice)), legacy);
+
+        assertThat(InvoiceFacts.of(FACTS, invoice, List.of(row("pay-1", "ip-1", "300")), null, Set.of(), state))
+                .extracting(Fact::eventId).containsExactly(EventIds.derive("PaymentApplied", ORG, "pay-1", "1"));
+    }
+
+    private static InvoicePayment row(String paymentId, String invoicePaymentId, String amount) {
+        return new InvoicePayment(paymentId, invoicePaymentId, LocalDate.parse("2026-03-04"), new BigDecimal(amount));
     }
 }

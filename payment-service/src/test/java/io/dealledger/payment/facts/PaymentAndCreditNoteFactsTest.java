@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dealledger.events.CreditRefunded;
+import io.dealledger.events.PaymentApplied;
 import io.dealledger.events.PaymentReversalReason;
 import io.dealledger.events.PaymentReversed;
 import io.dealledger.zoho.books.BooksRecords.CreditApplication;
@@ -23,6 +24,20 @@ import io.dealledger.zoho.books.BooksRecords.Payment;
 import org.junit.jupiter.api.Test;
 
 class PaymentAndCreditNoteFactsTest {
+
+    /** Issue 17: the payment read after its unused 200 was applied to the invoice it had already paid 300 of. */
+    @Test
+    void aPaymentReadWithTwoApplicationsToOneInvoiceCountsTheirSumThereAsTheNextStatement() {
+        InvoiceState counted = known(FACTS.paymentApplied("i1", "p1", new BigDecimal("300"), "USD", null, 1));
+
+        List<Fact> facts = PaymentFacts.of(FACTS, payment("p1", applied("i1", "300"), applied("i1", "200")),
+                Map.of("i1", counted));
+
+        assertThat(facts).hasSize(1);
+        PaymentApplied applied = (PaymentApplied) facts.get(0).event();
+        assertThat(applied.getAmount()).isEqualByComparingTo("500");
+        assertThat(applied.getSequence()).isEqualTo(2);
+    }
 
     @Test
     void aPaymentSplitAcrossTwoInvoicesIsOnePaymentAppliedPerInvoice() {
@@ -40,7 +55,7 @@ class PaymentAndCreditNoteFactsTest {
         // a GET /customerpayments row: Zoho's schema gives it neither invoices[] nor last_modified_time
         Payment row = new Payment("p1", "P-p1", "cust-1", LocalDate.parse("2026-03-02"), "USD", new BigDecimal("500"),
                 BigDecimal.ZERO, BigDecimal.ZERO, null, null);
-        InvoiceState counted = known(FACTS.paymentApplied("i1", "p1", new BigDecimal("500"), "USD", null));
+        InvoiceState counted = known(FACTS.paymentApplied("i1", "p1", new BigDecimal("500"), "USD", null, 1));
 
         // mismatch 5: read as a payment applied to nothing, the row reversed the 500 the ledger counts on i1
         assertThatThrownBy(() -> PaymentFacts.of(FACTS, row, Map.of("i1", counted)))
@@ -49,7 +64,7 @@ class PaymentAndCreditNoteFactsTest {
 
     @Test
     void aDeletedPaymentIsReversedOnlyWhereTheLedgerCountedIt() {
-        InvoiceState counted = known(FACTS.paymentApplied("i1", "p1", new BigDecimal("120"), "USD", null));
+        InvoiceState counted = known(FACTS.paymentApplied("i1", "p1", new BigDecimal("120"), "USD", null, 1));
 
         List<Fact> facts = PaymentFacts.deleted(FACTS, "p1", Map.of("i1", counted, "i2", InvoiceState.UNKNOWN));
 

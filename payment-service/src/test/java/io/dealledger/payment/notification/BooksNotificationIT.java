@@ -44,8 +44,33 @@ class BooksNotificationIT {
         List<SpecificRecordBase> facts = awaitFacts(ORG, invoice, "InvoiceImported", "PaymentApplied");
         PaymentApplied applied = only(facts, PaymentApplied.class);
         assertThat(applied.getAmount()).isEqualByComparingTo("400");
-        assertThat(applied.getEventId()).isEqualTo(EventIds.derive("PaymentApplied", ORG, payment, invoice));
+        assertThat(applied.getSequence()).as("the payment's first statement on the invoice").isEqualTo(1);
+        assertThat(applied.getEventId()).isEqualTo(EventIds.derive("PaymentApplied", ORG, payment, invoice, "#1",
+                "400.000"));
         assertThat(only(facts, InvoiceImported.class).getTotal()).isEqualByComparingTo("1000");
+    }
+
+    /**
+     * Issue 17, as a Books user does it: a payment of 500 with 300 applied to the invoice, then its unused 200
+     * applied to the same invoice ({@code POST /invoices/{id}/credits} with {@code invoice_payments}). Books shows
+     * 500 paid; the ledger stayed at 300 for good.
+     */
+    @Test
+    void aPaymentsUnusedAmountAppliedLaterToTheSameInvoiceCountsThereInFull() {
+        String invoice = books.createInvoice(SOYLENT, "1000");
+        String payment = books.payLeavingUnused(SOYLENT, "500", invoice, "300");
+        Kafka.paymentReceived(ORG, payment);
+        awaitFacts(ORG, invoice, "InvoiceImported", "PaymentApplied");
+
+        books.applyUnused(invoice, payment, "200");
+        Kafka.paymentReceived(ORG, payment);
+
+        List<SpecificRecordBase> facts = awaitFacts(ORG, invoice, "InvoiceImported", "PaymentApplied", "PaymentApplied");
+        PaymentApplied standing = facts.stream().filter(PaymentApplied.class::isInstance).map(PaymentApplied.class::cast)
+                .max(java.util.Comparator.comparingLong(PaymentApplied::getSequence)).orElseThrow();
+        assertThat(standing.getAmount()).isEqualByComparingTo("500");
+        assertThat(standing.getSequence()).isEqualTo(2);
+        assertThat(books.invoice(invoice).path("payment_made").decimalValue()).isEqualByComparingTo("500");
     }
 
     @Test

@@ -79,7 +79,8 @@ public final class Kafka {
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setInvoiceId(invoiceId)
                 .setStatus(invoice.path("status").asString()).setTotal(invoice.path("total").decimalValue())
                 .setBalance(invoice.path("balance").decimalValue())
-                .setDueDate(java.time.LocalDate.parse(invoice.path("due_date").asString())).build());
+                .setDueDate(invoice.path("due_date").asString("").isBlank() ? null
+                        : java.time.LocalDate.parse(invoice.path("due_date").asString())).build());
     }
 
     public static void creditNoteChanged(String org, String creditNoteId) {

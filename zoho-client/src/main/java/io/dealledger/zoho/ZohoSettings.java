@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where Zoho is and how carefully to use it. Base URLs come from configuration (design.md §6): the data
+ * Where Zoho is and how carefully to use it. Base URLs come from configuration (docs/architecture.md §6): the data
  * centre decides them ({@code accounts.zoho.eu}, {@code www.zohoapis.eu}, ...), never the code.
  *
  * @param accountsUrl   Zoho Accounts server, e.g. https://accounts.zoho.com
@@ -65,8 +65,9 @@ public record ZohoSettings(URI accountsUrl, URI apiUrl, URI cliqUrl, String clie
     }
 
     /**
-     * One Books organization's budget (design.md §6). Zoho allows 100 requests per minute per organization, about
-     * 10 in flight (5 on the free plan) and a daily cap by plan, all shared with every other app on the org.
+     * One Books organization's budget (docs/architecture.md §6). Zoho allows 100 requests per minute per
+     * organization, about 10 in flight (5 on the free plan) and a daily cap by plan, all shared with every other app
+     * on the org.
      *
      * @param perMinute  Zoho's per-minute limit for the organization
      * @param inFlight   Zoho's in-flight limit for the organization

@@ -11,7 +11,7 @@ import io.dealledger.gateway.problem.Refusal;
 import org.springframework.stereotype.Component;
 
 /**
- * Authentication of webhooks per source (design.md §5), configured once from {@link AuthProperties}: each
+ * Authentication of webhooks per source (docs/architecture.md §5), configured once from {@link AuthProperties}: each
  * method returns normally for an authentic request and throws a 401 {@link Refusal} otherwise. Every comparison
  * of a secret or signature is constant-time. Signed CRM and operator calls are {@link SignedCalls}'.
  */

@@ -8,8 +8,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Authenticates signed calls (design.md §5) on the raw request, before anything parses it: the signature must
- * be valid for this method, path, query and body under the caller's secret; then, once the request is valid,
+ * Authenticates signed calls (docs/architecture.md §5) on the raw request, before anything parses it: the signature
+ * must be valid for this method, path, query and body under the caller's secret; then, once the request is valid,
  * {@link SignedCall#claimNonce()} makes sure its nonce was unused on every gateway instance. CRM users (the
  * button and the widget's function) and operators (dead letters, replays, backfill, reconciliation) have
  * different secrets: neither signature opens the other's routes.

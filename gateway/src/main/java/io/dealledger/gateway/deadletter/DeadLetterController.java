@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The dead letters of every service, for the person who fixes their cause (design.md §3): list them with the
+ * The dead letters of every service, for the person who fixes their cause (docs/architecture.md §3): list them with the
  * reason and failure category each was parked with, then replay them to the topic they came from. Operator
  * routes: signed with the operator secret, which CRM functions never hold.
  */

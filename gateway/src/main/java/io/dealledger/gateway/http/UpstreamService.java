@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A dealledger service the gateway forwards an already authenticated and validated call to, on the same
- * path and query (design.md §2: the only HTTP calls between services). Its JSON answer is passed through with
- * its status, problems included (an upstream 503 keeps its reason, failure category and {@code Retry-After});
+ * path and query (docs/architecture.md §2: the only HTTP calls between services). Its JSON answer is passed through
+ * with its status, problems included (an upstream 503 keeps its reason, failure category and {@code Retry-After});
  * while its address is not configured, when it cannot be reached in time, or when it fails without a JSON
  * body (a proxy's error page, a crash), the caller gets the gateway's 503 problem — never a made-up answer.
  */

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The read routes, signed like every CRM button and widget call and proxied to ledger-projection-service,
- * which owns the views (design.md §2: the one HTTP call between services). While its address is not
+ * which owns the views (docs/architecture.md §2: the one HTTP call between services). While its address is not
  * configured, or it cannot be reached, they answer 503 with a problem body — never a made-up view.
  */
 @RestController

@@ -30,7 +30,7 @@ import io.dealledger.zoho.books.BooksRequests.NewInvoice;
 import io.dealledger.zoho.http.ZohoApiException;
 
 /**
- * The invoice push of design.md §6, in order: read the deal, route by legal entity, find the request's
+ * The invoice push of docs/architecture.md §6, in order: read the deal, route by legal entity, find the request's
  * invoice if it already exists (a redelivery or a crash after creation), check the deal, resolve tax,
  * currency, customer and items, then upsert the invoice keyed by the request id, in the deal's currency at
  * Books' exchange rate. Whatever a person must fix is

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * A SKU as matching should see it: "AB-100 ", "ab-100" and "AB100" are one product. Zoho Books treats
- * SKUs as exact strings, which is how sloppy SKUs silently create duplicate items (design.md §1).
+ * SKUs as exact strings, which is how sloppy SKUs silently create duplicate items (docs/architecture.md §1).
  */
 public record Sku(String raw, String normalized) {
 

@@ -17,7 +17,7 @@ import io.dealledger.core.invoice.InvoiceView;
 import io.dealledger.core.money.Money;
 
 /**
- * Computes a deal's ledger from its state and today's date (design.md §4). Pure: the same state and day give
+ * Computes a deal's ledger from its state and today's date (docs/architecture.md §4). Pure: the same state and day give
  * the same view.
  *
  * <ul>

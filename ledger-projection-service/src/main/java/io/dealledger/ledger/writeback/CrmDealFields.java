@@ -14,8 +14,8 @@ import io.dealledger.events.PaymentStatus;
 import io.dealledger.schemas.failures.FailureCategory;
 
 /**
- * The CRM Deal fields dealledger owns (design.md §5), by configurable API name, and their values for a ledger.
- * Amounts are {@link BigDecimal}s at the currency's decimals (JSON numbers on the wire); dates are
+ * The CRM Deal fields dealledger owns (docs/architecture.md §5), by configurable API name, and their values for a
+ * ledger. Amounts are {@link BigDecimal}s at the currency's decimals (JSON numbers on the wire); dates are
  * {@code yyyy-MM-dd}; an unknown value is {@code null}, which clears the field. The invoice error leads with its
  * category's label ("Missing tax mapping: …") so a person sees at once whose problem it is.
  */

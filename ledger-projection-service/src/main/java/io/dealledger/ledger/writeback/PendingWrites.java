@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * What is waiting to be written to CRM, per record (a deal, an account), and what was last written there
- * (design.md §6, API economy). Plain Java, no clock of its own: every call says what time it is.
+ * (docs/architecture.md §6, API economy). Plain Java, no clock of its own: every call says what time it is.
  * <ul>
  * <li>Coalescing: a record's first change opens a window; changes arriving inside it replace the waiting values.
  * When the oldest waiting record's window is over, every waiting record is written, in batches: one CRM call carries

@@ -53,7 +53,7 @@ public record WriteBackProperties(@DefaultValue("true") boolean enabled,
         }
     }
 
-    /** API names of the Deal fields dealledger writes (design.md §5). */
+    /** API names of the Deal fields dealledger writes (docs/architecture.md §5). */
     public record Fields(@DefaultValue("Total_Invoiced") String totalInvoiced, @DefaultValue("Total_Paid") String totalPaid,
                          @DefaultValue("Total_Credited") String totalCredited,
                          @DefaultValue("Outstanding_Balance") String outstandingBalance,

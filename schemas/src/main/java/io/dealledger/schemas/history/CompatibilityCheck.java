@@ -8,7 +8,7 @@ import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
 
 /**
- * Full compatibility (design.md §3): a new schema must read everything an old one wrote (backward) and an
+ * Full compatibility (docs/architecture.md §3): a new schema must read everything an old one wrote (backward) and an
  * old reader must read what the new one writes (forward), so producers and consumers can upgrade in any order.
  */
 public final class CompatibilityCheck {

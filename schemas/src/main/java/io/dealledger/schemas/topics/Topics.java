@@ -38,7 +38,7 @@ import io.dealledger.events.SignatureNonceUsed;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The topic catalogue (design.md §3): every topic name is written here and nowhere else.
+ * The topic catalogue (docs/architecture.md §3): every topic name is written here and nowhere else.
  * Services declare their topics from it and the serde refuses an event a topic does not allow.
  */
 public final class Topics {

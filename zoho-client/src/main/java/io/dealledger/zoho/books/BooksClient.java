@@ -180,7 +180,7 @@ public class BooksClient {
 
     /**
      * Creates the invoice, or finds the one already created for the same unique custom field value: a
-     * retried or duplicated push never makes a second invoice (design.md §6).
+     * retried or duplicated push never makes a second invoice (docs/architecture.md §6).
      */
     public Mono<Invoice> upsertInvoice(String org, String uniqueKey, String uniqueValue, NewInvoice invoice) {
         return call(org, HttpMethod.PUT, "/invoices", "/invoices", invoice.toJson(json), upsert(uniqueKey, uniqueValue))

@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * One Books organization's budget as this process may spend it (design.md §6):
+ * One Books organization's budget as this process may spend it (docs/architecture.md §6):
  * <ul>
  * <li>per minute and in flight: this service's share of Zoho's per-organization limits, times this instance's
  * {@link BudgetCoordination#fraction fraction} of the service, so that every instance of every service together

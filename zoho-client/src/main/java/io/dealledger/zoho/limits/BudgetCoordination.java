@@ -6,8 +6,8 @@ import java.time.ZoneId;
 
 /**
  * What one process learns from the rest of the deployment about an organization's Books budget, so that every
- * service and every instance together stay inside Zoho's limits (design.md §6, docs/architecture.md "One Books
- * budget per organization"). The library itself knows no Kafka: service-kit implements this over Kafka
+ * service and every instance together stay inside Zoho's limits (docs/architecture.md §6, docs/architecture.md "One
+ * Books budget per organization"). The library itself knows no Kafka: service-kit implements this over Kafka
  * (partition shares of a consumer group, and usage records on a compacted topic); {@link #alone()} is a single
  * process that owns its whole share.
  */

@@ -1,7 +1,7 @@
 package io.dealledger.zoho.limits;
 
 /**
- * Which calls go first when an organization's Books budget is short (design.md §6). Invoice pushes and the
+ * Which calls go first when an organization's Books budget is short (docs/architecture.md §6). Invoice pushes and the
  * verification of webhooks are what users wait for; the poller, invoice candidates, previews, reconciliation
  * and backfills can wait, and they never spend the part of the day's budget kept for the others.
  */

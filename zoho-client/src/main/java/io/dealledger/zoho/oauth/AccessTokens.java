@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One cached access token per OAuth client (design.md §6): refreshed ahead of expiry, single-flight (N
+ * One cached access token per OAuth client (docs/architecture.md §6): refreshed ahead of expiry, single-flight (N
  * concurrent callers at expiry share one refresh), never more than Zoho's 10 refreshes per 10 minutes.
  * Tokens and secrets are never logged.
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 
 /**
- * What every dealledger service promises operations (design.md §8), checked against the real shared
+ * What every dealledger service promises operations (docs/architecture.md §8), checked against the real shared
  * broker. A service's test extends it with {@code @SpringBootTest(classes = TheApplication.class,
  * webEnvironment = RANDOM_PORT, properties = "management.server.port=0")}.
  */

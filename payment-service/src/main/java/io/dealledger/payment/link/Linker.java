@@ -47,7 +47,7 @@ public class Linker {
             }
             return new Outcome(synced, refused);
         }
-        Synced imported = sync.invoice(org, invoice, via);
+        Synced imported = sync.invoiceAlone(org, invoice, via);
         return new Outcome(imported.and(sync.publish(org, invoice.invoiceId(), List.of(facts.linked(invoice.invoiceId(),
                 dealId, deal.map(DealAccount::accountId).orElse(null), requestId, at)), via)), null);
     }

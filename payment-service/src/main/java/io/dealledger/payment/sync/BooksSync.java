@@ -80,8 +80,13 @@ public class BooksSync {
      * credits_applied differ from what the ledger counts (API economy: most sightings cost no extra call).
      */
     public Synced invoice(String org, Invoice invoice, Via via) {
+        return invoiceAlone(org, invoice, via).and(sightings.get().seen(org, invoice, via));
+    }
+
+    /** {@link #invoice(String, Invoice, Via)} without telling the sightings (a link being made). */
+    public Synced invoiceAlone(String org, Invoice invoice, Via via) {
         String key = Topics.ledgerFactKey(org, invoice.invoiceId());
-        Synced synced = locks.with(List.of(key), () -> {
+        return locks.with(List.of(key), () -> {
             InvoiceState known = memory.invoice(org, invoice.invoiceId());
             List<InvoicePayment> payments = invoice.paymentMade().compareTo(known.paid()) != 0
                     ? books.invoicePayments(org, invoice.invoiceId()) : null;
@@ -91,7 +96,6 @@ public class BooksSync {
             List<Fact> facts = InvoiceFacts.of(facts(org), invoice, payments, credits, deleted, known);
             return new Synced(facts, publisher.publish(facts, via));
         });
-        return synced.and(sightings.get().seen(org, invoice, via));
     }
 
     /** Who is told of each invoice synced (auto-association); set once at wiring. */

@@ -6,9 +6,11 @@ import io.dealledger.payment.backfill.Backfill;
 import io.dealledger.payment.backfill.BackfillController;
 import io.dealledger.payment.cliq.NoticeLog;
 import io.dealledger.payment.cliq.PaymentNotices;
+import io.dealledger.payment.link.AutoLinks;
 import io.dealledger.payment.link.DealAccounts;
 import io.dealledger.payment.link.InvoiceLinkListener;
 import io.dealledger.payment.link.IssuedInvoiceListener;
+import io.dealledger.payment.link.Linker;
 import io.dealledger.payment.link.Unlinks;
 import io.dealledger.payment.memory.LedgerMemory;
 import io.dealledger.payment.memory.OwnTopics;
@@ -109,9 +111,23 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    InvoiceLinkListener invoiceLinkListener(BooksReader books, BooksSync sync, DealAccounts accounts,
+    Linker linker(BooksSync sync, DealAccounts accounts, SyncFailures failures) {
+        return new Linker(sync, accounts, failures);
+    }
+
+    @Bean
+    InvoiceLinkListener invoiceLinkListener(BooksReader books, BooksSync sync, Linker linker,
                                             PaymentMetrics metrics, SyncFailures failures, PaymentNotices notices) {
-        return new InvoiceLinkListener(books, sync, accounts, metrics, failures, notices);
+        return new InvoiceLinkListener(books, sync, linker, metrics, failures, notices);
+    }
+
+    @Bean
+    AutoLinks autoLinks(PaymentProperties properties, BooksSync sync, Linker linker, Unlinks unlinks,
+                        LedgerMemory memory, PaymentMetrics metrics, Clock clock) {
+        AutoLinks links = new AutoLinks(properties.link().auto(), properties.link().invoiceDealField(),
+                properties.link().invoiceRequestField(), linker, unlinks, memory, metrics, clock);
+        sync.tellSightingsTo(links);
+        return links;
     }
 
     @Bean

@@ -87,7 +87,10 @@ public record PaymentProperties(@DefaultValue List<String> organizations,
      */
     public record Link(@DefaultValue("Account_Name") String dealAccountField,
                        @DefaultValue("Books_Customer_Id") String accountCustomerField,
-                       @DefaultValue("cf_crm_account_id") String contactAccountField) {
+                       @DefaultValue("cf_crm_account_id") String contactAccountField,
+                       @DefaultValue("true") boolean auto,
+                       @DefaultValue("cf_crm_deal_id") String invoiceDealField,
+                       @DefaultValue("cf_dealledger_request_id") String invoiceRequestField) {
     }
 
     private static void positive(Duration duration, String name) {

@@ -1,14 +1,11 @@
 package io.dealledger.payment.link;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.dealledger.events.InvoiceLinkRequested;
 import io.dealledger.events.InvoiceUnlinkRequested;
 import io.dealledger.payment.cliq.PaymentNotices;
-import io.dealledger.payment.facts.Fact;
-import io.dealledger.payment.facts.LedgerFacts;
 import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.payment.publish.Via;
 import io.dealledger.payment.sync.BooksReader;
@@ -35,16 +32,16 @@ public class InvoiceLinkListener {
     private final BooksReader books;
     private final BooksSync sync;
     private final PaymentNotices notices;
-    private final DealAccounts accounts;
+    private final Linker linker;
     private final PaymentMetrics metrics;
     private final SyncFailures failures;
 
-    public InvoiceLinkListener(BooksReader books, BooksSync sync, DealAccounts accounts, PaymentMetrics metrics,
+    public InvoiceLinkListener(BooksReader books, BooksSync sync, Linker linker, PaymentMetrics metrics,
                                SyncFailures failures, PaymentNotices notices) {
         this.notices = notices;
+        this.linker = linker;
         this.books = books;
         this.sync = sync;
-        this.accounts = accounts;
         this.metrics = metrics;
         this.failures = failures;
     }
@@ -52,36 +49,29 @@ public class InvoiceLinkListener {
     @KafkaHandler
     public void on(InvoiceLinkRequested request) {
         String org = request.getOrganizationId();
-        LedgerFacts facts = sync.facts(org);
         Optional<Invoice> invoice = books.invoice(org, request.getInvoiceId());
-        Optional<DealAccount> deal = invoice.isEmpty() ? Optional.empty() : accounts.of(request.getDealId());
-        Optional<LinkRejection> rejection = invoice.isEmpty()
-                ? Optional.of(new LinkRejection(LinkRejection.INVOICE_NOT_FOUND, "Invoice " + request.getInvoiceId()
-                        + " does not exist in Books organization " + org + "."))
-                : check(org, invoice.get(), request.getDealId(), deal);
         Synced synced;
         String outcome;
-        if (rejection.isPresent()) {
-            LinkRejection refused = rejection.get();
+        if (invoice.isEmpty()) {
+            LinkRejection refused = new LinkRejection(LinkRejection.INVOICE_NOT_FOUND, "Invoice "
+                    + request.getInvoiceId() + " does not exist in Books organization " + org + ".");
             outcome = "rejected:" + refused.code();
-            synced = sync.publish(org, request.getInvoiceId(), List.of(facts.linkRejected(request.getInvoiceId(),
-                    request.getDealId(), request.getRequestId(), refused.code(), refused.category(), refused.message())),
-                    Via.LINK);
+            synced = sync.publish(org, request.getInvoiceId(), List.of(sync.facts(org).linkRejected(
+                    request.getInvoiceId(), request.getDealId(), request.getRequestId(), refused.code(),
+                    refused.category(), refused.message())), Via.LINK);
             if (!synced.published().isEmpty()) {
                 failures.record(refused.category(), org);
             }
         } else {
-            outcome = "linked";
-            synced = sync.invoice(org, invoice.get(), Via.LINK);
-            List<Fact> link = new ArrayList<>();
-            link.add(facts.linked(request.getInvoiceId(), request.getDealId(),
-                    deal.map(DealAccount::accountId).orElse(null), request.getRequestId(), request.getOccurredAt()));
-            synced = synced.and(sync.publish(org, request.getInvoiceId(), link, Via.LINK));
+            Linker.Outcome linked = linker.link(org, invoice.get(), request.getDealId(), request.getRequestId(),
+                    request.getOccurredAt(), Via.LINK);
+            synced = linked.synced();
+            outcome = linked.rejection() == null ? "linked" : "rejected:" + linked.rejection().code();
             // a payment made on the invoice before it was linked, whose webhook has not been handled yet: once the
             // link has published it, that webhook (and the poller) find nothing new and would not announce it
             notices.announce(org, synced.newlyAppliedPayments());
         }
-        metrics.notification("InvoiceLinkRequested", rejection.isPresent() ? "rejected" : "linked");
+        metrics.notification("InvoiceLinkRequested", outcome.startsWith("rejected") ? "rejected" : "linked");
         log.info("event=link_handled event_id={} org={} deal={} invoice={} request={} outcome={} facts={}",
                 request.getEventId(), org, request.getDealId(), request.getInvoiceId(), request.getRequestId(), outcome,
                 synced.published().size());
@@ -100,15 +90,5 @@ public class InvoiceLinkListener {
     @KafkaHandler(isDefault = true)
     public void other(Object event) {
         log.warn("event=link_event_ignored type={}", event.getClass().getSimpleName());
-    }
-
-    private Optional<LinkRejection> check(String org, Invoice invoice, String dealId, Optional<DealAccount> deal) {
-        if (deal.isEmpty() || deal.get().accountId() == null
-                || invoice.customerId().equals(deal.get().booksCustomerId())) {
-            return LinkRule.check(org, invoice, deal.orElse(null), dealId, null);
-        }
-        Optional<LinkRejection> rejection = LinkRule.check(org, invoice, deal.get(), dealId,
-                accounts.accountOf(org, invoice.customerId()));
-        return rejection.map(r -> LinkRule.mismatch(org, invoice, deal.get(), accounts.customersOf(org, deal.get())));
     }
 }

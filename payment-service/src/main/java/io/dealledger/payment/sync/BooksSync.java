@@ -37,12 +37,17 @@ public class BooksSync {
     private final FactPublisher publisher;
     private final Clock clock;
     private final InvoiceLocks locks;
+    /** Shared with the same sync at other priorities ({@link #at}). */
+    private final java.util.concurrent.atomic.AtomicReference<InvoiceSightings> sightings;
 
     public BooksSync(BooksReader books, LedgerMemory memory, FactPublisher publisher, Clock clock) {
-        this(books, memory, publisher, clock, new InvoiceLocks());
+        this(books, memory, publisher, clock, new InvoiceLocks(),
+                new java.util.concurrent.atomic.AtomicReference<>(InvoiceSightings.NONE));
     }
 
-    private BooksSync(BooksReader books, LedgerMemory memory, FactPublisher publisher, Clock clock, InvoiceLocks locks) {
+    private BooksSync(BooksReader books, LedgerMemory memory, FactPublisher publisher, Clock clock, InvoiceLocks locks,
+                      java.util.concurrent.atomic.AtomicReference<InvoiceSightings> sightings) {
+        this.sightings = sightings;
         this.books = books;
         this.memory = memory;
         this.publisher = publisher;
@@ -52,7 +57,7 @@ public class BooksSync {
 
     /** The same sync reading Books at {@code priority} (the poller's LOW), under the same invoice locks. */
     public BooksSync at(io.dealledger.zoho.limits.Priority priority) {
-        return new BooksSync(books.at(priority), memory, publisher, clock, locks);
+        return new BooksSync(books.at(priority), memory, publisher, clock, locks, sightings);
     }
 
     /** What payment-service has said about the invoice so far. */
@@ -75,6 +80,11 @@ public class BooksSync {
      * credits_applied differ from what the ledger counts (API economy: most sightings cost no extra call).
      */
     public Synced invoice(String org, Invoice invoice, Via via) {
+        return invoiceAlone(org, invoice, via).and(sightings.get().seen(org, invoice, via));
+    }
+
+    /** {@link #invoice(String, Invoice, Via)} without telling the sightings (a link being made). */
+    public Synced invoiceAlone(String org, Invoice invoice, Via via) {
         String key = Topics.ledgerFactKey(org, invoice.invoiceId());
         return locks.with(List.of(key), () -> {
             InvoiceState known = memory.invoice(org, invoice.invoiceId());
@@ -86,6 +96,11 @@ public class BooksSync {
             List<Fact> facts = InvoiceFacts.of(facts(org), invoice, payments, credits, deleted, known);
             return new Synced(facts, publisher.publish(facts, via));
         });
+    }
+
+    /** Who is told of each invoice synced (auto-association); set once at wiring. */
+    public void tellSightingsTo(InvoiceSightings sightings) {
+        this.sightings.set(sightings);
     }
 
     /** Re-reads a payment; empty when Books does not have it (deleted). */

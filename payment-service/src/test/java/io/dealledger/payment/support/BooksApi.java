@@ -26,6 +26,13 @@ public final class BooksApi {
                 + amount + "}]}").path("invoice").path("invoice_id").asString();
     }
 
+    /** A sent invoice that names its CRM deal, as Zoho's Finance integration or a Books user sets it. */
+    public String createInvoiceNamingDeal(String customerId, String amount, String dealId) {
+        return post("/invoices?send=true", "{\"customer_id\":\"" + customerId + "\",\"zcrm_potential_id\":\""
+                + dealId + "\",\"line_items\":[{\"name\":\"Work\",\"rate\":" + amount + "}]}")
+                .path("invoice").path("invoice_id").asString();
+    }
+
     /** An invoice as Books creates it without {@code send=true}: a draft. */
     public String createDraftInvoice(String customerId, String amount) {
         return post("/invoices", "{\"customer_id\":\"" + customerId + "\",\"line_items\":[{\"name\":\"Work\",\"rate\":"

@@ -184,6 +184,26 @@ class ZohoClientIT {
     }
 
     @Test
+    void aFullPageOfLargeRecordsIsReadWhole() {
+        // a page of 200 real Books invoices with their custom fields is over WebClient's default 256 KiB buffer;
+        // here 200 items of 2,000-character descriptions make one page of about 450 KB
+        ZohoClients clients = ZohoClients.create(settings(fastRetries()).withBooks(new ZohoSettings.BooksBudget(100_000, 8)),
+                meters, clock);
+        admin.put("limits", "{\"books_limits_enabled\":false}");
+        String org = "30000002";
+        admin.post("books/organizations", "{\"organization_id\":\"" + org + "\",\"name\":\"Large Page Org\","
+                + "\"country\":\"United Kingdom\",\"currency_code\":\"GBP\"}");
+        String description = "x".repeat(2000);
+        Flux.range(1, 200).flatMap(i -> clients.books().createItem(org, new BooksRequests.NewItem("Part " + i,
+                "L-" + i, new BigDecimal("1.50"), description, "goods", Map.of())), 8).blockLast(Duration.ofSeconds(120));
+
+        List<BooksRecords.Item> items = clients.books().listItems(org, Map.of()).collectList().block();
+
+        assertThat(items).hasSize(200);
+        assertThat(calls("books", org, "GET", "/books/v3/items")).isEqualTo(1);
+    }
+
+    @Test
     void aCrmUpdateReportsEachRecordsOutcomeWithoutFailingTheOthers() {
         ZohoClients clients = clients(fastRetries());
         List<Map<String, Object>> updates = new ArrayList<>();

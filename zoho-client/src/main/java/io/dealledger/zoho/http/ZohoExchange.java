@@ -30,6 +30,12 @@ import tools.jackson.databind.node.MissingNode;
  */
 public class ZohoExchange {
 
+    /**
+     * The largest answer read. WebClient's default (256 KiB) is less than one page of 200 Books invoices with their
+     * custom fields, and an answer over the limit fails the whole call (the poller and the burst's list reads did).
+     */
+    static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
     private final ZohoSettings settings;
     private final WebClient web;
     private final AccessTokens tokens;
@@ -39,7 +45,7 @@ public class ZohoExchange {
     public ZohoExchange(ZohoSettings settings, WebClient.Builder web, AccessTokens tokens, MeterRegistry meters,
                         JsonMapper json) {
         this.settings = settings;
-        this.web = web.build();
+        this.web = web.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_ANSWER_BYTES)).build();
         this.tokens = tokens;
         this.meters = meters;
         this.json = json;

@@ -102,7 +102,7 @@ public class PaymentConfiguration {
                                                         PaymentMetrics metrics, PaymentProperties properties,
                                                         Clock clock) {
         return new BooksNotificationListener(sync, new BurstSync(books, sync), notices, metrics,
-                properties.burst().threshold(), clock);
+                properties.burst().threshold(), properties.burst().maxWait(), clock);
     }
 
     @Bean

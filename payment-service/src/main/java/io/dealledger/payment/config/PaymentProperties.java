@@ -58,12 +58,15 @@ public record PaymentProperties(@DefaultValue List<String> organizations,
     /**
      * @param threshold payment webhooks of one org in one consumer batch from which they are checked against one
      *                  list read of the invoices' balances (env PAYMENT_BURST_THRESHOLD)
+     * @param maxWait   the longest a burst's notification on an invoice Books shows ahead waits for the notifications
+     *                  queued behind it before the invoice is read back (env PAYMENT_BURST_MAX_WAIT)
      */
-    public record Burst(@DefaultValue("5") int threshold) {
+    public record Burst(@DefaultValue("5") int threshold, @DefaultValue("30s") Duration maxWait) {
         public Burst {
             if (threshold < 2) {
                 throw new IllegalArgumentException("dealledger.payment.burst.threshold must be at least 2");
             }
+            positive(maxWait, "dealledger.payment.burst.max-wait");
         }
     }
 

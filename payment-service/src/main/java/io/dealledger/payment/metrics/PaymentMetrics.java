@@ -51,16 +51,21 @@ public class PaymentMetrics {
 
     /**
      * A burst of payment notifications checked with list reads: how many payments it settled without a read of
-     * their own, of how many, and how many invoices did not add up and were read back.
+     * their own, how many wait for the notifications still queued, of how many, and how many invoices did not add
+     * up and were read back.
      */
-    public void burst(int settled, int payments, int invoicesReadBack) {
-        Counter.builder("dealledger.payment.burst.payments").description("Payment notifications in bursts, by outcome")
-                .tag("outcome", "settled").register(registry).increment(settled);
-        Counter.builder("dealledger.payment.burst.payments").description("Payment notifications in bursts, by outcome")
-                .tag("outcome", "read_one_by_one").register(registry).increment(payments - settled);
+    public void burst(int settled, int waiting, int payments, int invoicesReadBack) {
+        burstPayments("settled", settled);
+        burstPayments("waiting", waiting);
+        burstPayments("read_one_by_one", payments - settled - waiting);
         Counter.builder("dealledger.payment.burst.invoices.read.back")
                 .description("Invoices of a burst whose balance did not add up, read back whole")
                 .register(registry).increment(invoicesReadBack);
+    }
+
+    private void burstPayments(String outcome, int count) {
+        Counter.builder("dealledger.payment.burst.payments").description("Payment notifications in bursts, by outcome")
+                .tag("outcome", outcome).register(registry).increment(count);
     }
 
     /** outcome: posted, failed, unauthorized (Cliq refused the token: posting pauses). */

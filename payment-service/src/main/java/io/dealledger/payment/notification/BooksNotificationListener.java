@@ -1,12 +1,9 @@
 package io.dealledger.payment.notification;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +11,6 @@ import java.util.function.Supplier;
 
 import io.dealledger.events.CreditNoteChanged;
 import io.dealledger.events.InvoiceChanged;
-import io.dealledger.events.NotifiedApplication;
 import io.dealledger.events.PaymentDeleted;
 import io.dealledger.events.PaymentReceived;
 import io.dealledger.payment.cliq.PaymentNotices;
@@ -22,14 +18,15 @@ import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.payment.publish.Via;
 import io.dealledger.payment.sync.BooksSync;
 import io.dealledger.payment.sync.BurstSync;
-import io.dealledger.payment.sync.BurstSync.PaymentHint;
 import io.dealledger.payment.sync.InvoiceRows;
 import io.dealledger.payment.sync.Synced;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
@@ -37,9 +34,9 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * books.events.v1: every notification is a hint. The record is re-read from Books and the facts it implies are
  * published (those already on ledger.facts.v1 are recognised by id and skipped). Records come in batches: when one
  * batch holds a burst of payment notifications for one organization (at least {@code burstThreshold}), they are
- * checked together against one list read of the invoices' balances ({@link BurstSync}) instead of one read each,
- * so a burst of 600 payments costs a few list pages, not 600 calls. A Books or Kafka fault propagates for the record
- * it concerns: the error handler retries from there, then dead-letters it with the reason.
+ * checked together against one list read of the invoices' balances ({@link BurstBatches}) instead of one read each,
+ * so a burst of 600 payments costs a list read per batch, not 600 calls. A Books or Kafka fault propagates for the
+ * record it concerns: the error handler retries from there, then dead-letters it with the reason.
  */
 public class BooksNotificationListener {
 
@@ -48,27 +45,31 @@ public class BooksNotificationListener {
             new org.springframework.core.log.LogAccessor(BooksNotificationListener.class);
 
     private final BooksSync sync;
-    private final BurstSync burst;
     private final PaymentNotices notices;
     private final PaymentMetrics metrics;
-    private final int burstThreshold;
     private final Clock clock;
     private final HandledHints handled = new HandledHints(100_000);
+    private final BurstBatches bursts;
 
+    /**
+     * @param burstThreshold notifications of one organization in one batch from which they are a burst
+     * @param burstMaxWait   the longest a burst's notification waits for those queued behind it
+     */
     public BooksNotificationListener(BooksSync sync, BurstSync burst, PaymentNotices notices, PaymentMetrics metrics,
-                                     int burstThreshold, Clock clock) {
+                                     int burstThreshold, Duration burstMaxWait, Clock clock) {
         this.sync = sync;
-        this.burst = burst;
         this.notices = notices;
         this.metrics = metrics;
-        this.burstThreshold = burstThreshold;
         this.clock = clock;
+        this.bursts = new BurstBatches(burst, handled, notices, metrics, burstThreshold, burstMaxWait, clock,
+                (type, eventId, org, record, occurredAt, synced) -> handle(type, eventId, org, record, occurredAt,
+                        () -> Optional.of(synced)), this::on);
     }
 
     @KafkaListener(id = "books-notifications", topics = "#{T(io.dealledger.schemas.topics.Topics).BOOKS_EVENTS.name()}",
             batch = "true")
     public void on(List<ConsumerRecord<String, Object>> records) {
-        boolean[] settled = settleBursts(records);
+        boolean[] settled = bursts.settle(records);
         Map<String, Integer> last = lastOfEachRecord(records);
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, Object> record = records.get(i);
@@ -120,74 +121,12 @@ public class BooksNotificationListener {
     }
 
     /**
-     * The batch's payment and invoice notifications that a burst settles, one list read per organization; a burst
-     * whose list read fails is left to the one-by-one path.
+     * No notification for a while ({@code spring.kafka.listener.idle-event-interval}, on the consumer's thread): the
+     * burst's notifications that wait for more are settled now.
      */
-    private boolean[] settleBursts(List<ConsumerRecord<String, Object>> records) {
-        boolean[] settled = new boolean[records.size()];
-        Map<String, Map<String, Integer>> paymentsByOrg = new HashMap<>();
-        Map<String, Map<String, Integer>> invoicesByOrg = new HashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            Object value = records.get(i).value();
-            if (value instanceof PaymentReceived payment && hintable(payment)) {
-                paymentsByOrg.computeIfAbsent(payment.getOrganizationId(), org -> new LinkedHashMap<>())
-                        .put(payment.getPaymentId(), i);
-            } else if (value instanceof InvoiceChanged invoice) {
-                invoicesByOrg.computeIfAbsent(invoice.getOrganizationId(), org -> new LinkedHashMap<>())
-                        .put(invoice.getInvoiceId(), i);
-            }
-        }
-        java.util.Set<String> orgs = new java.util.HashSet<>(paymentsByOrg.keySet());
-        orgs.addAll(invoicesByOrg.keySet());
-        for (String org : orgs) {
-            Map<String, Integer> payments = paymentsByOrg.getOrDefault(org, Map.of());
-            Map<String, Integer> invoices = invoicesByOrg.getOrDefault(org, Map.of());
-            if (payments.size() + invoices.size() >= burstThreshold) {
-                settleBurst(org, records, payments, invoices, settled);
-            }
-        }
-        return settled;
-    }
-
-    private void settleBurst(String org, List<ConsumerRecord<String, Object>> records, Map<String, Integer> payments,
-                             Map<String, Integer> invoices, boolean[] settled) {
-        Map<String, PaymentHint> byPayment = new LinkedHashMap<>();
-        payments.forEach((paymentId, i) -> byPayment.put(paymentId, hint((PaymentReceived) records.get(i).value())));
-        Instant earliest = java.util.stream.Stream.concat(payments.values().stream(), invoices.values().stream())
-                .map(i -> occurredAt(records.get(i).value())).min(Instant::compareTo).orElseThrow();
-        BurstSync.Result result;
-        try {
-            result = burst.confirm(org, new ArrayList<>(byPayment.values()), invoices.keySet(), earliest,
-                    Via.NOTIFICATION);
-        } catch (RuntimeException e) {
-            log.warn("event=burst_unconfirmed org={} payments={} invoices={} reason=\"{}\"", org, payments.size(),
-                    invoices.size(), e.toString());
-            return;
-        }
-        report(org, result.readBack());
-        for (int i = 0; i < records.size(); i++) {
-            Object value = records.get(i).value();
-            if (value instanceof PaymentReceived payment && payment.getOrganizationId().equals(org)) {
-                Synced synced = result.settled().get(byPayment.get(payment.getPaymentId()));
-                if (synced != null) {
-                    settled[i] = true;
-                    handled.handled(payment.getEventId());
-                    if (payments.get(payment.getPaymentId()) == i) {
-                        handle("PaymentReceived", payment.getEventId(), org, "payment=" + payment.getPaymentId()
-                                + " via=burst", payment.getOccurredAt(), () -> Optional.of(synced));
-                    }
-                }
-            } else if (value instanceof InvoiceChanged invoice && invoice.getOrganizationId().equals(org)
-                    && result.settledInvoices().contains(invoice.getInvoiceId())) {
-                settled[i] = true;
-                handled.handled(invoice.getEventId());
-                metrics.notification("InvoiceChanged", "burst");
-            }
-        }
-        metrics.burst(result.settled().size(), byPayment.size(), result.invoicesReadBack());
-        log.info("event=burst_settled org={} payments={} settled={} invoices={} invoices_settled={} invoices_read_back={}",
-                org, byPayment.size(), result.settled().size(), invoices.size(), result.settledInvoices().size(),
-                result.invoicesReadBack());
+    @EventListener(condition = "event.listenerId.startsWith('books-notifications')")
+    public void onIdle(ListenerContainerIdleEvent event) {
+        bursts.quiet();
     }
 
     /** Where in the batch each Books record (type, org, id) is notified last: the earlier ones read it for nothing. */
@@ -220,32 +159,6 @@ public class BooksNotificationListener {
     private static String eventId(Object event) {
         return event instanceof org.apache.avro.specific.SpecificRecord record && record.getSchema().getField("eventId") != null
                 ? String.valueOf(record.get(record.getSchema().getField("eventId").pos())) : "none";
-    }
-
-    private static Instant occurredAt(Object event) {
-        return event instanceof PaymentReceived e ? e.getOccurredAt()
-                : event instanceof InvoiceChanged e ? e.getOccurredAt() : Instant.now();
-    }
-
-    /** A notification with what a burst needs to trust it once Books' balances agree: applications and currency. */
-    private static boolean hintable(PaymentReceived payment) {
-        return payment.getCurrency() != null && !payment.getApplications().isEmpty();
-    }
-
-    private static PaymentHint hint(PaymentReceived payment) {
-        Map<String, BigDecimal> applications = new LinkedHashMap<>();
-        for (NotifiedApplication application : payment.getApplications()) {
-            applications.merge(application.getInvoiceId(), application.getAmountApplied(), BigDecimal::add);
-        }
-        return new PaymentHint(payment.getPaymentId(), payment.getCustomerId(), payment.getAmount(),
-                payment.getCurrency(), payment.getDate(), applications, payment.getOccurredAt(),
-                payment.getLastModifiedTime());
-    }
-
-    private void report(String org, Synced synced) {
-        if (!synced.published().isEmpty()) {
-            notices.announce(org, synced.appliedPayments());
-        }
     }
 
     private void handle(String type, String eventId, String org, String record, Instant occurredAt,

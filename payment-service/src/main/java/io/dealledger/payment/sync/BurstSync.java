@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.dealledger.payment.facts.InvoiceState;
 import io.dealledger.payment.facts.Revision;
@@ -29,6 +30,12 @@ import io.dealledger.zoho.books.BooksRecords.Payment;
  * changed is settled when its row is what the ledger now holds. An invoice that does not add up is read back whole,
  * once, whatever number of notifications touched it; a payment on an invoice the ledger has not imported yet is left
  * to the one-by-one path (which imports it).
+ *
+ * <p>While a burst is still arriving, Books is ahead of the notifications read so far: an invoice whose balance is
+ * lower than the ledger with the hints would make it has, most likely, payments whose webhooks are still queued
+ * behind. Such an invoice, when its caller lets it ({@code mayWait}), is neither confirmed nor read back: it and the
+ * hints on it wait for the next batch, where the queued notifications make it add up at the cost of one more list
+ * read. An invoice whose balance is higher than expected (a payment edited down or deleted) is read back at once.
  */
 public class BurstSync {
 
@@ -53,10 +60,13 @@ public class BurstSync {
      * @param hints    one per payment (the latest notification of each)
      * @param notifiedInvoices invoices notified as changed (each once)
      * @param earliest when the burst's earliest notification happened (Books' last_modified_time)
-     * @return what each payment it settled gave, the notified invoices it settled (a payment or invoice left out is
-     *         for the one-by-one path), and what reading back the invoices that did not add up gave
+     * @param mayWait  whether an invoice Books shows ahead of the hints may wait for the notifications still queued
+     * @return what each payment it settled gave, the notified invoices it settled, the payments and notified invoices
+     *         that wait (a payment or invoice in none of these is for the one-by-one path), and what reading back the
+     *         invoices that did not add up gave
      */
-    public Result confirm(String org, List<PaymentHint> hints, Set<String> notifiedInvoices, Instant earliest, Via via) {
+    public Result confirm(String org, List<PaymentHint> hints, Set<String> notifiedInvoices, Instant earliest,
+                          Predicate<String> mayWait, Via via) {
         Map<String, List<PaymentHint>> byInvoice = new LinkedHashMap<>();
         Set<PaymentHint> needsImport = new HashSet<>();
         for (PaymentHint hint : hints) {
@@ -75,19 +85,24 @@ public class BurstSync {
         touched.addAll(notifiedInvoices);
         Map<String, Invoice> rows = rows(org, earliest.minus(SKEW), touched);
         Set<String> confirmed = new HashSet<>();
+        Set<String> waitingInvoices = new HashSet<>();
         Set<String> readBack = new LinkedHashSet<>();
         for (Map.Entry<String, List<PaymentHint>> entry : byInvoice.entrySet()) {
             String invoiceId = entry.getKey();
             if (entry.getValue().stream().anyMatch(needsImport::contains)) {
                 continue;
             }
-            if (addsUp(org, invoiceId, entry.getValue(), rows.get(invoiceId))) {
+            Integer gap = gap(org, invoiceId, entry.getValue(), rows.get(invoiceId));
+            if (gap != null && gap == 0) {
                 confirmed.add(invoiceId);
+            } else if (gap != null && gap < 0 && mayWait.test(invoiceId)) {
+                waitingInvoices.add(invoiceId);
             } else {
                 readBack.add(invoiceId);
             }
         }
         Map<PaymentHint, Synced> settled = new LinkedHashMap<>();
+        Set<PaymentHint> waiting = new LinkedHashSet<>();
         Synced readBackFacts = Synced.NOTHING;
         for (String invoiceId : readBack) {
             readBackFacts = readBackFacts.and(sync.invoice(org, invoiceId, via).orElse(Synced.NOTHING));
@@ -103,9 +118,13 @@ public class BurstSync {
             } else if (readBack.containsAll(invoices)) {
                 // every invoice it touches was read back whole just now, with this payment on it as Books has it
                 settled.put(hint, Synced.NOTHING);
+            } else if (invoices.stream().anyMatch(waitingInvoices::contains) && invoices.stream()
+                    .allMatch(id -> confirmed.contains(id) || readBack.contains(id) || waitingInvoices.contains(id))) {
+                waiting.add(hint);
             }
         }
         Set<String> settledInvoices = new LinkedHashSet<>();
+        Set<String> waitingNotified = new LinkedHashSet<>();
         for (String invoiceId : notifiedInvoices) {
             Invoice row = rows.get(invoiceId);
             if (readBack.contains(invoiceId)) {
@@ -113,32 +132,45 @@ public class BurstSync {
             } else if (row != null && InvoiceRows.unchanged(row, sync.known(org, invoiceId))) {
                 // what Books lists is what the ledger holds, the burst's payments included
                 settledInvoices.add(invoiceId);
+            } else if (row != null && mayWait.test(invoiceId) && (waitingInvoices.contains(invoiceId)
+                    || sync.known(org, invoiceId).imported() && isAhead(gap(org, invoiceId, List.of(), row)))) {
+                waitingNotified.add(invoiceId);
             } else if (row != null && sync.known(org, invoiceId).imported()) {
                 readBackFacts = readBackFacts.and(sync.invoice(org, invoiceId, via).orElse(Synced.NOTHING));
                 readBack.add(invoiceId);
                 settledInvoices.add(invoiceId);
             }
         }
-        return new Result(settled, settledInvoices, readBackFacts, readBack.size());
+        return new Result(settled, settledInvoices, waiting, waitingNotified, readBackFacts, readBack.size());
     }
 
     /**
      * @param settledInvoices  notified invoices the burst settled
+     * @param waiting          payments on an invoice Books shows ahead, waiting for the notifications still queued
+     * @param waitingInvoices  notified invoices Books shows ahead, waiting likewise
      * @param invoicesReadBack invoices that did not add up and were read back whole
      */
-    public record Result(Map<PaymentHint, Synced> settled, Set<String> settledInvoices, Synced readBack,
-                         int invoicesReadBack) {
+    public record Result(Map<PaymentHint, Synced> settled, Set<String> settledInvoices, Set<PaymentHint> waiting,
+                         Set<String> waitingInvoices, Synced readBack, int invoicesReadBack) {
     }
 
-    /** Whether Books' balance is what the ledger would hold with the hinted payments applied as notified. */
-    private boolean addsUp(String org, String invoiceId, List<PaymentHint> hints, Invoice row) {
+    private static boolean isAhead(Integer gap) {
+        return gap != null && gap < 0;
+    }
+
+    /**
+     * How Books' balance compares with what the ledger would hold with the hinted payments applied as notified: 0
+     * when it adds up, negative when Books counts more money on it, positive when less; null when the balances say
+     * nothing (no row, another total, a void, a draft Books now counts).
+     */
+    private Integer gap(String org, String invoiceId, List<PaymentHint> hints, Invoice row) {
         InvoiceState known = sync.known(org, invoiceId);
-        if (row == null || row.total() == null || row.balance() == null || known.total().compareTo(row.total()) != 0
-                || "void".equalsIgnoreCase(row.status())
+        if (row == null || row.total() == null || row.balance() == null || known.total() == null
+                || known.total().compareTo(row.total()) != 0 || "void".equalsIgnoreCase(row.status())
                 || row.status() != null && !InvoiceState.standingOf(row.status()).equals(known.standing())) {
             // a draft Books now shows as sent or paid (marked sent, or paid and so sent) is read back whole,
             // so the ledger learns that it counts
-            return false;
+            return null;
         }
         Map<String, BigDecimal> paid = new HashMap<>(known.payments());
         for (PaymentHint hint : hints) {
@@ -151,7 +183,7 @@ public class BurstSync {
         }
         BigDecimal expected = known.total().subtract(paid.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
                 .subtract(known.credited()).subtract(known.writtenOff());
-        return expected.compareTo(row.balance()) == 0;
+        return row.balance().compareTo(expected);
     }
 
     /** The invoices Books changed since the burst began, newest first, until every touched one is seen. */

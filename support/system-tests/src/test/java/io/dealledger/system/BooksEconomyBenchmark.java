@@ -132,6 +132,8 @@ public final class BooksEconomyBenchmark {
                     + " s interval " + String.format("%.1f", perHour) + " calls per org per hour, "
                     + String.format("%.0f", perHour * 24) + " a day");
         }
+        // the shared embedded broker (testkit) lives as long as its JVM, and its threads are not daemons
+        System.exit(0);
     }
 
     private static List<String> deals(ZohoApi zoho, int count, int amount) {

@@ -3,6 +3,9 @@ package io.dealledger.invoice.doctor;
 import java.util.stream.Collectors;
 
 import io.dealledger.invoice.InvoiceProperties;
+import io.dealledger.invoice.crm.DealReader;
+import io.dealledger.invoice.routing.OrganizationRouter;
+import io.dealledger.invoice.tax.TaxResolver;
 import io.dealledger.zoho.ZohoClients;
 import io.dealledger.zoho.spring.ZohoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,8 +28,10 @@ class DoctorController {
 
     private final SetupDoctor doctor;
 
-    DoctorController(ZohoClients zoho, InvoiceProperties properties, DoctorProperties doctor, ZohoProperties zohoProperties) {
-        this.doctor = new SetupDoctor(zoho, properties, doctor, String.valueOf(zohoProperties.apiUrl()));
+    DoctorController(ZohoClients zoho, InvoiceProperties properties, DoctorProperties doctor, ZohoProperties zohoProperties,
+                     DealReader deals, OrganizationRouter router, TaxResolver taxes) {
+        this.doctor = new SetupDoctor(zoho, properties, doctor, String.valueOf(zohoProperties.apiUrl()),
+                new TaxChecks(properties, zoho.crm(), deals, router, taxes));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

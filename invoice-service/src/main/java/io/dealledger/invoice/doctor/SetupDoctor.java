@@ -24,7 +24,8 @@ import io.dealledger.zoho.limits.Priority;
 /**
  * Checks the configured Zoho against what dealledger needs, read through Zoho's published APIs only (the token
  * answer, {@code GET /organizations}, {@code /settings/taxes}, {@code /settings/taxauthorities},
- * {@code /settings/webhooks}, CRM {@code /settings/fields}, {@code /settings/variables}); writes nothing. What
+ * {@code /settings/webhooks}, CRM {@code /settings/fields}, {@code /settings/variables}, the open deals' accounts);
+ * writes nothing. What
  * those APIs do not show (Books custom fields, the Cliq channel) or invoice-service does not configure (the
  * ledger's CRM fields) is listed as a manual check with what to verify.
  */
@@ -39,9 +40,12 @@ public class SetupDoctor {
     private final DoctorProperties doctor;
     private final String zohoApiUrl;
     private final Duration timeout;
+    private final TaxChecks taxes;
 
-    public SetupDoctor(ZohoClients zoho, InvoiceProperties properties, DoctorProperties doctor, String zohoApiUrl) {
+    SetupDoctor(ZohoClients zoho, InvoiceProperties properties, DoctorProperties doctor, String zohoApiUrl,
+                TaxChecks taxes) {
         this.zoho = zoho;
+        this.taxes = taxes;
         this.properties = properties;
         this.doctor = doctor;
         this.zohoApiUrl = zohoApiUrl;
@@ -65,7 +69,8 @@ public class SetupDoctor {
         checks.add(check("CRM fields", this::crmFields));
         checks.add(check("Deals line-item subform", this::subform));
         checks.add(check("CRM Variables", () -> variables(orgs)));
-        checks.add(check("Tax table", () -> taxes(books, orgs)));
+        checks.add(check("Tax table", () -> taxes.table(books, configuredOrganizations().keySet(), orgs)));
+        checks.add(check("Tax regions of open deals", taxes::regionsOfOpenDeals));
         checks.add(check("Books webhooks", () -> webhooks(books, orgs)));
         checks.addAll(manualChecks());
         return report(checks);
@@ -244,37 +249,6 @@ public class SetupDoctor {
                     "set each to an org id of " + listed(orgs) + " (CRM Setup > Developer Hub > Variables)");
         }
         return SetupCheck.pass("CRM Variables", variables.size() + " readable, " + routing + " routing a legal entity");
-    }
-
-    private SetupCheck taxes(BooksClient books, Map<String, Organization> orgs) {
-        List<String> wrong = new ArrayList<>();
-        int mappings = 0;
-        for (String org : new TreeSet<>(configuredOrganizations().keySet())) {
-            Map<String, TaxMapping> table = properties.tax().getOrDefault(org, Map.of());
-            if (table.isEmpty() || !orgs.containsKey(org)) {
-                continue;
-            }
-            Set<String> taxIds = books.listTaxes(org).map(Tax::taxId).collect(Collectors.toSet()).block(timeout);
-            Set<String> authorities = books.listTaxAuthorities(org).map(TaxAuthority::taxAuthorityId)
-                    .collect(Collectors.toSet()).block(timeout);
-            for (Map.Entry<String, TaxMapping> region : table.entrySet()) {
-                TaxMapping mapping = region.getValue();
-                mappings++;
-                if (mapping.taxed() && !taxIds.contains(mapping.taxId())) {
-                    wrong.add(org + " " + region.getKey() + ": tax " + mapping.taxId());
-                }
-                if (mapping.taxAuthorityId() != null && !mapping.taxAuthorityId().isBlank()
-                        && !authorities.contains(mapping.taxAuthorityId())) {
-                    wrong.add(org + " " + region.getKey() + ": tax authority " + mapping.taxAuthorityId());
-                }
-            }
-        }
-        if (!wrong.isEmpty()) {
-            return SetupCheck.fail("Tax table", "not in Books: " + String.join(", ", wrong),
-                    "use ids of GET /settings/taxes and /settings/taxauthorities in dealledger.invoice.tax"
-                            + " (or the Books_Org_tax_ Variables)");
-        }
-        return SetupCheck.pass("Tax table", mappings + " region mappings name taxes Books has");
     }
 
     private SetupCheck webhooks(BooksClient books, Map<String, Organization> orgs) {

@@ -7,30 +7,41 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.dealledger.events.InvoiceLinked;
+import io.dealledger.events.PaymentApplied;
 import io.dealledger.events.PollerCheckpoint;
+import io.dealledger.payment.backfill.BackfillStatus.Progress;
+import io.dealledger.payment.backfill.BackfillStatus.State;
+import io.dealledger.payment.facts.Fact;
 import io.dealledger.payment.facts.Revision;
 import io.dealledger.payment.poller.Checkpoints;
 import io.dealledger.payment.publish.FactPublisher;
 import io.dealledger.payment.publish.Via;
 import io.dealledger.payment.sync.BooksReader;
 import io.dealledger.payment.sync.BooksSync;
+import io.dealledger.payment.sync.Synced;
 import io.dealledger.schemas.EventIds;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
+import io.dealledger.zoho.limits.BooksOrgBudget;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Imports an org's existing invoices with their payments, credits and write-offs as facts (no links), oldest
- * change first, so the invoice candidates and reconciliation see history. Paged (200 per page) and paced by the
- * Books client's per-org limiter; after every {@value #CHECKPOINT_EVERY} invoices it writes a checkpoint
- * (entity {@value #ENTITY}) to payment.checkpoints.v1, and a new run resumes from there. One run per org at a time.
+ * Imports an org's existing invoices with their payments, credits and write-offs as facts, oldest change first, so
+ * the invoice candidates and reconciliation see history; an invoice that names its CRM deal is linked to it on the
+ * way (auto-association, {@code InvoiceSightings}). Paged (200 per page) and paced by the org's Books budget at LOW
+ * priority; after every {@value #CHECKPOINT_EVERY} invoices it writes a checkpoint (entity {@value #ENTITY}) to
+ * payment.checkpoints.v1, and a new run, on this instance or another after a crash, resumes from there. One run per
+ * org at a time in an instance. The status tells the pages, invoices, payments and links so far, the Books calls
+ * spent and those left today.
  */
 public class Backfill {
 
     public static final String ENTITY = "backfill-invoices";
     static final int CHECKPOINT_EVERY = 200;
+    static final int PAGE = 200;
 
     private static final Logger log = LoggerFactory.getLogger(Backfill.class);
 
@@ -57,49 +68,74 @@ public class Backfill {
     /** Starts a run for the org unless one is running; answers the run's status. */
     public BackfillStatus start(String org) {
         String resumeFrom = checkpoints.get(org, ENTITY).map(PollerCheckpoint::getModifiedThrough).orElse(null);
-        BackfillStatus started = BackfillStatus.running(org, resumeFrom);
-        BackfillStatus current = runs.compute(org, (k, run) -> run != null && run.state() == BackfillStatus.State.RUNNING
+        long spentBefore = books.budget(org).serviceCallsToday();
+        BackfillStatus started = status(org, State.RUNNING, resumeFrom, Progress.from(resumeFrom), spentBefore, null);
+        BackfillStatus current = runs.compute(org, (k, run) -> run != null && run.state() == State.RUNNING
                 ? run : started);
         if (current == started) {
-            runner.submit(() -> run(org, resumeFrom));
+            runner.submit(() -> run(org, resumeFrom, spentBefore));
         }
         return current;
     }
 
     public BackfillStatus status(String org) {
         return runs.getOrDefault(org, BackfillStatus.idle(org,
-                checkpoints.get(org, ENTITY).map(PollerCheckpoint::getModifiedThrough).orElse(null)));
+                checkpoints.get(org, ENTITY).map(PollerCheckpoint::getModifiedThrough).orElse(null),
+                callsLeftToday(books.budget(org))));
     }
 
-    private void run(String org, String resumeFrom) {
-        long invoices = 0;
-        long facts = 0;
-        String through = resumeFrom;
+    private void run(String org, String resumeFrom, long spentBefore) {
+        Progress progress = Progress.from(resumeFrom);
         try {
             Map<String, String> filters = resumeFrom == null
                     ? Map.of("sort_column", "last_modified_time", "sort_order", "A")
                     : Map.of("sort_column", "last_modified_time", "sort_order", "A", "last_modified_time", resumeFrom);
             for (Invoice invoice : books.invoices(org, filters).toIterable(1)) {
-                facts += sync.invoice(org, invoice, Via.BACKFILL).published().size();
-                invoices++;
-                if (invoice.lastModifiedTime() != null) {
-                    through = invoice.lastModifiedTime();
+                progress = counted(progress, sync.invoice(org, invoice, Via.BACKFILL), invoice.lastModifiedTime());
+                if (progress.invoices() % CHECKPOINT_EVERY == 0) {
+                    checkpoint(org, progress.through(), progress.invoices());
                 }
-                if (invoices % CHECKPOINT_EVERY == 0) {
-                    checkpoint(org, through, invoices);
-                }
-                runs.put(org, BackfillStatus.running(org, resumeFrom).progress(invoices, facts, through));
+                runs.put(org, status(org, State.RUNNING, resumeFrom, progress, spentBefore, null));
             }
-            if (through != null) {
-                checkpoint(org, through, invoices);
+            if (progress.through() != null) {
+                checkpoint(org, progress.through(), progress.invoices());
             }
-            runs.put(org, BackfillStatus.running(org, resumeFrom).progress(invoices, facts, through).done());
-            log.info("event=backfill_done org={} invoices={} facts={} through={}", org, invoices, facts, through);
+            progress = new Progress(Math.max(1, progress.pages()), progress.invoices(), progress.payments(),
+                    progress.links(), progress.facts(), progress.through());
+            runs.put(org, status(org, State.DONE, resumeFrom, progress, spentBefore, null));
+            log.info("event=backfill_done org={} pages={} invoices={} payments={} links={} facts={} through={}", org,
+                    progress.pages(), progress.invoices(), progress.payments(), progress.links(), progress.facts(),
+                    progress.through());
         } catch (RuntimeException e) {
-            runs.put(org, BackfillStatus.running(org, resumeFrom).progress(invoices, facts, through).failed(e.toString()));
-            log.warn("event=backfill_failed org={} invoices={} facts={} through={} reason={}", org, invoices, facts,
-                    through, e.toString());
+            runs.put(org, status(org, State.FAILED, resumeFrom, progress, spentBefore, e.toString()));
+            log.warn("event=backfill_failed org={} invoices={} facts={} through={} reason={}", org,
+                    progress.invoices(), progress.facts(), progress.through(), e.toString());
         }
+    }
+
+    /** The progress once one more invoice is synced: pages of {@value #PAGE} are counted as they are begun. */
+    private static Progress counted(Progress before, Synced synced, String modified) {
+        long invoices = before.invoices() + 1;
+        long pages = (invoices + PAGE - 1) / PAGE;
+        long payments = before.payments() + count(synced, PaymentApplied.class);
+        long links = before.links() + count(synced, InvoiceLinked.class);
+        return new Progress(pages, invoices, payments, links, before.facts() + synced.published().size(),
+                modified != null ? modified : before.through());
+    }
+
+    private static long count(Synced synced, Class<?> type) {
+        return synced.published().stream().map(Fact::event).filter(type::isInstance).count();
+    }
+
+    private BackfillStatus status(String org, State state, String resumedFrom, Progress progress, long spentBefore,
+                                  String error) {
+        BooksOrgBudget budget = books.budget(org);
+        return BackfillStatus.of(org, state, resumedFrom, progress, Math.max(0, budget.serviceCallsToday() - spentBefore),
+                callsLeftToday(budget), error);
+    }
+
+    private static long callsLeftToday(BooksOrgBudget budget) {
+        return Math.max(0, budget.dailyShare() - budget.serviceCallsToday());
     }
 
     private void checkpoint(String org, String through, long invoices) {

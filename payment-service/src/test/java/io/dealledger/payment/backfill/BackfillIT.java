@@ -52,10 +52,21 @@ class BackfillIT {
                 .getPaymentId()).isEqualTo(payment);
         assertThat(facts(ORG, SeedIds.BOOKS_INVOICE_SOYLENT)).extracting(f -> f.getClass().getSimpleName())
                 .contains("InvoiceImported");
+        // And its status tells an operator how far it went and what it cost
+        assertThat(first.path("pages").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(first.path("invoicesSeen").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(first.path("paymentsApplied").asLong()).as("the typed-in invoice's payment at least")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(first.path("callsSpent").asLong()).as("a list page, and the payments of the paid invoices")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(first.path("callsLeftToday").asLong()).isPositive();
 
         // And a second run resumes from the checkpoint and publishes no fact twice
         JsonNode second = backfillToTheEnd();
         assertThat(second.path("resumedFrom").isNull()).isFalse();
+        assertThat(second.path("paymentsApplied").asLong()).isZero();
+        assertThat(second.path("factsPublished").asLong()).isZero();
+        assertThat(second.path("callsLeftToday").asLong()).isLessThanOrEqualTo(first.path("callsLeftToday").asLong());
         assertThat(facts(ORG, invoice)).hasSize(2);
     }
 

@@ -74,6 +74,14 @@ class ZohoEmulatorStarterTest {
             String deliveries = new ZohoHttp(emulator.baseUrl()).get("/_emulator/deliveries?kind=books_webhook").rawBody();
             assertThat(deliveries).contains("\"X-Dealledger-Webhook-Secret\":\"****\"")
                     .doesNotContain("us-org-secret-1").doesNotContain("uk-org-secret-1");
+
+            // and Books' own webhook list shows the configured webhook, with its URL and header, to a token holder
+            var answer = http.get("/books/v3/settings/webhooks?organization_id=" + SeedIds.US_ORG_ID);
+            Json listed = answer.json();
+            assertThat(listed.list("webhooks")).hasSize(1);
+            assertThat(listed.string("webhooks[0].url")).isEqualTo(receiver.url("/webhooks/books/" + SeedIds.US_ORG_ID));
+            assertThat(answer.rawBody()).contains("X-Dealledger-Webhook-Secret", "us-org-secret-1")
+                    .doesNotContain("uk-org-secret-1");
         }
     }
 }

@@ -67,8 +67,14 @@ public class BooksWebhookRegistry implements Resettable {
         return webhook;
     }
 
+    /**
+     * The org's webhooks, the configured one included (as Books lists a webhook set up in its settings), so that a
+     * setup check reading {@code GET /settings/webhooks} sees where the emulator posts.
+     */
     public List<BooksWebhook> list(String orgId) {
-        return webhooks.all(orgId);
+        List<BooksWebhook> all = new ArrayList<>(webhooks.all(orgId));
+        configuredOne(orgId).ifPresent(all::add);
+        return all;
     }
 
     public BooksWebhook require(String orgId, String webhookId) {
@@ -87,16 +93,22 @@ public class BooksWebhookRegistry implements Resettable {
     /** The API-created webhooks of the org that want this event, then the configured one. */
     List<BooksWebhook> matching(String orgId, String entity, String event) {
         List<BooksWebhook> matching = new ArrayList<>(webhooks.all(orgId).stream().filter(w -> w.matches(entity, event)).toList());
-        if (!configured.url().isBlank()) {
-            Map<String, String> headers = new LinkedHashMap<>(configured.headers());
-            // each organization's own secret, as a Books webhook configured in that organization sends it
-            if (!configured.secretHeader().isBlank() && organizationSecrets.containsKey(orgId)) {
-                headers.put(configured.secretHeader(), organizationSecrets.get(orgId));
-            }
-            matching.add(new BooksWebhook("configured", orgId, "configuration", BooksWebhook.ALL, "POST",
-                    configured.url().replace("{organization_id}", orgId), headers, List.of(), configured.secret()));
-        }
+        configuredOne(orgId).ifPresent(matching::add);
         return matching;
+    }
+
+    /** The webhook of the emulator's configuration ({@code zoho-emulator.books.webhooks.url}), if one is set. */
+    private java.util.Optional<BooksWebhook> configuredOne(String orgId) {
+        if (configured.url().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> headers = new LinkedHashMap<>(configured.headers());
+        // each organization's own secret, as a Books webhook configured in that organization sends it
+        if (!configured.secretHeader().isBlank() && organizationSecrets.containsKey(orgId)) {
+            headers.put(configured.secretHeader(), organizationSecrets.get(orgId));
+        }
+        return java.util.Optional.of(new BooksWebhook("configured", orgId, "configuration", BooksWebhook.ALL, "POST",
+                configured.url().replace("{organization_id}", orgId), headers, List.of(), configured.secret()));
     }
 
     private static String entity(String raw) {

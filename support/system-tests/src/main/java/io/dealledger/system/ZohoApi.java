@@ -75,6 +75,31 @@ final class ZohoApi {
         return invoice;
     }
 
+    /**
+     * An invoice typed straight into Books for a customer, naming a CRM deal in {@code zcrm_potential_id} as
+     * Zoho's Finance integration and Books users do (null: none), due on {@code dueDate}, marked sent.
+     */
+    JsonNode createInvoice(String org, String customerId, String itemId, BigDecimal rate, String dealId,
+                           LocalDate dueDate) {
+        String body = "{\"customer_id\":\"" + customerId + "\",\"date\":\"" + LocalDate.now().minusDays(40)
+                + "\",\"due_date\":\"" + dueDate + "\"" + (dealId == null ? "" : ",\"zcrm_potential_id\":\""
+                + dealId + "\"") + ",\"line_items\":[{\"item_id\":\"" + itemId + "\",\"rate\":" + rate
+                + ",\"quantity\":1}]}";
+        JsonNode invoice = books("POST", org, "/invoices", body).expect(201).body().path("invoice");
+        books("POST", org, "/invoices/" + invoice.path("invoice_id").asString() + "/status/sent", null).expect(200);
+        return invoice;
+    }
+
+    /** Any Books user's action, answered as Books answers it (a refusal included: Books' rules decide). */
+    Http.Answer booksUser(String method, String org, String path, String body) {
+        return books(method, org, path, body);
+    }
+
+    /** A CRM user's edit of a record. */
+    void updateRecord(String module, String id, String recordJson) {
+        send("PUT", baseUrl + "/crm/v7/" + module + "/" + id, "{\"data\":[" + recordJson + "]}", json()).expect(200);
+    }
+
     JsonNode deal(String dealId) {
         return send("GET", baseUrl + "/crm/v7/Deals/" + dealId, null, auth()).expect(200).body().path("data").path(0);
     }

@@ -32,8 +32,14 @@ final class SystemStack implements AutoCloseable {
      * @param invoiceInstances how many invoice-service JVMs
      * @param paymentInstances how many payment-service JVMs
      * @param environment      settings on top of the defaults below, for every service
+     * @param emulator         the emulator's settings on top of the defaults below
      */
-    record Options(int invoiceInstances, int paymentInstances, Map<String, String> environment) {
+    record Options(int invoiceInstances, int paymentInstances, Map<String, String> environment,
+                   Map<String, String> emulator) {
+        Options(int invoiceInstances, int paymentInstances, Map<String, String> environment) {
+            this(invoiceInstances, paymentInstances, environment, Map.of());
+        }
+
         static Options defaults() {
             return new Options(1, 1, Map.of());
         }
@@ -55,11 +61,13 @@ final class SystemStack implements AutoCloseable {
         int invoicePort = ServiceProcess.freePort();
         String booksSecrets = Scenario.US_ORG + "=" + US_BOOKS_SECRET + "," + Scenario.UK_ORG + "=" + UK_BOOKS_SECRET;
         // Zoho's real per-minute and in-flight limits; a plan whose day fits a poll every ten seconds
-        zoho = ZohoEmulator.start(Map.of(
+        Map<String, Object> emulator = new HashMap<>(Map.of(
                 "zoho-emulator.books.webhooks.url", "http://127.0.0.1:" + gatewayPort + "/webhooks/books/{organization_id}",
                 "zoho-emulator.books.webhooks.secret-header", "X-Dealledger-Webhook-Secret",
                 "zoho-emulator.books.webhooks.organization-secrets", booksSecrets,
                 "zoho-emulator.books.limits.daily", String.valueOf(BOOKS_DAILY_CAP)));
+        emulator.putAll(options.emulator());
+        zoho = ZohoEmulator.start(emulator);
         Map<String, String> env = new HashMap<>();
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("DEALLEDGER_ZOHO_ENABLED", "true");

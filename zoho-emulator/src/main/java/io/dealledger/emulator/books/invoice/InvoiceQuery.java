@@ -77,7 +77,17 @@ final class InvoiceQuery {
                     || i.referenceNumber.toLowerCase(Locale.ROOT).contains(needle)
                     || i.customerName.toLowerCase(Locale.ROOT).contains(needle));
         }
-        return stream.sorted(order(query)).toList();
+        // each invoice's sort key is read once: invoices change while a list is answered, and a comparator reading
+        // a key that moves mid-sort breaks TimSort's contract (a 500 on a busy org)
+        String column = query.getOrDefault("sort_column", "created_time");
+        Comparator<Keyed> byKey = Comparator.comparing(Keyed::key, Comparator.nullsFirst(Comparator.naturalOrder()));
+        boolean ascending = "A".equalsIgnoreCase(query.getOrDefault("sort_order", "created_time".equals(column) ? "D" : "A"));
+        return stream.map(i -> new Keyed(i, sortKey(i, column))).sorted(ascending ? byKey : byKey.reversed())
+                .map(Keyed::invoice).toList();
+    }
+
+    /** An invoice with its sort key as it was when the list was asked for. */
+    private record Keyed(Invoice invoice, Comparable<Object> key) {
     }
 
     private static boolean exactCustom(Invoice invoice, String value) {
@@ -144,19 +154,18 @@ final class InvoiceQuery {
         }
     }
 
-    private static Comparator<Invoice> order(Map<String, String> query) {
-        String column = query.getOrDefault("sort_column", "created_time");
-        Comparator<Invoice> comparator = switch (column) {
-            case "invoice_number" -> Comparator.comparing(Invoice::invoiceNumber);
-            case "date" -> Comparator.comparing(Invoice::date);
-            case "due_date" -> Comparator.comparing(i -> i.dueDate);
-            case "total" -> Comparator.comparing(Invoice::total);
-            case "balance" -> Comparator.comparing(Invoice::balance, BigDecimal::compareTo);
-            case "customer_name" -> Comparator.comparing(i -> i.customerName);
-            case "last_modified_time" -> Comparator.comparing(Invoice::lastModifiedTime);
-            default -> Comparator.comparing(Invoice::invoiceId);
+    @SuppressWarnings("unchecked")
+    private static Comparable<Object> sortKey(Invoice invoice, String column) {
+        Comparable<?> key = switch (column) {
+            case "invoice_number" -> invoice.invoiceNumber();
+            case "date" -> invoice.date();
+            case "due_date" -> invoice.dueDate;
+            case "total" -> invoice.total();
+            case "balance" -> invoice.balance();
+            case "customer_name" -> invoice.customerName;
+            case "last_modified_time" -> invoice.lastModifiedTime();
+            default -> invoice.invoiceId();
         };
-        boolean ascending = "A".equalsIgnoreCase(query.getOrDefault("sort_order", "created_time".equals(column) ? "D" : "A"));
-        return ascending ? comparator : comparator.reversed();
+        return (Comparable<Object>) key;
     }
 }

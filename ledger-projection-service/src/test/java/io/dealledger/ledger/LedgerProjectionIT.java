@@ -197,7 +197,9 @@ class LedgerProjectionIT implements UsesZohoEmulator {
                 () -> json(get("/api/v1/accounts/" + account + "/ledger")), l -> l != null
                         && l.path("currencies").size() == 2
                         && "1150.000".equals(l.path("currencies").path(1).path("outstanding").asString())
-                        // every fact in: the EUR deal's payment may land after the USD ones
+                        // every fact in: the EUR deal's invoice and payment may land after the USD ones (with
+                        // neither yet, its outstanding is 0.000 too)
+                        && "90.000".equals(l.path("currencies").path(0).path("totalInvoiced").asString())
                         && "0.000".equals(l.path("currencies").path(0).path("outstanding").asString()));
         // Then it has one entry per currency, amounts as exact decimal strings, USD (most deals) as main currency
         assertThat(ledger.path("accountId").asString()).isEqualTo(account);

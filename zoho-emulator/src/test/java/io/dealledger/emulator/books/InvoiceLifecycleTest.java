@@ -53,6 +53,35 @@ class InvoiceLifecycleTest extends EmulatorTest {
     }
 
     @Test
+    void everyAnswerShowsOneStateOfAnInvoiceEditedMeanwhile() throws Exception {
+        // Given an invoice a Books user keeps editing (every edit sets one line's rate: total = sub_total, no tax);
+        // answers rendered outside the org's lock once mixed one edit's sub_total with the next one's total
+        assertThat(anonymous.put("/_emulator/limits", json("{'books_per_minute':100000}")).status()).isEqualTo(200);
+        String id = invoice(US, BOOKS_CONTACT_SOYLENT, "100", "");
+        java.util.concurrent.atomic.AtomicBoolean editing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread editor = new Thread(() -> {
+            for (int i = 0; editing.get(); i++) {
+                zoho.put(books("/invoices/" + id, US), json("{'line_items':[{'name':'Work','rate':" + (100 + i % 700)
+                        + ",'quantity':1}]}"));
+            }
+        });
+        editor.start();
+        try {
+            // When it is read meanwhile, alone and in lists
+            for (int i = 0; i < 1000; i++) {
+                Json invoice = i % 2 == 0 ? read(US, id) : zoho.get(books("/invoices?customer_id=" + BOOKS_CONTACT_SOYLENT, US))
+                        .json().list("invoices").stream().map(Json::new).filter(row -> id.equals(row.string("invoice_id"))).findFirst()
+                        .orElseThrow();
+                // Then each answer is one state: its sub_total and total belong to the same edit
+                assertThat(invoice.decimal("total")).as("answer %d", i).isEqualByComparingTo(invoice.decimal("sub_total"));
+            }
+        } finally {
+            editing.set(false);
+            editor.join();
+        }
+    }
+
+    @Test
     void ukOrgAcceptsVatLinesWithoutAuthority() {
         Response created = zoho.post(books("/invoices", UK), json("{'customer_id':'" + BOOKS_CONTACT_INITECH + "','line_items':[{'item_id':'"
                 + BOOKS_ITEM_ROBOT_ARM_UK + "','quantity':1,'tax_id':'" + TAX_UK_VAT_20 + "'}]}"));

@@ -206,6 +206,20 @@ public class InvoiceService implements Resettable {
         return invoice;
     }
 
+    /**
+     * Runs a read (or a change and its answer) under the organization's lock, as Books answers each call from one
+     * state: an answer rendered while another call edited the invoice mixed its old {@code sub_total} with its new
+     * {@code total}, and one rendered inside a refused edit showed terms Books never had.
+     */
+    public <T> T atomically(String orgId, java.util.function.Supplier<T> call) {
+        if (orgId == null) {
+            return call.get(); // the call refuses the missing organization itself
+        }
+        synchronized (organizations.lock(orgId)) {
+            return call.get();
+        }
+    }
+
     public List<Invoice> all(String orgId) {
         return invoices.all(orgId);
     }

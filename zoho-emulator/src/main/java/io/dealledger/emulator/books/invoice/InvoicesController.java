@@ -41,40 +41,42 @@ public class InvoicesController {
             @RequestParam(name = "send", defaultValue = "false") boolean send,
             @RequestParam(name = "ignore_auto_number_generation", defaultValue = "false") boolean ignoreAutoNumber,
             @RequestBody(required = false) String body) {
-        Invoice invoice = invoices.create(org, JsonBodies.parse(body), send, ignoreAutoNumber);
-        return BooksEnvelope.created("The invoice has been created.", "invoice", invoices.toJson(invoice));
+        return invoices.atomically(org, () -> BooksEnvelope.created("The invoice has been created.", "invoice",
+                invoices.toJson(invoices.create(org, JsonBodies.parse(body), send, ignoreAutoNumber))));
     }
 
     @GetMapping
     public Map<String, Object> list(@RequestParam Map<String, String> query) {
         String org = query.get("organization_id");
-        List<Map<String, Object>> rows = InvoiceQuery.apply(invoices.all(org), query, invoices::status,
-                        !quirks.invoiceListIgnoresDealFilter()).stream()
-                .map(invoices::toJson).toList();
+        List<Map<String, Object>> rows = invoices.atomically(org, () -> InvoiceQuery.apply(invoices.all(org), query,
+                invoices::status, !quirks.invoiceListIgnoresDealFilter()).stream().map(invoices::toJson).toList());
         return Paging.from(query).envelope("invoices", rows, "Invoices",
                 query.getOrDefault("sort_column", "created_time"), query.getOrDefault("sort_order", "D"));
     }
 
     @GetMapping("/{invoiceId}")
     public ResponseEntity<Map<String, Object>> get(@RequestParam("organization_id") String org, @PathVariable String invoiceId) {
-        return BooksEnvelope.ok("success", "invoice", invoices.toJson(invoices.require(org, invoiceId)));
+        return invoices.atomically(org, () -> BooksEnvelope.ok("success", "invoice",
+                invoices.toJson(invoices.require(org, invoiceId))));
     }
 
     @PutMapping("/{invoiceId}")
     public ResponseEntity<Map<String, Object>> update(@RequestParam("organization_id") String org,
             @PathVariable String invoiceId, @RequestBody(required = false) String body) {
-        Invoice invoice = invoices.update(org, invoiceId, JsonBodies.parse(body));
-        return BooksEnvelope.ok("Invoice information has been updated.", "invoice", invoices.toJson(invoice));
+        return invoices.atomically(org, () -> BooksEnvelope.ok("Invoice information has been updated.", "invoice",
+                invoices.toJson(invoices.update(org, invoiceId, JsonBodies.parse(body)))));
     }
 
     @PutMapping
     public ResponseEntity<Map<String, Object>> upsert(@RequestParam("organization_id") String org,
             @RequestParam(name = "send", defaultValue = "false") boolean send,
             @RequestHeader HttpHeaders headers, @RequestBody(required = false) String body) {
-        Upserted<Invoice> result = invoices.upsert(org, UniqueKey.from(headers), JsonBodies.parse(body), send);
-        Map<String, Object> json = invoices.toJson(result.record());
-        return result.created() ? BooksEnvelope.created("The invoice has been created.", "invoice", json)
-                : BooksEnvelope.ok("Invoice information has been updated.", "invoice", json);
+        return invoices.atomically(org, () -> {
+            Upserted<Invoice> result = invoices.upsert(org, UniqueKey.from(headers), JsonBodies.parse(body), send);
+            Map<String, Object> json = invoices.toJson(result.record());
+            return result.created() ? BooksEnvelope.created("The invoice has been created.", "invoice", json)
+                    : BooksEnvelope.ok("Invoice information has been updated.", "invoice", json);
+        });
     }
 
     @DeleteMapping("/{invoiceId}")
@@ -116,14 +118,16 @@ public class InvoicesController {
 
     @GetMapping("/{invoiceId}/payments")
     public ResponseEntity<Map<String, Object>> payments(@RequestParam("organization_id") String org, @PathVariable String invoiceId) {
-        Invoice invoice = invoices.require(org, invoiceId);
-        return BooksEnvelope.ok("success", "payments", invoice.payments().stream()
-                .map(p -> p.toJson(invoice.invoiceId(), invoice.exchangeRate())).toList());
+        return invoices.atomically(org, () -> {
+            Invoice invoice = invoices.require(org, invoiceId);
+            return BooksEnvelope.ok("success", "payments", invoice.payments().stream()
+                    .map(p -> p.toJson(invoice.invoiceId(), invoice.exchangeRate())).toList());
+        });
     }
 
     @GetMapping("/{invoiceId}/creditsapplied")
     public ResponseEntity<Map<String, Object>> credits(@RequestParam("organization_id") String org, @PathVariable String invoiceId) {
-        return BooksEnvelope.ok("success", "credits",
-                invoices.require(org, invoiceId).credits().stream().map(InvoiceCredit::toJson).toList());
+        return invoices.atomically(org, () -> BooksEnvelope.ok("success", "credits",
+                invoices.require(org, invoiceId).credits().stream().map(InvoiceCredit::toJson).toList()));
     }
 }

@@ -84,4 +84,39 @@ class ZohoEmulatorStarterTest {
                     .doesNotContain("uk-org-secret-1");
         }
     }
+
+    @Test
+    void aConfiguredDealWorkflowWebhookPostsEachDealEditAndIsListedAsCrmListsWebhooks() {
+        try (WebhookReceiver receiver = new WebhookReceiver();
+                ZohoEmulator emulator = ZohoEmulator.start(Map.of(
+                        "zoho-emulator.crm.deal-webhook.url", receiver.url("/webhooks/crm"),
+                        "zoho-emulator.crm.deal-webhook.secret-header", "X-Dealledger-Crm-Secret",
+                        "zoho-emulator.crm.deal-webhook.secret", "crm-secret-1"))) {
+            ZohoHttp http = new ZohoHttp(emulator.baseUrl()).withToken(emulator.accessToken());
+
+            // When a CRM user edits a deal, and dealledger writes its ledger fields back without workflow
+            http.put("/crm/v7/Deals", "{\"data\":[{\"id\":\"" + SeedIds.DEAL_SOYLENT_NEGOTIATION + "\",\"Amount\":4321.5}]}");
+            http.put("/crm/v7/Deals", "{\"data\":[{\"id\":\"" + SeedIds.DEAL_SOYLENT_NEGOTIATION
+                    + "\",\"Description\":\"ledger\"}],\"trigger\":[]}");
+
+            // Then the workflow webhook posted the edit once, form-encoded, with the secret header
+            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 1);
+            WebhookReceiver.Received received = receiver.received().get(0);
+            assertThat(received.uri()).isEqualTo("/webhooks/crm");
+            assertThat(received.header("X-Dealledger-Crm-Secret")).isEqualTo("crm-secret-1");
+            assertThat(received.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+            assertThat(received.body()).startsWith("deal_id=" + SeedIds.DEAL_SOYLENT_NEGOTIATION + "&amount=4321.5&")
+                    .contains("&stage=", "&modified_time=");
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> receiver.received().size() == 1);
+
+            // and CRM's webhook list (v8) shows it on Deals, associated with its rule, without its headers
+            var answer = http.get("/crm/v8/settings/automation/webhooks?module=Deals");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().string("webhooks[0].url")).isEqualTo(receiver.url("/webhooks/crm"));
+            assertThat(answer.json().string("webhooks[0].module.api_name")).isEqualTo("Deals");
+            assertThat(answer.json().string("webhooks[0].associated")).isEqualTo("true");
+            assertThat(answer.rawBody()).doesNotContain("crm-secret-1");
+            assertThat(http.get("/crm/v8/settings/automation/webhooks?module=Leads").status()).isEqualTo(204);
+        }
+    }
 }

@@ -24,7 +24,8 @@ import io.dealledger.zoho.limits.Priority;
 /**
  * Checks the configured Zoho against what dealledger needs, read through Zoho's published APIs only (the token
  * answer, {@code GET /organizations}, {@code /settings/taxes}, {@code /settings/taxauthorities},
- * {@code /settings/webhooks}, CRM {@code /settings/fields}, {@code /settings/variables}, the open deals' accounts);
+ * {@code /settings/webhooks}, CRM {@code /settings/fields}, {@code /settings/variables},
+ * {@code /settings/automation/webhooks}, the open deals' accounts);
  * writes nothing. What
  * those APIs do not show (Books custom fields, the Cliq channel) or invoice-service does not configure (the
  * ledger's CRM fields) is listed as a manual check with what to verify.
@@ -72,6 +73,7 @@ public class SetupDoctor {
         checks.add(check("Tax table", () -> taxes.table(books, configuredOrganizations().keySet(), orgs)));
         checks.add(check("Tax regions of open deals", taxes::regionsOfOpenDeals));
         checks.add(check("Books webhooks", () -> webhooks(books, orgs)));
+        checks.add(dealChanges());
         checks.addAll(manualChecks());
         return report(checks);
     }
@@ -279,6 +281,21 @@ public class SetupDoctor {
         }
         return SetupCheck.pass("Books webhooks", "every organization posts to " + doctor.gatewayUrl()
                 + " with " + doctor.webhookSecretHeader());
+    }
+
+    /** CRM's Deals webhook to the gateway; never blocking (a refused list is a warning naming the scope). */
+    private SetupCheck dealChanges() {
+        if (doctor.gatewayUrl() == null) {
+            return SetupCheck.skipped(DealChangeCheck.NAME, "no public gateway URL configured",
+                    "set DEALLEDGER_PUBLIC_URL (the gateway's public HTTPS URL) to check it");
+        }
+        try {
+            return DealChangeCheck.of(doctor.gatewayUrl(), zoho.crm().webhooks("Deals").block(timeout));
+        } catch (RuntimeException e) {
+            return SetupCheck.warn(DealChangeCheck.NAME, "CRM did not list its webhooks: " + e.getMessage(),
+                    "grant ZohoCRM.settings.automation_actions.READ (and the Manage Workflow permission), or check the"
+                            + " Deals webhook by hand: docs/zoho-setup.md §3 a)");
+        }
     }
 
     private List<SetupCheck> manualChecks() {

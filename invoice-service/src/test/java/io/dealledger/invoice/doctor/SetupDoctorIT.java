@@ -241,6 +241,35 @@ class SetupDoctorIT {
         }
     }
 
+    @Test
+    void theCrmDealWebhookIsCheckedAgainstTheGatewayUrl() {
+        DoctorProperties gateway = new DoctorProperties(GATEWAY, "X-Dealledger-Webhook-Secret");
+
+        // Given a CRM without a Deals webhook to the gateway: a warning naming the URL, invoicing still works
+        SetupDoctor.Report none = doctor(zoho, properties, gateway).examine();
+        SetupCheck missing = check(none, "CRM deal changes");
+        assertThat(missing.status()).isEqualTo(Status.WARN);
+        assertThat(missing.detail()).isEqualTo("no Deals webhook posts to " + GATEWAY + "/webhooks/crm");
+        assertThat(missing.fix()).contains("X-Dealledger-Crm-Secret", "docs/zoho-setup.md §3");
+        assertThat(missing.stopsInvoicing()).isFalse();
+
+        // Given a CRM whose workflow rule on Deals runs a webhook to the gateway: pass
+        try (io.dealledger.emulator.ZohoEmulator crm = io.dealledger.emulator.ZohoEmulator.start(Map.of(
+                "zoho-emulator.crm.deal-webhook.url", GATEWAY + "/webhooks/crm"))) {
+            ZohoSettings s = zohoProperties.toSettings();
+            ZohoClients other = ZohoClients.create(new ZohoSettings(URI.create(crm.baseUrl()), URI.create(crm.baseUrl()), URI.create(crm.baseUrl()),
+                    crm.clientId(), crm.clientSecret(), crm.refreshToken(), s.books(), s.booksPerOrg(),
+                    s.crmConcurrency(), s.retry(), s.timeout()), new SimpleMeterRegistry());
+            SetupCheck found = check(doctor(other, properties, gateway).examine(), "CRM deal changes");
+            assertThat(found.status()).as(found.toString()).isEqualTo(Status.PASS);
+            assertThat(found.detail()).contains("posts Deal edits to " + GATEWAY + "/webhooks/crm");
+        }
+
+        // Given no public URL configured: skipped, saying what to set
+        assertThat(check(doctor(zoho, properties, NO_GATEWAY).examine(), "CRM deal changes").fix())
+                .contains("DEALLEDGER_PUBLIC_URL");
+    }
+
     private SetupDoctor doctor(ZohoClients clients, InvoiceProperties invoice, DoctorProperties doctor) {
         return new SetupDoctor(clients, invoice, doctor, String.valueOf(zohoProperties.apiUrl()),
                 new TaxChecks(invoice, clients.crm(), deals, router, taxes));

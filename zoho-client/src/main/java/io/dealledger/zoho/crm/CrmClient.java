@@ -36,12 +36,14 @@ public class CrmClient {
     private final ZohoExchange exchange;
     private final JsonMapper json;
     private final String baseUrl;
+    private final String v8Url;
     private final CallBudget budget;
 
     public CrmClient(ZohoSettings settings, ZohoExchange exchange, JsonMapper json) {
         this.exchange = exchange;
         this.json = json;
         this.baseUrl = settings.apiUrl() + "/crm/v7";
+        this.v8Url = settings.apiUrl() + "/crm/v8";
         this.budget = CallBudget.concurrency(settings.crmConcurrency());
     }
 
@@ -110,6 +112,24 @@ public class CrmClient {
                     v.path("value").isNull() || v.path("value").isMissingNode() ? null : v.path("value").asString()));
             return Collections.unmodifiableMap(variables);
         }).defaultIfEmpty(Map.of());
+    }
+
+    /**
+     * The webhook actions on {@code module} (first page, up to 200), {@code GET /crm/v8/settings/automation/webhooks}
+     * (zoho/crm-oas v8.0/webhooks getWebhooks; published in v8 only, scope
+     * {@code ZohoCRM.settings.automation_actions.READ}); empty when there are none (CRM answers 204).
+     */
+    public Mono<List<CrmWebhook>> webhooks(String module) {
+        String uri = "/settings/automation/webhooks?module=" + enc(module) + "&per_page=200";
+        return exchange.call(v8Url, new ZohoRequest(ZohoService.CRM, null, HttpMethod.GET,
+                        "/settings/automation/webhooks", uri, null, Map.of(), budget))
+                .filter(answer -> !answer.isMissingNode())
+                .map(body -> {
+                    List<CrmWebhook> webhooks = new ArrayList<>();
+                    body.path("webhooks").values().forEach(w -> webhooks.add(CrmWebhook.from(w)));
+                    return List.copyOf(webhooks);
+                })
+                .defaultIfEmpty(List.of());
     }
 
     /**

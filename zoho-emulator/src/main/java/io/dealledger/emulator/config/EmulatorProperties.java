@@ -121,7 +121,22 @@ public record EmulatorProperties(
             @DefaultValue("10") int concurrency,
             @DefaultValue("Deal_Line_Items") String dealLineItemsField,
             @DefaultValue("USD") String homeCurrency,
-            @DefaultValue("false") boolean notificationsHonourTrigger) {
+            @DefaultValue("false") boolean notificationsHonourTrigger,
+            @DefaultValue DealWebhook dealWebhook) {
+    }
+
+    /**
+     * A CRM workflow webhook on Deals (Setup → Automation → Actions → Webhooks, run by a workflow rule on create or
+     * edit), posting the deal's merge fields form-encoded, as docs/zoho-setup.md §3 sets it up; empty url: none.
+     *
+     * @param secretHeader the custom header carrying {@code secret} (the CRM webhook secret)
+     */
+    public record DealWebhook(@DefaultValue("") String url, @DefaultValue("") String secretHeader,
+                              @DefaultValue("") String secret) {
+        @Override
+        public String toString() {
+            return "DealWebhook[url=" + url + ", secretHeader=" + secretHeader + ", secret=****]";
+        }
     }
 
     public record Cliq(@DefaultValue("emulator-zapikey") String zapikey) {

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CrmFallbackController {
 
-    @RequestMapping("/crm/v7/**")
+    @RequestMapping({"/crm/v7/**", "/crm/v8/**"})
     public Map<String, Object> unknown() {
         throw new CrmException(HttpStatus.NOT_FOUND, "INVALID_URL_PATTERN", "Please check if the URL trying to access is a correct one", Map.of());
     }

@@ -11,7 +11,8 @@ public enum ApiFamily {
         if (path.startsWith("/books/v3/") || path.equals("/books/v3")) {
             return BOOKS;
         }
-        if (path.startsWith("/crm/v7/") || path.equals("/crm/v7")) {
+        // v8 only for what CRM publishes there alone (settings/automation/webhooks)
+        if (path.startsWith("/crm/v7/") || path.equals("/crm/v7") || path.startsWith("/crm/v8/")) {
             return CRM;
         }
         if (path.startsWith("/api/v2/") || path.startsWith("/company/")) {

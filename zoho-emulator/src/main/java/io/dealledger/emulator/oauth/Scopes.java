@@ -47,7 +47,8 @@ public final class Scopes {
         String first = segments.length > 3 ? segments[3] : "";
         String op = operation(method);
         if (first.equals("settings")) {
-            String setting = segments.length > 4 ? segments[4] : "";
+            // the automation webhooks' scope is ZohoCRM.settings.automation_actions (crm-oas v8.0 getWebhooks)
+            String setting = segments.length > 4 ? segments[4].replace("automation", "automation_actions") : "";
             String read = op.equals("READ") ? "READ" : "ALL";
             return new Required("ZohoCRM.settings." + setting + "." + read, lower("ZohoCRM.settings.ALL",
                     "ZohoCRM.settings." + setting + ".ALL", "ZohoCRM.settings." + setting + "." + read));

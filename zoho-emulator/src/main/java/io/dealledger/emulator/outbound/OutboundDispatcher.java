@@ -99,8 +99,10 @@ public class OutboundDispatcher implements Resettable, DisposableBean {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(message.url()))
                     .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json;charset=UTF-8")
                     .method(message.method(), HttpRequest.BodyPublishers.ofString(message.body()));
+            if (message.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                request.header("Content-Type", "application/json;charset=UTF-8"); // a CRM form webhook says its own
+            }
             message.headers().forEach(request::header);
             return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                     .handle((response, error) -> {

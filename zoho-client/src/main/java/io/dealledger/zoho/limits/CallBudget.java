@@ -18,7 +18,8 @@ import reactor.core.scheduler.Schedulers;
  * A queue in front of one Zoho budget: at most {@code perWindow} calls started in any sliding window and
  * at most {@code inFlight} at once, both read afresh each time (a share of an organization's budget
  * changes as instances come and go). Callers wait in order, {@link Priority#HIGH} before
- * {@link Priority#LOW}, and LOW calls take at most half of a window, so a HIGH call arriving later still finds
+ * {@link Priority#LOW} (but a waiting LOW call never waits behind more than {@link #HIGH_PER_LOW} HIGH grants), and
+ * LOW calls using room no HIGH call asks for take at most half of a window, so a HIGH call arriving later still finds
  * room; nobody spends a 429 (and a call of the org's daily budget) to find out. The
  * window carries a second of slack for time in transit, so Zoho's own count never sees more than the limit.
  */
@@ -28,6 +29,12 @@ public final class CallBudget implements Budget {
     static final Duration SLACK = Duration.ofSeconds(1);
     /** The part of a window {@link Priority#LOW} calls may take: the rest stays free for HIGH ones arriving later. */
     static final double LOW_SHARE_OF_WINDOW = 0.5;
+    /**
+     * While both wait, a {@link Priority#LOW} call goes after at most this many HIGH ones (a tenth of the grants):
+     * under webhook work that fills the budget for minutes, the poller that catches dropped webhooks still runs.
+     * Strictly HIGH first, a 400-history oracle run kept the poller waiting for seven minutes.
+     */
+    static final int HIGH_PER_LOW = 9;
     /** How often a queue whose limit is zero looks again (a share arrives with a rebalance, not a release). */
     private static final long RECHECK_NANOS = Duration.ofMillis(250).toNanos();
 
@@ -41,6 +48,8 @@ public final class CallBudget implements Budget {
     private int running;
     private long pausedUntil;
     private boolean wakeUpScheduled;
+    /** HIGH grants since the last LOW one, counted while a LOW call waited. */
+    private int highsWhileLowWaited;
 
     private record Waiter(MonoSink<Permit> sink, Priority priority) {
     }
@@ -169,7 +178,10 @@ public final class CallBudget implements Budget {
                         scheduleWakeUp(RECHECK_NANOS);
                         return;
                     }
-                    if (allowed != Integer.MAX_VALUE && head.priority() == Priority.LOW) {
+                    // LOW using room no HIGH call asks for keeps half the window free; LOW's turn among waiting
+                    // HIGH calls takes a slot like them
+                    if (allowed != Integer.MAX_VALUE && head.priority() == Priority.LOW
+                            && waiting.get(Priority.HIGH).isEmpty()) {
                         allowed = Math.max(1, (int) Math.floor(allowed * LOW_SHARE_OF_WINDOW));
                     }
                     if (allowed != Integer.MAX_VALUE && starts.size() >= allowed) {
@@ -191,24 +203,24 @@ public final class CallBudget implements Budget {
         }
     }
 
+    /** The next waiter served: HIGH first, except that a waiting LOW call goes after {@link #HIGH_PER_LOW} HIGH ones. */
     private Waiter head() {
-        for (Priority priority : Priority.values()) {
-            Waiter first = waiting.get(priority).peekFirst();
-            if (first != null) {
-                return first;
-            }
+        Waiter high = waiting.get(Priority.HIGH).peekFirst();
+        Waiter low = waiting.get(Priority.LOW).peekFirst();
+        if (low != null && (high == null || highsWhileLowWaited >= HIGH_PER_LOW)) {
+            return low;
         }
-        return null;
+        return high;
     }
 
     private Waiter poll() {
-        for (Priority priority : Priority.values()) {
-            Waiter first = waiting.get(priority).pollFirst();
-            if (first != null) {
-                return first;
-            }
+        Waiter next = head();
+        if (next != null) {
+            waiting.get(next.priority()).pollFirst();
+            boolean lowWaits = !waiting.get(Priority.LOW).isEmpty();
+            highsWhileLowWaited = next.priority() == Priority.LOW || !lowWaits ? 0 : highsWhileLowWaited + 1;
         }
-        return null;
+        return next;
     }
 
     private void evict(long now) {

@@ -8,6 +8,9 @@ package io.dealledger.zoho.limits;
 public enum Priority {
     /** Invoice pushes, webhook and link verification: served first, may use the whole deployment's allowance. */
     HIGH,
-    /** Safety-net polls, candidates, previews, reconciliation, audits, backfills: wait behind HIGH, own share only. */
+    /**
+     * Safety-net polls, candidates, previews, reconciliation, audits, backfills: wait behind HIGH (one call after at
+     * most {@code CallBudget.HIGH_PER_LOW} HIGH ones while both wait), own share of the day only.
+     */
     LOW
 }

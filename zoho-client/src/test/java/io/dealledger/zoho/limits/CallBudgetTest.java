@@ -63,4 +63,26 @@ class CallBudgetTest {
 
         assertThat(budget.run(Mono.just("served")).block(Duration.ofSeconds(1))).isEqualTo("served");
     }
+
+    @Test
+    void aWaitingLowCallGoesAfterAtMostNineHighOnesHoweverManyWait() {
+        // Given one call running, then a LOW call (the poller) and twenty HIGH ones (webhook work) waiting
+        CallBudget budget = CallBudget.concurrency(1);
+        CallBudget.Permit held = budget.acquire().block(Duration.ofSeconds(1));
+        List<String> served = new CopyOnWriteArrayList<>();
+        budget.acquire(Priority.LOW).doOnNext(p -> served.add("LOW")).subscribe(CallBudget.Permit::close);
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            budget.acquire(Priority.HIGH).doOnNext(p -> served.add("HIGH " + n)).subscribe(CallBudget.Permit::close);
+        }
+
+        // When the running call ends and the queue drains one at a time
+        held.close();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> served.size() == 21);
+
+        // Then HIGH goes first, but the LOW call is served tenth, not last
+        assertThat(served.indexOf("LOW")).isEqualTo(CallBudget.HIGH_PER_LOW);
+        assertThat(served.subList(0, CallBudget.HIGH_PER_LOW)).allMatch(s -> s.startsWith("HIGH"));
+        assertThat(served.get(CallBudget.HIGH_PER_LOW + 1)).isEqualTo("HIGH " + CallBudget.HIGH_PER_LOW);
+    }
 }

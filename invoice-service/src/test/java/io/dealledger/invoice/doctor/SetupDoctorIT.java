@@ -254,15 +254,13 @@ class SetupDoctorIT {
         assertThat(missing.stopsInvoicing()).isFalse();
 
         // Given a CRM whose workflow rule on Deals runs a webhook to the gateway: pass
-        try (io.dealledger.emulator.ZohoEmulator crm = io.dealledger.emulator.ZohoEmulator.start(Map.of(
-                "zoho-emulator.crm.deal-webhook.url", GATEWAY + "/webhooks/crm"))) {
-            ZohoSettings s = zohoProperties.toSettings();
-            ZohoClients other = ZohoClients.create(new ZohoSettings(URI.create(crm.baseUrl()), URI.create(crm.baseUrl()), URI.create(crm.baseUrl()),
-                    crm.clientId(), crm.clientSecret(), crm.refreshToken(), s.books(), s.booksPerOrg(),
-                    s.crmConcurrency(), s.retry(), s.timeout()), new SimpleMeterRegistry());
-            SetupCheck found = check(doctor(other, properties, gateway).examine(), "CRM deal changes");
+        TestZoho.admin().put("crm/deal-webhook", "{\"url\":\"" + GATEWAY + "/webhooks/crm\"}");
+        try {
+            SetupCheck found = check(doctor(zoho, properties, gateway).examine(), "CRM deal changes");
             assertThat(found.status()).as(found.toString()).isEqualTo(Status.PASS);
             assertThat(found.detail()).contains("posts Deal edits to " + GATEWAY + "/webhooks/crm");
+        } finally {
+            TestZoho.admin().put("crm/deal-webhook", "{\"url\":\"\"}");
         }
 
         // Given no public URL configured: skipped, saying what to set

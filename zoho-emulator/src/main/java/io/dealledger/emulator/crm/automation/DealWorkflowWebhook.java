@@ -16,6 +16,7 @@ import io.dealledger.emulator.crm.CrmRecords;
 import io.dealledger.emulator.crm.RecordChangeListener;
 import io.dealledger.emulator.outbound.OutboundDispatcher;
 import io.dealledger.emulator.outbound.OutboundMessage;
+import io.dealledger.emulator.reset.Resettable;
 
 /**
  * The configured workflow webhook on Deals ({@code zoho-emulator.crm.deal-webhook}): after every saved create or edit
@@ -24,17 +25,20 @@ import io.dealledger.emulator.outbound.OutboundMessage;
  * runs no workflow rule, as in CRM (https://www.zoho.com/crm/developer/docs/api/v7/update-records.html, "trigger").
  */
 @Component
-public class DealWorkflowWebhook implements RecordChangeListener {
+public class DealWorkflowWebhook implements RecordChangeListener, Resettable {
 
     /** The id CRM would give the webhook; the list answer names it. */
     static final String ID = "5725767000007186002";
 
-    private final EmulatorProperties.DealWebhook configured;
+    private final EmulatorProperties.DealWebhook fromConfiguration;
+    /** The webhook now: configuration's, or one set with {@code PUT /_emulator/crm/deal-webhook} until reset. */
+    private volatile EmulatorProperties.DealWebhook configured;
     private final CrmRecords records;
     private final OutboundDispatcher dispatcher;
 
     public DealWorkflowWebhook(EmulatorProperties properties, CrmRecords records, OutboundDispatcher dispatcher) {
-        this.configured = properties.crm().dealWebhook();
+        this.fromConfiguration = properties.crm().dealWebhook();
+        this.configured = fromConfiguration;
         this.records = records;
         this.dispatcher = dispatcher;
     }
@@ -44,10 +48,21 @@ public class DealWorkflowWebhook implements RecordChangeListener {
         return configured.url().isBlank() ? Optional.empty() : Optional.of(configured);
     }
 
+    /** Sets the webhook (an empty url removes it) until the next reset. */
+    public void set(EmulatorProperties.DealWebhook webhook) {
+        this.configured = webhook;
+    }
+
+    @Override
+    public void reset() {
+        this.configured = fromConfiguration;
+    }
+
     @Override
     public void recordsChanged(CrmModule module, String operation, List<String> ids,
                                Map<String, List<String>> affectedFields, List<String> trigger) {
-        if (configured().isEmpty() || module != CrmModule.DEALS || operation.equals("delete")
+        EmulatorProperties.DealWebhook configured = this.configured;
+        if (configured.url().isBlank() || module != CrmModule.DEALS || operation.equals("delete")
                 || trigger != null && !trigger.contains("workflow")) {
             return;
         }

@@ -6,8 +6,14 @@ import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.dealledger.emulator.config.EmulatorProperties;
+import io.dealledger.emulator.json.JsonBodies;
+import io.dealledger.emulator.json.JsonBody;
 
 /**
  * {@code GET /crm/v8/settings/automation/webhooks}: the configured Deals workflow webhook as CRM lists a webhook
@@ -51,5 +57,17 @@ public class WebhooksController {
         body.put("webhooks", List.of(row));
         body.put("info", Map.of("per_page", 200, "count", 1, "page", 1, "more_records", false, "max_limit", 200));
         return ResponseEntity.ok(body);
+    }
+
+    /**
+     * Admin: sets the Deals workflow webhook at run time, {@code {"url","secret_header","secret"}} (an empty url
+     * removes it); a reset restores configuration's.
+     */
+    @PutMapping("/_emulator/crm/deal-webhook")
+    public Map<String, Object> set(@RequestBody(required = false) String raw) {
+        JsonBody body = JsonBodies.parse(raw);
+        webhook.set(new EmulatorProperties.DealWebhook(body.string("url", ""), body.string("secret_header", ""),
+                body.string("secret", "")));
+        return Map.of("url", body.string("url", ""));
     }
 }

@@ -19,6 +19,13 @@ final class DealChangeCheck {
     private DealChangeCheck() {
     }
 
+    /** CRM refused or did not answer the webhook list. */
+    static SetupCheck unreadable(String reason) {
+        return SetupCheck.warn(NAME, "CRM did not list its webhooks: " + reason, "grant"
+                + " ZohoCRM.settings.automation_actions.READ (and the Manage Workflow permission), or check the Deals"
+                + " webhook by hand: " + SETUP);
+    }
+
     static SetupCheck of(String gatewayUrl, List<CrmWebhook> dealWebhooks) {
         String url = gatewayUrl + "/webhooks/crm";
         List<CrmWebhook> ours = dealWebhooks.stream().filter(w -> url.equals(w.url())).toList();

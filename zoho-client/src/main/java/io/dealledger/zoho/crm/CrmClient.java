@@ -121,15 +121,11 @@ public class CrmClient {
      */
     public Mono<List<CrmWebhook>> webhooks(String module) {
         String uri = "/settings/automation/webhooks?module=" + enc(module) + "&per_page=200";
-        return exchange.call(v8Url, new ZohoRequest(ZohoService.CRM, null, HttpMethod.GET,
-                        "/settings/automation/webhooks", uri, null, Map.of(), budget))
-                .filter(answer -> !answer.isMissingNode())
-                .map(body -> {
-                    List<CrmWebhook> webhooks = new ArrayList<>();
-                    body.path("webhooks").values().forEach(w -> webhooks.add(CrmWebhook.from(w)));
-                    return List.copyOf(webhooks);
-                })
-                .defaultIfEmpty(List.of());
+        return call(v8Url, HttpMethod.GET, "/settings/automation/webhooks", uri, null).map(body -> {
+            List<CrmWebhook> webhooks = new ArrayList<>();
+            body.path("webhooks").values().forEach(w -> webhooks.add(CrmWebhook.from(w)));
+            return List.copyOf(webhooks);
+        }).defaultIfEmpty(List.of());
     }
 
     /**
@@ -226,7 +222,11 @@ public class CrmClient {
     }
 
     private Mono<JsonNode> call(HttpMethod method, String endpoint, String uri, String body) {
-        return exchange.call(baseUrl, new ZohoRequest(ZohoService.CRM, null, method, endpoint, uri, body, Map.of(),
+        return call(baseUrl, method, endpoint, uri, body);
+    }
+
+    private Mono<JsonNode> call(String base, HttpMethod method, String endpoint, String uri, String body) {
+        return exchange.call(base, new ZohoRequest(ZohoService.CRM, null, method, endpoint, uri, body, Map.of(),
                 budget)).filter(answer -> !answer.isMissingNode());
     }
 

@@ -51,7 +51,29 @@ public final class CallBudget implements Budget {
     /** HIGH grants since the last LOW one, counted while a LOW call waited. */
     private int highsWhileLowWaited;
 
-    private record Waiter(MonoSink<Permit> sink, Priority priority) {
+    /**
+     * A call waiting for its permit. {@code granted} is set under the budget's lock when the permit is handed out, so a
+     * caller that leaves at that very moment (its sink cancelled before the permit reached it) has the permit closed
+     * rather than leaked: a leaked permit is an in-flight slot held for good, and with every slot leaked no Books call
+     * would ever start again.
+     */
+    private static final class Waiter {
+        private final MonoSink<Permit> sink;
+        private final Priority priority;
+        private SlotPermit granted;
+
+        private Waiter(MonoSink<Permit> sink, Priority priority) {
+            this.sink = sink;
+            this.priority = priority;
+        }
+
+        MonoSink<Permit> sink() {
+            return sink;
+        }
+
+        Priority priority() {
+            return priority;
+        }
     }
 
     public CallBudget(int perWindow, Duration window, int inFlight) {
@@ -105,8 +127,16 @@ public final class CallBudget implements Budget {
                 waiting.get(priority).addLast(waiter);
             }
             sink.onCancel(() -> {
+                SlotPermit orphan;
                 synchronized (this) {
-                    waiting.get(priority).remove(waiter);
+                    if (waiting.get(priority).remove(waiter)) {
+                        return;
+                    }
+                    orphan = waiter.granted;
+                }
+                // handed out as the caller left: nobody will close it but us
+                if (orphan != null) {
+                    orphan.close();
                 }
             });
             drain();
@@ -149,6 +179,7 @@ public final class CallBudget implements Budget {
     private void drain() {
         while (true) {
             Waiter next;
+            SlotPermit permit = null;
             RuntimeException refused;
             synchronized (this) {
                 long now = System.nanoTime();
@@ -193,12 +224,14 @@ public final class CallBudget implements Budget {
                     if (allowed != Integer.MAX_VALUE) {
                         starts.addLast(now);
                     }
+                    permit = new SlotPermit();
+                    next.granted = permit;
                 }
             }
             if (refused != null) {
                 next.sink().error(refused);
             } else {
-                next.sink().success(new SlotPermit());
+                next.sink().success(permit);
             }
         }
     }

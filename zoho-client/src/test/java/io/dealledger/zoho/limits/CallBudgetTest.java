@@ -85,4 +85,40 @@ class CallBudgetTest {
         assertThat(served.subList(0, CallBudget.HIGH_PER_LOW)).allMatch(s -> s.startsWith("HIGH"));
         assertThat(served.get(CallBudget.HIGH_PER_LOW + 1)).isEqualTo("HIGH " + CallBudget.HIGH_PER_LOW);
     }
+
+    @Test
+    void aCallerLeavingAsItsPermitIsHandedOutNeverKeepsTheSlot() throws Exception {
+        // one slot, and callers that give up while it is handed over (a page read stopped by takeWhile, a timeout):
+        // a permit granted to a caller already gone used to stay "running" for good, and with the slot leaked no
+        // call ever started again (payment-service's notifications stopped for 50 minutes in BooksOracleIT at 5000)
+        CallBudget budget = new CallBudget(Integer.MAX_VALUE, Duration.ofMinutes(1), 1, Schedulers.parallel());
+        java.util.concurrent.ExecutorService others = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 2_000; round++) {
+                Budget.Permit held = budget.acquire().block(Duration.ofSeconds(5));
+                // a caller as run() makes one: it closes its permit if it leaves holding it
+                reactor.core.Disposable leaving = budget.run(Mono.never()).subscribe();
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Future<?> close = others.submit(() -> {
+                    go.await();
+                    held.close();
+                    return null;
+                });
+                java.util.concurrent.Future<?> cancel = others.submit(() -> {
+                    go.await();
+                    leaving.dispose();
+                    return null;
+                });
+                go.countDown();
+                close.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                cancel.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                Budget.Permit next = budget.acquire().block(Duration.ofSeconds(2));
+                assertThat(next).as("round %d: the slot is free again", round).isNotNull();
+                next.close();
+            }
+            assertThat(budget.running()).isZero();
+        } finally {
+            others.shutdownNow();
+        }
+    }
 }

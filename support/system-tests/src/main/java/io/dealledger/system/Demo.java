@@ -3,6 +3,7 @@ package io.dealledger.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Demo {
 
+    /** The money a deal's ledger shows, which nothing may change once a run ended (overdue moves with the date). */
+    static final List<String> KEPT = List.of("Total_Invoiced", "Total_Paid", "Total_Credited", "Outstanding_Balance",
+            "Uninvoiced_Amount", "Invoice_Error");
     static final List<String> FIELDS = List.of("Total_Invoiced", "Total_Paid", "Total_Credited", "Outstanding_Balance",
             "Overdue_Amount", "Uninvoiced_Amount", "Payment_Status", "Last_Payment_Date", "Invoice_Error");
 
@@ -23,18 +27,63 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> env = readEnv(Path.of(args.length > 0 ? args[0] : ".local/dealledger.env"));
+        Path envFile = Path.of(args.length > 0 ? args[0] : ".local/dealledger.env");
+        Map<String, String> env = readEnv(envFile);
         GatewayClient gateway = new GatewayClient("http://127.0.0.1:8080", env.get("DEALLEDGER_CRM_SIGNING_SECRET"),
                 env.get("DEALLEDGER_OPERATOR_SIGNING_SECRET"));
         ZohoApi zoho = new ZohoApi(env.get("ZOHO_API_URL"), env.get("ZOHO_CLIENT_ID"), env.get("ZOHO_CLIENT_SECRET"),
                 env.get("ZOHO_REFRESH_TOKEN"));
+        Path earlierRuns = envFile.resolveSibling("demo-deals.tsv");
+        checkEarlierRuns(zoho, earlierRuns);
         long start = System.nanoTime();
         Scenario scenario = new Scenario(gateway, zoho, System.out, Duration.ofSeconds(60));
         scenario.run();
         scenario.runOtherDeals();
         System.out.printf("%nDemo done in %d s (%d payments). The deals as CRM shows them:%n%n",
                 (System.nanoTime() - start) / 1_000_000_000, scenario.payments);
-        printLedgers(zoho, Scenario.DEALS);
+        printLedgers(zoho, scenario.deals());
+        for (String deal : scenario.deals()) {
+            Files.writeString(earlierRuns, deal + "\t" + kept(zoho.deal(deal)) + "\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+    }
+
+    /**
+     * The deals of earlier runs on this world (recorded in {@code .local/demo-deals.tsv}, which {@code up --reset}
+     * clears) must still show the money they ended with: a restart keeps one consistent world (issue 23).
+     */
+    static void checkEarlierRuns(ZohoApi zoho, Path earlierRuns) throws IOException {
+        if (!Files.exists(earlierRuns)) {
+            System.out.println("No earlier demo run on this world.");
+            return;
+        }
+        List<String> changed = new java.util.ArrayList<>();
+        List<String> lines = Files.readAllLines(earlierRuns).stream().filter(line -> !line.isBlank()).toList();
+        for (String line : lines) {
+            String[] dealAndFields = line.split("\t", 2);
+            String now = kept(zoho.deal(dealAndFields[0]));
+            if (!now.equals(dealAndFields[1])) {
+                changed.add("deal " + dealAndFields[0] + " ended with " + dealAndFields[1] + " but shows " + now);
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new IllegalStateException("deals of earlier demo runs changed:\n  " + String.join("\n  ", changed));
+        }
+        System.out.printf("The %d deals of earlier demo runs on this world still show the money they ended with.%n%n",
+                lines.size());
+    }
+
+    private static String kept(JsonNode deal) {
+        StringBuilder fields = new StringBuilder();
+        for (String field : KEPT) {
+            JsonNode value = deal.path(field);
+            String text = value.isMissingNode() || value.isNull() ? "" : value.asString();
+            if (value.isNumber() || text.matches("-?\\d+(\\.\\d+)?")) {
+                text = new java.math.BigDecimal(text).stripTrailingZeros().toPlainString();
+            }
+            fields.append(fields.length() == 0 ? "" : ";").append(field).append('=').append(text.replace('\t', ' '));
+        }
+        return fields.toString();
     }
 
     static void printLedgers(ZohoApi zoho, List<String> deals) {

@@ -17,15 +17,26 @@ import tools.jackson.databind.JsonNode;
  */
 final class Scenario {
 
-    /** The emulator's Closed Won deal of Globex (California, USD 16,800, three products). */
-    static final String DEAL = "5725767000000400001";
     static final String US_ORG = "10234695";
     static final String BOOKS_ITEM_ROBOT_ARM = "460000000002001";
-    /** Initech (UK, GBP) and a Closed Won deal with no account. */
-    static final String UK_DEAL = "5725767000000400003";
     static final String UK_ORG = "20876543";
-    static final String DEAL_WITHOUT_ACCOUNT = "5725767000000400005";
-    static final List<String> DEALS = List.of(DEAL, UK_DEAL, DEAL_WITHOUT_ACCOUNT);
+
+    /**
+     * The emulator's seeded Globex account (California, USD), with its contact and the three products of its Closed
+     * Won robot cell deal (USD 16,800); Initech (UK, GBP).
+     */
+    private static final String GLOBEX_DEAL = "{\"Deal_Name\":\"Globex - Robot cell (%s)\",\"Stage\":\"Closed Won\","
+            + "\"Amount\":16800.00,\"Currency\":\"USD\",\"Closing_Date\":\"2026-01-15\","
+            + "\"Account_Name\":{\"id\":\"5725767000000100001\"},\"Contact_Name\":{\"id\":\"5725767000000200001\"},"
+            + "\"Deal_Line_Items\":[{\"Product_Name\":{\"id\":\"5725767000000300001\"},\"Quantity\":1,\"List_Price\":12000.00},"
+            + "{\"Product_Name\":{\"id\":\"5725767000000300002\"},\"Quantity\":2,\"List_Price\":1500.00},"
+            + "{\"Product_Name\":{\"id\":\"5725767000000300003\"},\"Quantity\":4,\"List_Price\":450.00}]}";
+    private static final String UK_DEAL = "{\"Deal_Name\":\"Initech - UK rollout (%s)\",\"Stage\":\"Closed Won\","
+            + "\"Amount\":9500.00,\"Currency\":\"GBP\",\"Closing_Date\":\"2026-01-15\","
+            + "\"Account_Name\":{\"id\":\"5725767000000100003\"},\"Contact_Name\":{\"id\":\"5725767000000200003\"},"
+            + "\"Deal_Line_Items\":[{\"Product_Name\":{\"id\":\"5725767000000300001\"},\"Quantity\":1,\"List_Price\":9500.00}]}";
+    private static final String DEAL_WITHOUT_ACCOUNT = "{\"Deal_Name\":\"Walk-in - no account (%s)\","
+            + "\"Stage\":\"Closed Won\",\"Amount\":1000.00,\"Currency\":\"USD\",\"Closing_Date\":\"2026-01-15\"}";
 
     /** What the Deal record must show after a step, by CRM field. */
     record Expectation(String dealId, String step, Map<String, Object> fields) {
@@ -35,6 +46,10 @@ final class Scenario {
     private final ZohoApi zoho;
     private final PrintStream out;
     private final Duration timeout;
+    /** This run's own deals, as a sales rep creates them in CRM: a run never meets an earlier run's invoices. */
+    final String deal;
+    final String ukDeal;
+    final String dealWithoutAccount;
     final List<Expectation> expectations = new ArrayList<>();
     final List<Duration> paymentToCrm = new ArrayList<>();
     int payments;
@@ -44,6 +59,14 @@ final class Scenario {
         this.zoho = zoho;
         this.out = out;
         this.timeout = timeout;
+        String run = java.time.LocalDateTime.now().withNano(0).toString().replace('T', ' ');
+        this.deal = zoho.createRecord("Deals", String.format(GLOBEX_DEAL, run));
+        this.ukDeal = zoho.createRecord("Deals", String.format(UK_DEAL, run));
+        this.dealWithoutAccount = zoho.createRecord("Deals", String.format(DEAL_WITHOUT_ACCOUNT, run));
+    }
+
+    List<String> deals() {
+        return List.of(deal, ukDeal, dealWithoutAccount);
     }
 
     void run() {
@@ -76,7 +99,7 @@ final class Scenario {
         String inv3 = typedInBooks.path("invoice_id").asString();
         BigDecimal t3 = zoho.invoice(US_ORG, inv3).path("total").decimalValue();
         pay(customer, inv3, new BigDecimal("200.00"));
-        gateway.linkInvoice(DEAL, US_ORG, inv3);
+        gateway.linkInvoice(deal, US_ORG, inv3);
         out.printf("invoice %s typed in Books (%s), 200.00 paid, then linked to the deal%n",
                 typedInBooks.path("invoice_number").asString(), t3);
         expect("a Books invoice linked with its payment", Map.of("Total_Invoiced", t1.add(t2).add(t3),
@@ -87,28 +110,28 @@ final class Scenario {
 
     /** A UK deal invoiced whole in GBP and half paid; a deal without account refused with its reason. */
     void runOtherDeals() {
-        JsonNode uk = invoice(UK_DEAL, UK_ORG, null);
+        JsonNode uk = invoice(ukDeal, UK_ORG, null);
         BigDecimal total = uk.path("total").decimalValue();
         BigDecimal half = total.divide(new BigDecimal("2"), 2, java.math.RoundingMode.HALF_UP);
         zoho.recordPayment(UK_ORG, uk.path("customer_id").asString(), uk.path("invoice_id").asString(), half);
         payments++;
         out.printf("payment of %s recorded in Books (UK org)%n", half);
-        expect(UK_DEAL, "UK deal invoiced in GBP, half paid", Map.of("Total_Invoiced", total, "Total_Paid", half,
+        expect(ukDeal, "UK deal invoiced in GBP, half paid", Map.of("Total_Invoiced", total, "Total_Paid", half,
                 "Payment_Status", "Partially paid"));
 
-        String requestId = gateway.requestInvoice(DEAL_WITHOUT_ACCOUNT, null);
+        String requestId = gateway.requestInvoice(dealWithoutAccount, null);
         JsonNode outcome = Waits.until("invoice request " + requestId, () -> gateway.requestOutcome(requestId),
                 answer -> "rejected".equals(answer.path("status").asString()), timeout);
         out.printf("button pressed on a deal without account -> rejected: %s%n",
                 outcome.path("reasons").path(0).path("message").asString());
-        Waits.until("Invoice_Error on the deal without account", () -> zoho.deal(DEAL_WITHOUT_ACCOUNT),
+        Waits.until("Invoice_Error on the deal without account", () -> zoho.deal(dealWithoutAccount),
                 deal -> deal.path("Invoice_Error").asString("").toLowerCase().contains("account"), timeout);
         out.println("  CRM Deal shows the reason in Invoice_Error");
     }
 
     /** Presses the CRM button for a stage and waits for the invoice; answers the Books invoice. */
     private JsonNode invoice(String stage) {
-        return invoice(DEAL, US_ORG, stage);
+        return invoice(deal, US_ORG, stage);
     }
 
     private JsonNode invoice(String dealId, String org, String stage) {
@@ -134,7 +157,7 @@ final class Scenario {
 
     /** Waits until the Deal record in CRM shows every expected field; records how long that took. */
     private void expect(String step, Map<String, Object> fields) {
-        expect(DEAL, step, fields);
+        expect(deal, step, fields);
     }
 
     private void expect(String dealId, String step, Map<String, Object> fields) {

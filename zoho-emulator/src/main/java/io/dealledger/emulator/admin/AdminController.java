@@ -51,12 +51,20 @@ public class AdminController {
         this.organizations = organizations;
     }
 
-    /** Body (optional): {@code {"seed": false}} to start empty. */
+    /**
+     * Body (optional): {@code {"seed": false}} to start empty. Refused (409) for a world kept in a journal: it belongs
+     * with the broker's facts, and a reset would hand out their ids again; {@code bin/dealledger up --reset} clears both.
+     */
     @PostMapping("/reset")
-    public Map<String, Object> reset(@RequestBody(required = false) String raw) {
+    public ResponseEntity<Map<String, Object>> reset(@RequestBody(required = false) String raw) {
         boolean seed = JsonBodies.parse(raw).bool("seed", reset.seedByDefault());
+        if (reset.kept()) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("code", 409, "message",
+                    "this emulator keeps its world with the broker's facts (zoho-emulator.world.dir): a reset would hand"
+                            + " out their ids again; stop it and clear both (bin/dealledger up --reset)"));
+        }
         reset.reset(seed);
-        return Map.of("reset", true, "seeded", seed);
+        return ResponseEntity.ok(Map.of("reset", true, "seeded", seed));
     }
 
     @GetMapping("/clock")

@@ -18,6 +18,7 @@ public class EmulatorClock implements io.dealledger.emulator.reset.Resettable {
 
     private final Clock base;
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> pinned = new AtomicReference<>();
 
     public EmulatorClock() {
         this(Clock.systemUTC());
@@ -28,7 +29,20 @@ public class EmulatorClock implements io.dealledger.emulator.reset.Resettable {
     }
 
     public Instant now() {
-        return base.instant().plus(offset.get());
+        Instant pin = pinned.get();
+        return pin != null ? pin : base.instant().plus(offset.get());
+    }
+
+    /**
+     * Holds "now" at {@code at} until {@link #unpin()}: a journaled write runs at the instant its journal entry names,
+     * so replaying the journal gives every record the same timestamps (see {@code world.WorldJournal}).
+     */
+    public void pin(Instant at) {
+        pinned.set(at);
+    }
+
+    public void unpin() {
+        pinned.set(null);
     }
 
     public LocalDate today(ZoneId zone) {
@@ -50,5 +64,6 @@ public class EmulatorClock implements io.dealledger.emulator.reset.Resettable {
     @Override
     public void reset() {
         offset.set(Duration.ZERO);
+        pinned.set(null);
     }
 }

@@ -20,7 +20,8 @@ public record EmulatorProperties(
         @DefaultValue Books books,
         @DefaultValue Crm crm,
         @DefaultValue Cliq cliq,
-        @DefaultValue Faults faults) {
+        @DefaultValue Faults faults,
+        @DefaultValue World world) {
 
     /** The default data set (two Books orgs, CRM accounts/contacts/products/deals). */
     public record Seed(@DefaultValue("true") boolean enabled) {
@@ -140,6 +141,17 @@ public record EmulatorProperties(
     }
 
     public record Cliq(@DefaultValue("emulator-zapikey") String zapikey) {
+    }
+
+    /**
+     * Where the emulator keeps its world across restarts ({@code ZOHO_EMULATOR_WORLD_DIR}); empty: in memory only, and
+     * a restart starts from the seed. The local stack sets {@code .local/emulator} (issue 23).
+     */
+    public record World(@DefaultValue("") String dir) {
+
+        public boolean persisted() {
+            return !dir.isBlank();
+        }
     }
 
     /** Seed of the random source deciding injected faults, so a failing run can be repeated. */

@@ -43,14 +43,21 @@ public class OutboundDispatcher implements Resettable, DisposableBean {
     private final FaultRegistry faults;
     private final DeliveryLog deliveries;
     private final EmulatorClock clock;
+    private final io.dealledger.emulator.world.WorldJournal world;
 
-    public OutboundDispatcher(FaultRegistry faults, DeliveryLog deliveries, EmulatorClock clock) {
+    public OutboundDispatcher(FaultRegistry faults, DeliveryLog deliveries, EmulatorClock clock,
+            io.dealledger.emulator.world.WorldJournal world) {
+        this.world = world;
         this.faults = faults;
         this.deliveries = deliveries;
         this.clock = clock;
     }
 
     public void send(OutboundMessage message) {
+        if (world.replaying()) {
+            // restoring the world at start: these were delivered the first time
+            return;
+        }
         FaultSettings fault = faults.forScopes(message.faultScope(), message.kind().startsWith("crm") ? "crm" : "books");
         if (faults.roll(fault.webhookDropProbability())) {
             deliveries.add(message, now(), false, false, false).finish(Delivery.Outcome.DROPPED, null, null, null);

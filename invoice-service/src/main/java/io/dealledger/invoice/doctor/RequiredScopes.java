@@ -30,6 +30,8 @@ public final class RequiredScopes {
                     List.of()),
             new Scope("ZohoCRM.settings.variables.READ", true, "CRM Variables (routing, tax)",
                     List.of("ZohoCRM.settings.ALL", "ZohoCRM.settings.variables.ALL")),
+            new Scope("ZohoCRM.settings.fields.READ", false, "the doctor's checks of the CRM fields and the Deals subform",
+                    List.of("ZohoCRM.settings.ALL", "ZohoCRM.settings.fields.ALL")),
             new Scope("ZohoCRM.settings.automation_actions.READ", false, "the doctor's check of the Deals webhook",
                     List.of("ZohoCRM.settings.ALL", "ZohoCRM.settings.automation_actions.ALL")),
             new Scope("ZohoCRM.notifications.ALL", false, "CRM deal change notifications (actions/watch)", List.of()),

@@ -19,6 +19,7 @@ class RequiredScopesTest {
         assertThat(RequiredScopes.missing(Set.of("ZohoBooks.invoices.ALL", "ZohoCRM.settings.variables.READ")))
                 .extracting(RequiredScopes.Scope::name).containsExactly("ZohoBooks.contacts.ALL", "ZohoBooks.settings.ALL",
                         "ZohoBooks.customerpayments.READ", "ZohoBooks.creditnotes.ALL", "ZohoCRM.modules.ALL",
-                        "ZohoCRM.settings.automation_actions.READ", "ZohoCRM.notifications.ALL", "ZohoCliq.Webhooks.CREATE");
+                        "ZohoCRM.settings.fields.READ", "ZohoCRM.settings.automation_actions.READ", "ZohoCRM.notifications.ALL",
+                        "ZohoCliq.Webhooks.CREATE");
     }
 }

@@ -105,14 +105,20 @@ public final class BooksRecords {
 
     /**
      * A workflow webhook as {@code GET /settings/webhooks} lists it (https://www.zoho.com/books/api/v3/webhooks):
-     * its URL and custom headers ({@code headers[]{param_name,param_value}}).
+     * its URL and custom headers ({@code headers[]{param_name,param_value}}). A header without a value reads as null
+     * (issue 16, item 9: a null value must not fail the whole list).
      */
     public record Webhook(String webhookId, String webhookName, String entity, String url, Map<String, String> headers) {
         static Webhook from(JsonNode n) {
             Map<String, String> headers = new LinkedHashMap<>();
-            n.path("headers").values().forEach(h -> headers.put(Json.text(h, "param_name"), Json.text(h, "param_value")));
+            n.path("headers").values().forEach(h -> {
+                String name = Json.text(h, "param_name");
+                if (name != null) {
+                    headers.put(name, Json.text(h, "param_value"));
+                }
+            });
             return new Webhook(Json.text(n, "webhook_id"), Json.text(n, "webhook_name"), Json.text(n, "entity"),
-                    Json.text(n, "url"), Map.copyOf(headers));
+                    Json.text(n, "url"), java.util.Collections.unmodifiableMap(headers));
         }
     }
 

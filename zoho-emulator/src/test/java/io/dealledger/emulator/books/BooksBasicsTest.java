@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BooksBasicsTest extends EmulatorTest {
 
     @Test
-    void listsBothSeededOrganizationsWithTheirEditionAndCurrency() {
+    void listsBothSeededOrganizationsWithTheirCurrency() {
         Response response = zoho.get("/books/v3/organizations");
 
         assertThat(response.status()).isEqualTo(200);

@@ -93,6 +93,40 @@ class BooksShapeTest extends EmulatorTest {
     }
 
     @Test
+    void creates() {
+        // Zoho's create responses are the *-upsert fixtures (SOURCES.md)
+        assertShape(zoho.post(books("/contacts", US), json("{'contact_name':'Hooli Inc','contact_persons':[{'first_name':"
+                + "'Gavin','email':'gavin@hooli.example','is_primary_contact':true}],"
+                + "'custom_fields':[{'api_name':'cf_crm_account_id','value':'5725767000000999001'}]}")).rawBody(),
+                "books/contact-upsert.json", NOT_MODELED);
+        assertShape(zoho.post(books("/items", US), json("{'name':'Calibration','rate':150,'sku':'SVC-CAL',"
+                + "'custom_fields':[{'api_name':'cf_crm_product_id','value':'5725767000000999002'}]}")).rawBody(),
+                "books/item-upsert.json", NOT_MODELED);
+        assertShape(zoho.post(books("/invoices", US), json("{'customer_id':'" + BOOKS_CONTACT_SOYLENT + "',"
+                + "'line_items':[{'item_id':'" + BOOKS_ITEM_GRIPPER + "','quantity':1,'tax_id':'" + TAX_NY + "'}],"
+                + "'custom_fields':[{'api_name':'cf_dealledger_request_id','value':'shape-3'}]}")).rawBody(),
+                "books/invoice-upsert.json", NOT_MODELED);
+    }
+
+    @Test
+    void invoiceStatusChanges() {
+        String draft = zoho.post(books("/invoices", US), json("{'customer_id':'" + BOOKS_CONTACT_SOYLENT + "',"
+                + "'line_items':[{'item_id':'" + BOOKS_ITEM_GRIPPER + "','quantity':1,'tax_id':'" + TAX_NY + "'}]}"))
+                .json().string("invoice.invoice_id");
+        String invoice = "/invoices/" + draft;
+
+        assertShape(zoho.post(books(invoice + "/status/sent", US), null).rawBody(), "books/invoice-status-sent.json",
+                NOT_MODELED);
+        assertShape(zoho.post(books(invoice + "/writeoff", US), null).rawBody(), "books/invoice-writeoff.json",
+                NOT_MODELED);
+        assertShape(zoho.post(books(invoice + "/writeoff/cancel", US), null).rawBody(),
+                "books/invoice-writeoff-cancel.json", NOT_MODELED);
+        assertShape(zoho.post(books(invoice + "/status/void", US), null).rawBody(), "books/invoice-status-void.json",
+                NOT_MODELED);
+        assertThat(zoho.get(books(invoice, US)).json().string("invoice.status")).isEqualTo("void");
+    }
+
+    @Test
     void customerPayments() {
         assertShape(zoho.get(books("/customerpayments/" + paymentId, US)).rawBody(), "books/customerpayment-get.json", NOT_MODELED);
         assertShape(zoho.get(books("/customerpayments", US)).rawBody(), "books/customerpayments-list.json", NOT_MODELED);

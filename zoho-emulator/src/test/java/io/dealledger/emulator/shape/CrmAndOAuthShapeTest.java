@@ -76,6 +76,18 @@ class CrmAndOAuthShapeTest extends EmulatorTest {
     }
 
     @Test
+    void aModulesFieldsAndItsWebhookActions() {
+        assertShape(zoho.get("/crm/v7/settings/fields?module=Deals").rawBody(), "crm/fields.json",
+                NotModeled.CRM_FIELD_SETUP);
+
+        zoho.put("/_emulator/crm/deal-webhook", json("{'url':'http://localhost:1/webhooks/crm'}"));
+        Response listed = zoho.get("/crm/v8/settings/automation/webhooks?module=Deals");
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertShape(listed.rawBody(), "crm/automation-webhooks.json", Set.of());
+    }
+
+    @Test
     void anExpiredTokenAndAMissingScopeAreRefusedAsCrmRefusesThem() {
         Response expired = anonymous.withToken("1000.expired-or-unknown").get("/crm/v7/Deals/" + DEAL_GLOBEX_CLOSED_WON);
         ZohoHttp booksOnly = new ZohoHttp(anonymous.baseUrl())

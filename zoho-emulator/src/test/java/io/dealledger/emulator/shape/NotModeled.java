@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keys of Zoho's examples the emulator leaves out, by why. Each is a Books (or Inventory) feature dealledger
+ * Keys of Zoho's examples the emulator leaves out, by why. Each is a Books, Inventory or CRM feature dealledger
  * neither reads nor writes; none is a key the client parses (the client's fixture tests would say so).
  */
 final class NotModeled {
@@ -36,6 +36,24 @@ final class NotModeled {
     /** A contact's receivables summary: dealledger reads balances per invoice, never these. */
     static final Set<String> RECEIVABLES = Set.of("outstanding_receivable_amount", "outstanding_receivable_amount_bcy",
             "unused_credits_receivable_amount", "unused_credits_receivable_amount_bcy", "has_transaction");
+
+    /**
+     * How CRM Setup lays out, secures and presents a field (layouts, profiles, views, colour codes, encryption,
+     * HIPAA, formulas, roll-ups, auto-numbers, picklists, lookups): dealledger reads a field's {@code api_name} and
+     * {@code data_type} only ({@code CrmClient.fieldTypes}), and the emulator answers those with {@code json_type},
+     * {@code custom_field}, {@code id}, the labels, {@code visible}, {@code read_only} and {@code unique}.
+     */
+    static final Set<String> CRM_FIELD_SETUP = Set.of("associated_module", "webhook", "operation_type",
+            "colour_code_enabled_by_system", "tooltip", "display_format_properties", "type", "field_read_only",
+            "customizable_properties", "association_details", "businesscard_supported", "multi_module_lookup",
+            "created_time", "filterable", "profiles", "view_type", "separator", "searchable", "history_tracking_enabled",
+            "external", "parent_field", "enable_colour_code", "child_fields", "pick_list_values", "system_mandatory",
+            "private", "virtual_field", "crypt", "range", "created_source", "display_type", "ui_type", "modified_time",
+            "public", "quick_sequence_number", "email_parser", "currency", "lookup", "hipaa_compliance",
+            "convert_mapping", "address", "rollup_summary", "length", "column_name", "display_field",
+            "pick_list_values_sorted_lexically", "sortable", "layout_associations", "global_picklist", "display_format",
+            "history_tracking", "formula", "additional_column", "hipaa_compliance_enabled", "decimal_place",
+            "mass_update", "multiselectlookup", "auto_number");
 
     private NotModeled() {
     }

@@ -201,14 +201,13 @@ public final class KafkaNonces implements Nonces, SmartLifecycle {
         long since = clock.millis() - window.multipliedBy(2).plus(SKEW).toMillis();
         Map<TopicPartition, Long> query = new HashMap<>();
         partitions.forEach(partition -> query.put(partition, since));
+        // the ends as they were before the query: a partition with nothing that recent starts there, not at the end
+        // seen later, which would skip a claim another instance wrote in between (and let its replay through here)
+        Map<TopicPartition, Long> ends = reader.endOffsets(partitions, Duration.ofSeconds(10));
         Map<TopicPartition, OffsetAndTimestamp> found = reader.offsetsForTimes(query, Duration.ofSeconds(10));
         for (TopicPartition partition : partitions) {
             OffsetAndTimestamp at = found.get(partition);
-            if (at == null) {
-                reader.seekToEnd(List.of(partition));
-            } else {
-                reader.seek(partition, at.offset());
-            }
+            reader.seek(partition, at == null ? ends.get(partition) : at.offset());
         }
         log.info("event=nonces_following topic={} partitions={} since={}", TOPIC, partitions.size(),
                 Instant.ofEpochMilli(since));

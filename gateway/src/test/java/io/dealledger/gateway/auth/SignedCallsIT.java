@@ -30,18 +30,27 @@ class SignedCallsIT extends GatewayIT {
         String invoice = newId();
         String header = signNow(HttpMethod.GET, "/api/v1/deals/" + dealA + "/ledger", "");
 
-        // When it is sent, within the window, on other routes and other deals
+        // When it is sent, within the window, on every other signed route, other deals and another query
         List<Integer> statuses = List.of(
                 status(HttpMethod.DELETE, "/api/v1/deals/" + dealB + "/invoice-links/" + invoice, "", header),
+                status(HttpMethod.DELETE, "/api/v1/deals/" + dealA + "/invoice-links/" + invoice, "", header),
+                status(HttpMethod.POST, "/api/v1/deals/" + dealA + "/invoice-links", "{\"invoiceId\":\"" + invoice + "\"}",
+                        header),
                 status(HttpMethod.GET, "/api/v1/dead-letters", "", header),
                 status(HttpMethod.GET, "/api/v1/deals/" + dealB + "/ledger", "", header),
+                status(HttpMethod.GET, "/api/v1/accounts/" + newId() + "/ledger", "", header),
                 status(HttpMethod.GET, "/api/v1/deals/" + dealB + "/invoice-candidates", "", header),
                 status(HttpMethod.GET, "/api/v1/deals/" + dealA + "/invoice-candidates", "", header),
                 status(HttpMethod.GET, "/api/v1/deals/" + dealA + "/ledger?asOf=2020-01-01", "", header),
+                status(HttpMethod.GET, "/api/v1/invoice-requests/0b9d3c52-8a3e-4b1e-9f0a-2d6c1e7f4a10", "", header),
                 status(HttpMethod.POST, "/api/v1/deals/" + dealB + "/invoice-requests", "", header),
-                status(HttpMethod.POST, "/api/v1/dead-letters/replays", "{\"service\":\"invoice-service\"}", header));
+                status(HttpMethod.POST, "/api/v1/deals/" + dealB + "/invoice-previews", "", header),
+                status(HttpMethod.POST, "/api/v1/dead-letters/replays", "{\"service\":\"invoice-service\"}", header),
+                status(HttpMethod.POST, "/api/v1/backfill/organizations/10234695", "", header),
+                status(HttpMethod.GET, "/api/v1/backfill/organizations/10234695", "", header),
+                status(HttpMethod.POST, "/api/v1/reconciliations", "", header));
 
-        // Then every one is refused, and no unlink or invoice request was published
+        // Then every one is refused, and no link, unlink or invoice request was published
         assertThat(statuses).containsOnly(401);
         assertThat(recordsWithKey(Topics.INVOICE_LINKS, invoice)).isEmpty();
         assertThat(recordsWithKey(Topics.INVOICE_REQUESTS, dealB)).isEmpty();

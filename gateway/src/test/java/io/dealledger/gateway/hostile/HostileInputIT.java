@@ -17,25 +17,37 @@ import io.dealledger.schemas.topics.Topics;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Table-driven: some fifteen hundred hostile requests on every public route — malformed bodies and numbers
  * whose exponent overflows an int ({@link HostileBodies}), bad ids, parameters, media types and signatures
  * ({@link HostileRequests}), and request lines and headers no client library would send ({@link RawRequests}).
  * Every one must be refused with a 4xx problem, none may get a 5xx, and nothing may be published: no event, and
- * not even a signature nonce, since a nonce is claimed only for a valid request.
+ * not even a signature nonce, since a nonce is claimed only for a valid request. "Every public route" is checked
+ * against the router: a route a controller maps that no case aims at fails the test.
  */
 class HostileInputIT extends GatewayIT {
 
     private static final List<TopicSpec> WRITTEN_BY_THE_GATEWAY = Topics.all().stream()
             .filter(topic -> topic.writer() == io.dealledger.schemas.topics.Service.GATEWAY).toList();
 
+    /** The gateway's controllers: every route they map must get hostile cases, a route added later included. */
+    @Autowired
+    private RequestMappingHandlerMapping requestMappingHandlerMapping;
+
     @Test
     void everyHostileInputIsRefusedWithA4xxProblemAndNothingIsPublished() throws Exception {
         List<HostileCase> cases = new ArrayList<>(HostileBodies.all());
         cases.addAll(HostileRequests.all());
+        List<MappedRoute> mapped = mappedRoutes();
+        Set<String> withoutACase = new TreeSet<>(mapped.stream()
+                .filter(route -> cases.stream().noneMatch(route::aimedAtBy)).map(MappedRoute::toString).toList());
         List<RawRequests.Raw> raws = new ArrayList<>(RawRequests.all());
         // WebClient refuses to write a Content-Type it cannot parse: those cases go out raw
         cases.stream().filter(hostile -> !sendable(hostile.contentType())).map(RawRequests::of).forEach(raws::add);
@@ -71,8 +83,12 @@ class HostileInputIT extends GatewayIT {
         int requests = cases.size() + raws.size();
         long fiveHundreds = byStatus.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
         System.out.printf("hostile input: %d requests (%d raw) on %d routes %s; by status %s; 5xx: %d;"
-                + " published: %s%n", requests, raws.size(), routes.size(), routes, byStatus, fiveHundreds, published);
+                + " published: %s; the router maps %d routes, without a case: %s%n", requests, raws.size(),
+                routes.size(), routes, byStatus, fiveHundreds, published, mapped.size(), withoutACase);
         softly.assertAll();
+
+        assertThat(mapped).hasSizeGreaterThanOrEqualTo(HostileRequests.SIGNED.size() + 2);
+        assertThat(withoutACase).as("routes the gateway's controllers map that no hostile case aims at").isEmpty();
 
         assertThat(requests).isGreaterThanOrEqualTo(1400);
         assertThat(routes).containsAll(HostileRequests.SIGNED.stream().map(HostileRequests.Route::name).toList())
@@ -93,6 +109,28 @@ class HostileInputIT extends GatewayIT {
                 })
                 .bodyValue(hostile.body())
                 .exchange().expectBody().returnResult();
+    }
+
+    /** A method and path pattern a controller maps, e.g. {@code GET /api/v1/deals/{dealId}/ledger}. */
+    private record MappedRoute(String method, PathPattern pattern) {
+
+        boolean aimedAtBy(HostileCase hostile) {
+            return hostile.method().name().equals(method)
+                    && pattern.matches(PathContainer.parsePath(hostile.path().split("\\?", 2)[0]));
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern.getPatternString();
+        }
+    }
+
+    private List<MappedRoute> mappedRoutes() {
+        List<MappedRoute> mapped = new ArrayList<>();
+        requestMappingHandlerMapping.getHandlerMethods().keySet().forEach(info -> info.getPatternsCondition()
+                .getPatterns().forEach(pattern -> info.getMethodsCondition().getMethods()
+                        .forEach(method -> mapped.add(new MappedRoute(method.name(), pattern)))));
+        return mapped;
     }
 
     /** Whether WebClient sends this Content-Type at all (it refuses to write one it cannot parse). */

@@ -7,6 +7,7 @@ import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import io.dealledger.testkit.kafka.UsesKafka;
@@ -269,5 +270,41 @@ class WidgetBrowserIT {
         invoiced = invoiced.add(total);
         browser.until("the totals with the new invoice", WAIT, d -> figure("totalInvoiced").equals(usd(invoiced)));
         browser.screenshot("08-invoice-created-after-preview");
+    }
+
+    @Test
+    @Order(8)
+    void aStageRequestWhoseAnswerWasLostIsSentAgainWithTheSameKeyAndInvoicedOnce() throws Exception {
+        browser.open(stack.widgetUrl(WidgetStack.GLOBEX_DEAL, 1));
+        browser.until("the widget loaded", WAIT, d -> figure("totalInvoiced").equals(usd(invoiced)));
+        // the network loses the gateway's answer to the first invoice request (the request itself got through)
+        browser.js("window.__invoiceRequests = []; var realFetch = window.fetch;"
+                + "window.fetch = function (url, options) {"
+                + "  var args = options && options.body ? JSON.parse(options.body) : {};"
+                + "  var sent = realFetch.apply(this, arguments);"
+                + "  if (args.method === 'POST' && /\\/invoice-requests$/.test(args.path)) {"
+                + "    window.__invoiceRequests.push(args.idempotencyKey);"
+                + "    if (window.__invoiceRequests.length === 1) {"
+                + "      return sent.then(function () { throw new TypeError('Failed to fetch'); });"
+                + "    }"
+                + "  }"
+                + "  return sent;"
+                + "};");
+        int invoicesBefore = stack.invoicesOfGlobex().size();
+        browser.driver.findElement(By.cssSelector("input[name=scope][value=fixed]")).click();
+        browser.driver.findElement(By.id("stage-label")).sendKeys("Milestone 3");
+        browser.driver.findElement(By.id("stage-amount")).sendKeys("500.00");
+        browser.driver.findElement(By.id("request-submit")).click();
+        browser.until("the preview", WAIT, d -> browser.driver.findElement(By.id("preview")).isDisplayed());
+        browser.driver.findElement(By.id("preview-confirm")).click();
+
+        browser.until("the issued invoice", WAIT, d -> "issued".equals(
+                browser.driver.findElement(By.id("request-outcome")).getAttribute("data-outcome")));
+        @SuppressWarnings("unchecked")
+        List<String> keys = (List<String>) browser.js("return window.__invoiceRequests");
+        assertThat(keys).as("the request was sent again after the lost answer, with its key").hasSize(2);
+        assertThat(keys.get(1)).isNotBlank().isEqualTo(keys.get(0));
+        var created = stack.invoicesOfGlobex();
+        assertThat(created).as("one Books invoice for the one action").hasSize(invoicesBefore + 1);
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.dealledger.zoho.ZohoSettings;
 import io.dealledger.zoho.limits.BooksDailyLimitException;
+import io.dealledger.zoho.limits.Budget;
 import io.dealledger.zoho.limits.BooksOrgBudget;
 import io.dealledger.zoho.oauth.AccessTokens;
 import io.micrometer.core.instrument.Counter;
@@ -64,7 +65,12 @@ public class ZohoExchange {
 
     private Mono<JsonNode> attempt(String baseUrl, ZohoRequest request, boolean mayRefresh) {
         long queued = System.nanoTime();
-        return request.budget().acquire(request.priority()).flatMap(permit -> {
+        // usingWhen: the permit is closed however the call ends. A caller may also leave just as the permit is on
+        // its way: an operator then drops it (Reactor's "discard"), and the hook closes it. A permit dropped unclosed
+        // is an in-flight slot held for good, and with every slot held no call of the org ever starts again.
+        Mono<Budget.Permit> granted = request.budget().acquire(request.priority())
+                .doOnDiscard(Budget.Permit.class, Budget.Permit::close);
+        return Mono.usingWhen(granted, permit -> {
             Timer.builder("zoho.ratelimit.wait").tag("api", request.service().label())
                     .tag("org", org(request)).register(meters).record(Duration.ofNanos(System.nanoTime() - queued));
             return tokens.accessToken().flatMap(token -> send(baseUrl, request, token)
@@ -78,12 +84,16 @@ public class ZohoExchange {
                         return Mono.fromCallable(() -> ZohoAnswers.interpret(request, answer, json))
                                 .doOnNext(body -> permit.answered(answer.status(), null))
                                 .doOnError(ZohoApiException.class, e -> permit.answered(e.httpStatus(), e.code()));
-                    }))
-                    .doFinally(signal -> permit.close());
-        }).onErrorMap(ZohoExchange::dailyCapReached, error -> dailyLimit(request, (ZohoApiException) error))
+                    }));
+        }, ZohoExchange::close, (permit, error) -> close(permit), ZohoExchange::close)
+                .onErrorMap(ZohoExchange::dailyCapReached, error -> dailyLimit(request, (ZohoApiException) error))
                 .doOnError(error -> counter("zoho.calls", request, outcome(error)).increment())
                 .doOnNext(body -> counter("zoho.calls", request, "success").increment())
                 .switchIfEmpty(Mono.defer(() -> attempt(baseUrl, request, false)));
+    }
+
+    private static Mono<Void> close(Budget.Permit permit) {
+        return Mono.fromRunnable(permit::close);
     }
 
     /** Zoho's own daily cap (429 code 45, or 45 under a 200), not a refusal the budget already made. */

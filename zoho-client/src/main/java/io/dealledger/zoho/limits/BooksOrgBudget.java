@@ -81,9 +81,15 @@ public final class BooksOrgBudget implements Budget {
             BooksDailyLimitException refused = refusal(priority, false);
             return refused != null ? Mono.<Permit>error(refused) : queue.acquire(priority);
         }).map(slot -> {
-            waits[priority.ordinal()].record(Duration.ofNanos(System.nanoTime() - queued));
-            spend();
-            return new SignalledPermit(slot);
+            try {
+                waits[priority.ordinal()].record(Duration.ofNanos(System.nanoTime() - queued));
+                spend();
+                return new SignalledPermit(slot);
+            } catch (RuntimeException e) {
+                // the slot was granted: give it back before failing, or it stays in flight for good
+                slot.close();
+                throw e;
+            }
         });
     }
 

@@ -13,9 +13,12 @@ import java.util.Map;
  * What is waiting to be written to CRM, per record (a deal, an account), and what was last written there
  * (docs/architecture.md §6, API economy). Plain Java, no clock of its own: every call says what time it is.
  * <ul>
- * <li>Coalescing: a record's first change opens a window; changes arriving inside it replace the waiting values.
- * When the oldest waiting record's window is over, every waiting record is written, in batches: one CRM call carries
- * many records, each once, with its latest values.</li>
+ * <li>Leading edge: the change of an idle record (nothing waiting, nothing in flight, no write handed out within the
+ * window) is due at once, so a single payment reaches CRM without waiting for changes that are not coming.</li>
+ * <li>Coalescing: any other change opens a window (a record written a moment ago, or one whose write is in flight);
+ * changes arriving inside it replace the waiting values. When any waiting record is due, every waiting record is
+ * written, in batches: one CRM call carries many records, each once, with its latest values. A record is so written
+ * at most once a window while it keeps changing, however many changes it has.</li>
  * <li>Diffing: only the fields whose value differs from the last successful write are sent; a record with no
  * difference is not written at all.</li>
  * <li>Retrying: a write that failed waits (exponential back-off, capped) and is sent again, for as long as it takes:
@@ -45,6 +48,8 @@ public final class PendingWrites {
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
     private final Map<String, Write> inFlight = new HashMap<>();
     private final Map<String, Map<String, Object>> lastWritten = new HashMap<>();
+    /** When each record's last write was handed out: a record written within the window is not idle. */
+    private final Map<String, Instant> lastSent = new HashMap<>();
     /** Records waiting since this time or before go in the current flush (set when a window ends). */
     private Instant flushCutoff;
 
@@ -58,7 +63,9 @@ public final class PendingWrites {
     public synchronized Offer offer(String recordId, Map<String, Object> fields, Instant occurredAt, Instant now) {
         Waiting before = waiting.get(recordId);
         if (before == null) {
-            waiting.put(recordId, new Waiting(new LinkedHashMap<>(fields), now, occurredAt, now, 0));
+            // an idle record's window is over already: it is due at once (the leading edge)
+            Instant opened = idle(recordId, now) ? now.minus(window) : now;
+            waiting.put(recordId, new Waiting(new LinkedHashMap<>(fields), opened, occurredAt, now, 0));
             return Offer.QUEUED;
         }
         Instant oldest = occurredAt.isBefore(before.oldestChange()) ? occurredAt : before.oldestChange();
@@ -96,6 +103,7 @@ public final class PendingWrites {
             }
             Write write = new Write(recordId, w.fields(), changed, w.oldestChange(), w.attempt() + 1);
             inFlight.put(recordId, write);
+            lastSent.put(recordId, now);
             writes.add(write);
         }
         return new Due(writes, unchanged);
@@ -148,6 +156,7 @@ public final class PendingWrites {
     public synchronized void forget(String recordId) {
         waiting.remove(recordId);
         lastWritten.remove(recordId);
+        lastSent.remove(recordId);
     }
 
     /** Whether a change of {@code recordId} is waiting or being written. */
@@ -157,6 +166,12 @@ public final class PendingWrites {
 
     public synchronized int waitingCount() {
         return waiting.size();
+    }
+
+    /** Nothing in flight and no write handed out within the window (a retry waiting is not idle either). */
+    private boolean idle(String recordId, Instant now) {
+        Instant sent = lastSent.get(recordId);
+        return !inFlight.containsKey(recordId) && (sent == null || !now.isBefore(sent.plus(window)));
     }
 
     private boolean ready(String recordId, Waiting w, Instant now) {

@@ -20,21 +20,61 @@ class PendingWritesTest {
             Duration.ofSeconds(4));
 
     @Test
-    void changesOfADealWithinTheWindowBecomeOneWriteWithTheLatestValues() {
-        // Given three ledger changes of one deal within two seconds
-        assertThat(pending.offer("d1", fields("100", "Unpaid"), T0, T0)).isEqualTo(PendingWrites.Offer.QUEUED);
-        assertThat(pending.offer("d1", fields("150", "Partially paid"), T0, T0.plusMillis(500)))
+    void theFirstChangeOfAnIdleDealIsDueAtOnce_withoutWaitingForTheWindow() {
+        assertThat(pending.offer("d1", fields("100", "Partially paid"), T0, T0)).isEqualTo(PendingWrites.Offer.QUEUED);
+
+        Due due = pending.due(T0, 100);
+
+        assertThat(due.writes()).singleElement().satisfies(write ->
+                assertThat(write.changed()).containsEntry("Total_Paid", new BigDecimal("100")));
+        // and another deal changing a moment later is idle too: due at once, on its own
+        pending.offer("d2", fields("50", "Partially paid"), T0, T0.plusMillis(300));
+        assertThat(pending.due(T0.plusMillis(300), 100).writes()).extracting(Write::recordId).containsExactly("d2");
+    }
+
+    @Test
+    void changesOfADealWhileItsWriteIsInFlightBecomeOneWriteWithTheLatestValuesAfterTheWindow() {
+        // Given a deal whose first change is being written
+        pending.offer("d1", fields("100", "Unpaid"), T0, T0);
+        Write first = pending.due(T0, 100).writes().get(0);
+        // When three more changes arrive within two seconds, the first while that write is in flight
+        assertThat(pending.offer("d1", fields("150", "Partially paid"), T0, T0.plusMillis(100)))
+                .isEqualTo(PendingWrites.Offer.QUEUED);
+        pending.written(first);
+        assertThat(pending.offer("d1", fields("180", "Partially paid"), T0, T0.plusMillis(500)))
                 .isEqualTo(PendingWrites.Offer.COALESCED);
         pending.offer("d1", fields("200", "Paid"), T0, T0.plusMillis(900));
-        // When the window is not over yet, nothing is due
-        assertThat(pending.due(T0.plusMillis(1900), 100).writes()).isEmpty();
-        // Then once it is, one write carries the latest values
-        Due due = pending.due(T0.plusSeconds(2), 100);
+        // Then nothing is due before the window of the first of them is over
+        assertThat(pending.due(T0.plusMillis(2000), 100).writes()).isEmpty();
+        // And once it is, one write carries the latest values
+        Due due = pending.due(T0.plusMillis(2100), 100);
         assertThat(due.writes()).singleElement().satisfies(write -> {
             assertThat(write.changed()).containsEntry("Total_Paid", new BigDecimal("200"))
                     .containsEntry("Payment_Status", "Paid");
             assertThat(write.oldestChange()).isEqualTo(T0);
         });
+        pending.written(due.writes().get(0));
+        // And a change two windows later, the deal idle again, is due at once
+        pending.offer("d1", fields("200", "Paid"), T0, T0.plusSeconds(5));
+        pending.offer("d1", fields("210", "Paid"), T0, T0.plusSeconds(5));
+        assertThat(pending.due(T0.plusSeconds(5), 100).writes()).singleElement().satisfies(write ->
+                assertThat(write.changed()).containsOnlyKeys("Total_Paid"));
+    }
+
+    @Test
+    void aDealThatKeepsChangingIsWrittenAtMostOnceAWindow() {
+        Instant now = T0;
+        int writes = 0;
+        for (int change = 0; change < 100; change++) {
+            pending.offer("d1", fields(String.valueOf(change + 1), "Partially paid"), T0, now);
+            for (Write write : pending.due(now, 100).writes()) {
+                pending.written(write);
+                writes++;
+            }
+            now = now.plusMillis(100);
+        }
+        // ten seconds of changes every 100 ms: the leading write, then one a window (2 s)
+        assertThat(writes).isBetween(5, 6);
     }
 
     @Test

@@ -3,11 +3,10 @@ package io.dealledger.core.invoice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.dealledger.core.money.Money;
@@ -29,24 +28,26 @@ public final class InvoiceLedger {
 
     private final InvoiceRef invoice;
     private final List<LedgerFact> facts;
-    private final Set<String> factIds;
-    private final InvoiceView view;
+    /** The currency of the facts' money, null while none carries money. */
+    private final Currency currency;
+    /** Derived when first asked for: a ledger read back only to be applied to (payment-service's memory) never is. */
+    private volatile InvoiceView view;
 
-    private InvoiceLedger(InvoiceRef invoice, List<LedgerFact> facts) {
+    private InvoiceLedger(InvoiceRef invoice, List<LedgerFact> facts, Currency currency) {
         this.invoice = invoice;
         this.facts = Collections.unmodifiableList(facts);
-        this.factIds = new HashSet<>();
-        facts.forEach(fact -> factIds.add(fact.id()));
-        this.view = InvoiceViews.derive(invoice, facts);
+        this.currency = currency;
     }
 
     public static InvoiceLedger empty(InvoiceRef invoice) {
-        return new InvoiceLedger(invoice, List.of());
+        return new InvoiceLedger(invoice, List.of(), null);
     }
 
     /** A ledger from facts it accepted before (e.g. read back from a state store); not re-checked one by one. */
     public static InvoiceLedger restore(InvoiceRef invoice, List<LedgerFact> facts) {
-        return new InvoiceLedger(invoice, new ArrayList<>(facts));
+        Currency currency = facts.stream().map(InvoiceViews::amountOf).filter(m -> m != null)
+                .map(Money::currency).findFirst().orElse(null);
+        return new InvoiceLedger(invoice, new ArrayList<>(facts), currency);
     }
 
     /** This ledger with {@code fact} applied, or this ledger itself if the fact was applied before. */
@@ -55,17 +56,18 @@ public final class InvoiceLedger {
             throw new IllegalArgumentException("fact " + fact.id() + " is about invoice " + fact.invoice()
                     + ", not " + invoice);
         }
-        if (factIds.contains(fact.id())) {
+        if (applied(fact.id())) {
             return this;
         }
-        List<LedgerFact> next = new ArrayList<>(facts);
-        next.add(fact);
-        try {
-            return new InvoiceLedger(invoice, next);
-        } catch (IllegalArgumentException mixedCurrencies) {
+        Money amount = InvoiceViews.amountOf(fact);
+        if (amount != null && currency != null && !amount.currency().equals(currency)) {
             throw new IllegalStateException("invoice " + invoice + ": " + fact.getClass().getSimpleName() + " "
-                    + fact.id() + " mixes currencies: " + mixedCurrencies.getMessage(), mixedCurrencies);
+                    + fact.id() + " mixes currencies: " + amount.currency() + " on an invoice in " + currency);
         }
+        List<LedgerFact> next = new ArrayList<>(facts.size() + 1);
+        next.addAll(facts);
+        next.add(fact);
+        return new InvoiceLedger(invoice, next, currency != null || amount == null ? currency : amount.currency());
     }
 
     /**
@@ -83,13 +85,17 @@ public final class InvoiceLedger {
     }
 
     public boolean applied(String factId) {
-        return factIds.contains(factId);
+        for (LedgerFact fact : facts) {
+            if (fact.id().equals(factId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The ledger as it stood at {@code instant}: only the facts that had happened by then. */
     public InvoiceLedger asOf(Instant instant) {
-        return new InvoiceLedger(invoice, new ArrayList<>(facts.stream()
-                .filter(fact -> !fact.occurredAt().isAfter(instant)).toList()));
+        return restore(invoice, facts.stream().filter(fact -> !fact.occurredAt().isAfter(instant)).toList());
     }
 
     /** What the ledger counts of a payment on this invoice: its amount if applied, empty if taken off or never seen. */
@@ -103,7 +109,7 @@ public final class InvoiceLedger {
         Map<String, Money> payments = new TreeMap<>();
         InvoiceViews.payments(facts).forEach((id, standing) -> payments.put(id,
                 standing instanceof LedgerFact.PaymentApplied applied ? applied.amount()
-                        : Money.zero(view.currency())));
+                        : Money.zero(currency)));
         return payments;
     }
 
@@ -129,7 +135,7 @@ public final class InvoiceLedger {
         Map<String, Money> credits = new TreeMap<>();
         InvoiceViews.credits(facts).forEach((id, standing) -> credits.put(id,
                 standing instanceof LedgerFact.CreditApplied applied ? applied.amount()
-                        : Money.zero(view.currency())));
+                        : Money.zero(currency)));
         return credits;
     }
 
@@ -163,6 +169,11 @@ public final class InvoiceLedger {
     }
 
     public InvoiceView view() {
-        return view;
+        InvoiceView derived = view;
+        if (derived == null) {
+            derived = InvoiceViews.derive(invoice, facts);
+            view = derived;
+        }
+        return derived;
     }
 }

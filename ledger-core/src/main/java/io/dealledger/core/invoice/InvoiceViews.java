@@ -224,7 +224,7 @@ public final class InvoiceViews {
         return deal;
     }
 
-    private static Money amountOf(LedgerFact fact) {
+    static Money amountOf(LedgerFact fact) {
         if (fact instanceof Imported f) {
             return f.total();
         } else if (fact instanceof Amended f) {

@@ -89,8 +89,10 @@ final class InvoiceProcessor implements Processor<String, SpecificRecord, String
             return;
         }
         InvoiceLedger after;
+        InvoiceView now;
         try {
             after = before.apply(fact);
+            now = after.view(); // derived here, so a fact the view cannot hold is parked like one apply refuses
         } catch (RuntimeException violation) {
             deadLetter(record, type, "fact=rejected invoice=" + key, violation);
             return;
@@ -100,7 +102,6 @@ final class InvoiceProcessor implements Processor<String, SpecificRecord, String
         store.put(key, next);
         metrics.fact(type, Outcome.APPLIED);
         InvoiceView was = before.view();
-        InvoiceView now = after.view();
         log.info("fact=applied type={} eventId={} invoice={} org={} deal={}", type, fact.id(), key,
                 fact.invoice().organizationId(), now.dealId());
         if (was.dealId() != null && !was.dealId().equals(now.dealId())) {

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -22,20 +21,17 @@ import io.dealledger.schemas.serde.EventSerializer;
 import io.dealledger.schemas.topics.Service;
 import io.dealledger.schemas.topics.TopicSpec;
 import io.dealledger.schemas.topics.Topics;
+import io.dealledger.testkit.bench.BenchKafka;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -57,14 +53,10 @@ public final class ProjectionBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String bootstrap = System.getProperty("bench.bootstrap", "127.0.0.1:19092");
-        long facts = Long.getLong("bench.facts", 1_000_000L);
+        String bootstrap = BenchKafka.bootstrap();
         createTopics(bootstrap);
-        long present = recordsOn(bootstrap);
-        if (present < facts) {
-            produce(bootstrap, present, facts);
-        }
-        long total = recordsOn(bootstrap);
+        long total = BenchKafka.filledUpTo(bootstrap, Topics.LEDGER_FACTS.name(), BenchKafka.facts(),
+                (from, to) -> produce(bootstrap, from, to));
         System.out.printf("ledger.facts.v1 holds %,d facts (%d partitions)%n", total, Topics.LEDGER_FACTS.partitions());
         double raw = rawConsumerRate(bootstrap, total);
         Result projection = project(bootstrap, total);
@@ -82,32 +74,17 @@ public final class ProjectionBenchmark {
     }
 
     private static void createTopics(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            var existing = admin.listTopics().names().get();
-            List<NewTopic> topics = new ArrayList<>(Topics.all().stream().map(TopicSpec::newTopic)
-                    .filter(topic -> !existing.contains(topic.name())).toList());
-            NewTopic dead = Topics.LEDGER_FACTS.newDeadLetterTopic(Service.LEDGER_PROJECTION_SERVICE);
-            if (!existing.contains(dead.name())) {
-                topics.add(dead);
-            }
-            topics.replaceAll(topic -> new NewTopic(topic.name(), topic.numPartitions(), (short) 1).configs(topic.configs()));
-            admin.createTopics(topics).all().get();
-        }
+        List<NewTopic> topics = new ArrayList<>(Topics.all().stream().map(TopicSpec::newTopic).toList());
+        topics.add(Topics.LEDGER_FACTS.newDeadLetterTopic(Service.LEDGER_PROJECTION_SERVICE));
+        BenchKafka.createTopics(bootstrap, topics);
     }
 
     /** Facts in invoice order: imported, linked, three payments; four invoices per deal. */
     private static void produce(String bootstrap, long from, long to) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         Instant t = Instant.now().minus(Duration.ofDays(1));
         LocalDate due = LocalDate.now().plusDays(30);
         long started = System.nanoTime();
-        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new EventSerializer())) {
+        try (KafkaProducer<String, SpecificRecord> producer = BenchKafka.producer(bootstrap, new EventSerializer())) {
             for (long n = from; n < to; n++) {
                 long invoiceNo = n / FACTS_PER_INVOICE;
                 String invoice = "inv-" + invoiceNo;
@@ -124,17 +101,6 @@ public final class ProjectionBenchmark {
             producer.flush();
         }
         System.out.printf("produced %,d facts in %.1f s%n", to - from, (System.nanoTime() - started) / 1e9);
-    }
-
-    private static long recordsOn(String bootstrap) {
-        try (KafkaConsumer<byte[], byte[]> consumer = rawConsumer(bootstrap)) {
-            List<TopicPartition> partitions = partitions(consumer);
-            long sum = 0;
-            for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(partitions).entrySet()) {
-                sum += end.getValue() - consumer.beginningOffsets(List.of(end.getKey())).get(end.getKey());
-            }
-            return sum;
-        }
     }
 
     private static double rawConsumerRate(String bootstrap, long total) {

@@ -7,13 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.dealledger.core.time.BooksTime;
 import io.dealledger.events.InvoiceLinked;
 import io.dealledger.events.PaymentApplied;
 import io.dealledger.events.PollerCheckpoint;
 import io.dealledger.payment.backfill.BackfillStatus.Progress;
 import io.dealledger.payment.backfill.BackfillStatus.State;
 import io.dealledger.payment.facts.Fact;
-import io.dealledger.payment.facts.Revision;
 import io.dealledger.payment.poller.Checkpoints;
 import io.dealledger.payment.publish.FactPublisher;
 import io.dealledger.payment.publish.Via;
@@ -142,7 +142,7 @@ public class Backfill {
         PollerCheckpoint checkpoint = PollerCheckpoint.newBuilder()
                 .setEventId(EventIds.derive("PollerCheckpoint", org, ENTITY, through, String.valueOf(invoices)))
                 .setOccurredAt(Instant.now(clock)).setSource("payment-service").setOrganizationId(org).setEntity(ENTITY)
-                .setModifiedThrough(Revision.parse(through).map(Revision::format).orElse(through))
+                .setModifiedThrough(BooksTime.parse(through).map(BooksTime::format).orElse(through))
                 .setRecordsSeen(invoices).build();
         publisher.publish(Topics.POLLER_CHECKPOINTS, Checkpoints.key(org, ENTITY), checkpoint);
         checkpoints.remember(checkpoint);

@@ -44,7 +44,7 @@ public final class InvoiceFacts {
             first.add(facts.imported(InvoiceTerms.of(invoice)));
         } else if (termsChanged(invoice, known) || statusChanged(invoice, known)) {
             Fact amended = facts.amended(id, revision, invoice.total(), currency, invoice.dueDate(), invoice.subTotal(),
-                    invoice.status());
+                    invoice.status(), known.statements() + 1);
             (known.total() != null && invoice.total().compareTo(known.total()) < 0 ? last : first).add(amended);
         }
         if (payments != null) {
@@ -72,13 +72,15 @@ public final class InvoiceFacts {
                     c.amountApplied(), currency)));
         }
         BigDecimal writeOff = invoice.writeOffAmount();
-        if (writeOff.signum() > 0 && known.writtenOff().signum() == 0) {
-            arriving.add(facts.writtenOff(id, revision, writeOff, currency));
+        // Books' write_off_amount as it stands: written off, written off again after an edit, cancelled
+        if (writeOff.signum() > 0 && writeOff.compareTo(known.writtenOff()) != 0) {
+            arriving.add(facts.writtenOff(id, revision, writeOff, currency, known.writeOffSequence() + 1));
         } else if (writeOff.signum() == 0 && known.writtenOff().signum() > 0) {
-            leaving.add(facts.writeOffCancelled(id, revision, known.writtenOff(), currency));
+            leaving.add(facts.writeOffCancelled(id, revision, known.writtenOff(), currency,
+                    known.writeOffSequence() + 1));
         }
         if ("void".equalsIgnoreCase(invoice.status()) && !known.voided()) {
-            last.add(facts.voided(id, invoice.lastModifiedTime()));
+            last.add(facts.voided(id, invoice.lastModifiedTime(), known.statements() + 1));
         }
         List<Fact> all = new ArrayList<>(first);
         all.addAll(leaving);

@@ -4,40 +4,95 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
+import io.dealledger.core.invoice.InvoiceLedger;
+import io.dealledger.core.invoice.InvoiceView;
+import io.dealledger.core.invoice.LedgerFact;
+import io.dealledger.core.money.Money;
 import io.dealledger.events.CreditApplied;
-import io.dealledger.events.CreditRefunded;
-import io.dealledger.events.CreditReversed;
-import io.dealledger.events.InvoiceAmended;
-import io.dealledger.events.InvoiceImported;
-import io.dealledger.events.InvoiceLinked;
-import io.dealledger.events.InvoiceUnlinked;
-import io.dealledger.events.InvoiceVoided;
-import io.dealledger.events.InvoiceWriteOffCancelled;
-import io.dealledger.events.InvoiceWrittenOff;
-import io.dealledger.events.PaymentApplied;
-import io.dealledger.events.PaymentReversed;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
- * What payment-service has already said about one invoice: the fold of its own facts on ledger.facts.v1.
- * It decides which facts a fresh Books reading adds (an amendment, a reversal of money that disappeared).
- * Immutable: {@link #apply} returns the next state.
+ * What payment-service has already said about one invoice: ledger-core's {@link InvoiceLedger} of its own facts on
+ * ledger.facts.v1, the same fold ledger-projection-service derives the deal's figures from, so what payment-service
+ * believes the ledger holds is what the ledger holds. It decides which facts a fresh Books reading adds (an
+ * amendment, a reversal of money that disappeared, the next statement of an amount). Immutable: {@link #apply}
+ * returns the next state.
  */
-public record InvoiceState(boolean imported, String invoiceNumber, String currency, BigDecimal total,
-                           LocalDate dueDate, String revision, Map<String, BigDecimal> payments,
-                           Set<String> reversedPayments, Map<String, Credit> credits, Set<String> reversedCredits,
-                           BigDecimal writtenOff, boolean voided, String status, String dealId, Instant linkedAt,
-                           Map<String, Long> paymentSequences) {
+public final class InvoiceState {
 
     /** A live application of credit: which credit note, how much. */
     public record Credit(String creditNoteId, BigDecimal amount) {
     }
 
-    public static final InvoiceState UNKNOWN = new InvoiceState(false, null, null, null, null, null, Map.of(),
-            Set.of(), Map.of(), Set.of(), BigDecimal.ZERO, false, null, null, null, Map.of());
+    /** An invoice payment-service has said nothing about. */
+    public static final InvoiceState UNKNOWN = new InvoiceState(null, Map.of(), Set.of());
+
+    private final InvoiceLedger ledger;
+    /** Which credit note each application came from (the ledger's facts name the application only). */
+    private final Map<String, String> creditNotes;
+    /** Facts on the topic that the ledger cannot hold (parked by the projection): known, so never sent again. */
+    private final Set<String> refused;
+
+    private InvoiceState(InvoiceLedger ledger, Map<String, String> creditNotes, Set<String> refused) {
+        this.ledger = ledger;
+        this.creditNotes = creditNotes;
+        this.refused = refused;
+    }
+
+    /**
+     * This state with a fact of ledger.facts.v1 applied: unchanged for a fact seen before, for an event that is not
+     * an invoice's fact, and for one the ledger refuses too (a currency ISO 4217 does not know, or one mixing
+     * currencies), which ledger-projection-service parks on its dead-letter topic.
+     */
+    public InvoiceState apply(Object event) {
+        if (!(event instanceof SpecificRecord record)) {
+            return this;
+        }
+        LedgerFact fact;
+        try {
+            fact = io.dealledger.core.invoice.LedgerFacts.of(record, ledger == null ? null : ledger.invoice())
+                    .orElse(null);
+        } catch (IllegalArgumentException notAFact) {
+            return refusing(record);
+        }
+        if (fact == null) {
+            return this;
+        }
+        InvoiceLedger next;
+        try {
+            next = (ledger == null ? InvoiceLedger.empty(fact.invoice()) : ledger).apply(fact);
+        } catch (IllegalStateException mixesCurrencies) {
+            return refusing(record);
+        }
+        if (next == ledger) {
+            return this;
+        }
+        Map<String, String> notes = creditNotes;
+        if (event instanceof CreditApplied applied && !creditNotes.containsKey(applied.getApplicationId())) {
+            notes = new HashMap<>(creditNotes);
+            notes.put(applied.getApplicationId(), applied.getCreditNoteId());
+            notes = Map.copyOf(notes);
+        }
+        return new InvoiceState(next, notes, refused);
+    }
+
+    private InvoiceState refusing(SpecificRecord record) {
+        Object id = record instanceof GenericRecord generic && generic.getSchema().getField("eventId") != null
+                ? generic.get("eventId") : null;
+        if (id == null || refused.contains(id.toString())) {
+            return this;
+        }
+        Set<String> more = new java.util.HashSet<>(refused);
+        more.add(id.toString());
+        return new InvoiceState(ledger, creditNotes, Set.copyOf(more));
+    }
 
     /**
      * How Books' status stands for the ledger: {@code draft} and {@code void} count nothing, every other status
@@ -45,7 +100,7 @@ public record InvoiceState(boolean imported, String invoiceNumber, String curren
      * nothing: such an invoice is open unless voided.
      */
     public String standing() {
-        return voided ? "void" : standingOf(status == null ? "sent" : status);
+        return voided() ? "void" : standingOf(status() == null ? "sent" : status());
     }
 
     /** The standing of a Books status: draft, void or open. */
@@ -56,137 +111,135 @@ public record InvoiceState(boolean imported, String invoiceNumber, String curren
         return "void".equalsIgnoreCase(booksStatus) ? "void" : "open";
     }
 
+    /** Whether the ledger holds the fact with this id. */
+    public boolean knows(String factId) {
+        return ledger != null && ledger.applied(factId) || refused.contains(factId);
+    }
+
+    /** How many distinct facts the ledger holds of the invoice. */
+    public int facts() {
+        return ledger == null ? 0 : ledger.facts().size();
+    }
+
+    public boolean imported() {
+        return view() != null && view().imported();
+    }
+
+    public String invoiceNumber() {
+        return view() == null ? null : view().number();
+    }
+
+    public String currency() {
+        return view() == null || view().currency() == null ? null : view().currency().getCurrencyCode();
+    }
+
+    /** The invoice's total as its import or newest amendment states it; null before the import. */
+    public BigDecimal total() {
+        return imported() ? view().total().amount() : null;
+    }
+
+    public LocalDate dueDate() {
+        return view() == null ? null : view().dueDate();
+    }
+
+    /** The newest Books revision ({@code last_modified_time}) the facts state, or null. */
+    public String revision() {
+        return ledger == null ? null : ledger.revision();
+    }
+
+    /** How many amendments and voids the ledger holds of the invoice (the next one is this + 1). */
+    public long statements() {
+        return ledger == null ? 0 : ledger.facts().stream()
+                .filter(f -> f instanceof LedgerFact.Amended || f instanceof LedgerFact.Voided).count();
+    }
+
+    public boolean voided() {
+        return view() != null && view().voided();
+    }
+
+    public String status() {
+        return view() == null ? null : view().status();
+    }
+
+    public String dealId() {
+        return view() == null ? null : view().dealId();
+    }
+
+    /** When the latest link or unlink of this invoice happened, or null. */
+    public Instant linkedAt() {
+        return ledger == null ? null : ledger.linkedAt().orElse(null);
+    }
+
+    /** Per payment counted on the invoice, its amount (payments taken off are not here). */
+    public Map<String, BigDecimal> payments() {
+        if (ledger == null) {
+            return Map.of();
+        }
+        Map<String, BigDecimal> live = new TreeMap<>();
+        ledger.payments().forEach((paymentId, amount) -> {
+            if (!ledger.paymentTakenOff(paymentId)) {
+                live.put(paymentId, amount.amount());
+            }
+        });
+        return live;
+    }
+
+    /** The payments whose standing statement takes them off this invoice. */
+    public Set<String> reversedPayments() {
+        return ledger == null ? Set.of() : ledger.payments().keySet().stream().filter(ledger::paymentTakenOff)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The sequence of the payment's standing statement on this invoice (0 for none, or from before sequences). */
+    public long paymentSequence(String paymentId) {
+        return ledger == null ? 0 : ledger.nextPaymentSequence(paymentId) - 1;
+    }
+
+    /** Per credit application counted on the invoice, its credit note and amount. */
+    public Map<String, Credit> credits() {
+        if (ledger == null) {
+            return Map.of();
+        }
+        Map<String, Credit> live = new TreeMap<>();
+        ledger.credits().forEach((applicationId, amount) -> ledger.credit(applicationId).ifPresent(applied ->
+                live.put(applicationId, new Credit(creditNotes.get(applicationId), applied.amount()))));
+        return live;
+    }
+
     /** Sum of the payments applied and not reversed. */
     public BigDecimal paid() {
-        return payments.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return amount(view() == null ? null : view().paid());
     }
 
     /** Sum of the credits applied and not reversed. */
     public BigDecimal credited() {
-        return credits.values().stream().map(Credit::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return amount(view() == null ? null : view().credited());
     }
 
-    /** What is still due, as far as the ledger has been told: total − paid − credited − written off. */
+    /** The write-off amount that stands. */
+    public BigDecimal writtenOff() {
+        return amount(view() == null ? null : view().writtenOff());
+    }
+
+    /** The sequence of the write-off statement that stands (0 for none, or from before sequences). */
+    public long writeOffSequence() {
+        return ledger == null ? 0 : ledger.nextWriteOffSequence() - 1;
+    }
+
+    /**
+     * What Books' {@code balance} should show, as far as the ledger has been told: total − paid − credited − written
+     * off, drafts included (Books shows a draft's balance; the ledger counts a draft as nothing); 0 when voided.
+     */
     public BigDecimal balance() {
-        return voided || total == null ? BigDecimal.ZERO : total.subtract(paid()).subtract(credited()).subtract(writtenOff);
+        return voided() || total() == null ? BigDecimal.ZERO
+                : total().subtract(paid()).subtract(credited()).subtract(writtenOff());
     }
 
-    public InvoiceState apply(Object fact) {
-        if (fact instanceof InvoiceImported f) {
-            return imported ? this : new InvoiceState(true, f.getInvoiceNumber(), f.getCurrency(),
-                    total == null || revision == null ? f.getTotal() : total,
-                    revision == null ? f.getDueDate() : dueDate, revision, payments, reversedPayments, credits,
-                    reversedCredits, writtenOff, voided || "void".equalsIgnoreCase(f.getStatus()),
-                    status != null ? status : f.getStatus(), dealId, linkedAt, paymentSequences);
-        }
-        if (fact instanceof InvoiceAmended f) {
-            int order = revision == null ? 1 : Revision.ORDER.compare(f.getRevision(), revision);
-            // Books may change only the status (marked as sent, converted to draft) without a new revision
-            if (order < 0 || order == 0 && (f.getStatus() == null || f.getStatus().equalsIgnoreCase(status))) {
-                return this;
-            }
-            boolean stillVoided = f.getStatus() == null ? voided : "void".equalsIgnoreCase(f.getStatus());
-            return new InvoiceState(imported, invoiceNumber, f.getCurrency(), f.getTotal(),
-                    f.getDueDate() == null ? dueDate : f.getDueDate(), f.getRevision(), payments, reversedPayments,
-                    credits, reversedCredits, writtenOff, stillVoided, f.getStatus() == null ? status : f.getStatus(),
-                    dealId, linkedAt, paymentSequences);
-        }
-        if (fact instanceof PaymentApplied f) {
-            long known = paymentSequences.getOrDefault(f.getPaymentId(), -1L);
-            // the highest sequence stands; at the same sequence a reversal does (facts from before sequences: 0)
-            if (f.getSequence() < known || f.getSequence() == known && reversedPayments.contains(f.getPaymentId())) {
-                return this;
-            }
-            Map<String, BigDecimal> next = new HashMap<>(payments);
-            next.put(f.getPaymentId(), f.getAmount());
-            Set<String> reversed = new HashSet<>(reversedPayments);
-            reversed.remove(f.getPaymentId());
-            return withPayments(next, reversed, f.getPaymentId(), f.getSequence()).withCurrency(f.getCurrency());
-        }
-        if (fact instanceof PaymentReversed f) {
-            if (f.getSequence() < paymentSequences.getOrDefault(f.getPaymentId(), -1L)) {
-                return this;
-            }
-            Map<String, BigDecimal> next = new HashMap<>(payments);
-            next.remove(f.getPaymentId());
-            Set<String> reversed = new HashSet<>(reversedPayments);
-            reversed.add(f.getPaymentId());
-            return withPayments(next, reversed, f.getPaymentId(), f.getSequence());
-        }
-        if (fact instanceof CreditApplied f) {
-            if (reversedCredits.contains(f.getApplicationId())) {
-                return this;
-            }
-            Map<String, Credit> next = new HashMap<>(credits);
-            next.put(f.getApplicationId(), new Credit(f.getCreditNoteId(), f.getAmount()));
-            return withCredits(next, reversedCredits);
-        }
-        if (fact instanceof CreditReversed f) {
-            Map<String, Credit> next = new HashMap<>(credits);
-            next.remove(f.getApplicationId());
-            Set<String> reversed = new HashSet<>(reversedCredits);
-            reversed.add(f.getApplicationId());
-            return withCredits(next, reversed);
-        }
-        if (fact instanceof InvoiceWrittenOff f) {
-            return withWrittenOff(writtenOff.add(f.getAmount()));
-        }
-        if (fact instanceof InvoiceWriteOffCancelled f) {
-            return withWrittenOff(writtenOff.subtract(f.getAmount()));
-        }
-        if (fact instanceof InvoiceVoided) {
-            return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                    reversedPayments, credits, reversedCredits, writtenOff, true, "void", dealId, linkedAt,
-                    paymentSequences);
-        }
-        if (fact instanceof InvoiceLinked f) {
-            return linkedAt != null && linkedAt.isAfter(f.getOccurredAt()) ? this
-                    : withLink(f.getDealId(), f.getOccurredAt());
-        }
-        if (fact instanceof InvoiceUnlinked f) {
-            boolean undoesLink = f.getDealId().equals(dealId) && (linkedAt == null || !linkedAt.isAfter(f.getOccurredAt()));
-            return undoesLink ? withLink(null, f.getOccurredAt()) : this;
-        }
-        if (fact instanceof CreditRefunded) {
-            return this; // refunds change no balance; their ids are remembered with every other fact id
-        }
-        return this;
+    private InvoiceView view() {
+        return ledger == null ? null : ledger.view();
     }
 
-    /** Money may arrive before its invoice: its currency is known from the money until the import says it. */
-    private InvoiceState withCurrency(String moneyCurrency) {
-        return currency != null ? this : new InvoiceState(imported, invoiceNumber, moneyCurrency, total, dueDate,
-                revision, payments, reversedPayments, credits, reversedCredits, writtenOff, voided, status, dealId,
-                linkedAt, paymentSequences);
-    }
-
-    private InvoiceState withPayments(Map<String, BigDecimal> next, Set<String> reversed, String paymentId,
-                                      long sequence) {
-        Map<String, Long> sequences = new HashMap<>(paymentSequences);
-        sequences.merge(paymentId, sequence, Math::max);
-        return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, Map.copyOf(next),
-                Set.copyOf(reversed), credits, reversedCredits, writtenOff, voided, status, dealId, linkedAt,
-                Map.copyOf(sequences));
-    }
-
-    /** The sequence of the payment's standing statement on this invoice (0 for facts from before sequences). */
-    public long paymentSequence(String paymentId) {
-        return paymentSequences.getOrDefault(paymentId, 0L);
-    }
-
-    private InvoiceState withCredits(Map<String, Credit> next, Set<String> reversed) {
-        return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                reversedPayments, Map.copyOf(next), Set.copyOf(reversed), writtenOff, voided, status, dealId, linkedAt,
-                paymentSequences);
-    }
-
-    private InvoiceState withWrittenOff(BigDecimal amount) {
-        return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                reversedPayments, credits, reversedCredits, amount, voided, status, dealId, linkedAt, paymentSequences);
-    }
-
-    private InvoiceState withLink(String deal, Instant at) {
-        return new InvoiceState(imported, invoiceNumber, currency, total, dueDate, revision, payments,
-                reversedPayments, credits, reversedCredits, writtenOff, voided, status, deal, at, paymentSequences);
+    private static BigDecimal amount(Money money) {
+        return money == null ? BigDecimal.ZERO : money.amount();
     }
 }

@@ -50,13 +50,17 @@ public final class LedgerFacts {
                 .setSubTotal(terms.subTotal() == null ? null : money(terms.subTotal())).build());
     }
 
-    /** New terms at a Books revision ({@code last_modified_time}); one fact per revision. */
-    /** New terms, or a new status (Books' own: sent, draft...): identified by the revision and how the status stands. */
+    /**
+     * New terms, or a new status (Books' own: sent, draft...), at a Books revision, as the {@code statement}-th
+     * amendment or void the ledger holds of the invoice. Books' revision has whole seconds: edits within one second
+     * share it, so the revision alone would name a second edit like the first, and the ledger would keep the first
+     * edit's total. The same reading of Books against the same ledger is the same fact.
+     */
     public Fact amended(String invoiceId, String revision, BigDecimal total, String currency, LocalDate dueDate,
-                        BigDecimal subTotal, String status) {
+                        BigDecimal subTotal, String status, long statement) {
         return fact(invoiceId, InvoiceAmended.newBuilder()
                 .setEventId(EventIds.derive("InvoiceAmended", org, invoiceId, revision,
-                        InvoiceState.standingOf(status)))
+                        InvoiceState.standingOf(status), "#" + statement))
                 .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
                 .setRevision(revision).setTotal(money(total)).setCurrency(currency).setDueDate(dueDate)
                 .setSubTotal(subTotal == null ? null : money(subTotal)).setStatus(status).build());
@@ -159,26 +163,35 @@ public final class LedgerFacts {
                 .setRefundedOn(refundedOn).build());
     }
 
-    /** A write-off seen at a Books revision: write off, cancel and write off again are three facts. */
-    public Fact writtenOff(String invoiceId, String revision, BigDecimal amount, String currency) {
+    /**
+     * The invoice's whole write-off amount as Books shows it at a revision, as the {@code sequence}-th statement
+     * about it: write off, cancel, write off again (or again after an edit raised the balance) are each a new
+     * statement, and the highest stands.
+     */
+    public Fact writtenOff(String invoiceId, String revision, BigDecimal amount, String currency, long sequence) {
         return fact(invoiceId, InvoiceWrittenOff.newBuilder()
-                .setEventId(EventIds.derive("InvoiceWrittenOff", org, invoiceId, revision))
+                .setEventId(EventIds.derive("InvoiceWrittenOff", org, invoiceId, revision, "#" + sequence))
                 .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
-                .setAmount(money(amount)).setCurrency(currency).build());
+                .setAmount(money(amount)).setCurrency(currency).setSequence(sequence).build());
     }
 
-    public Fact writeOffCancelled(String invoiceId, String revision, BigDecimal amount, String currency) {
+    public Fact writeOffCancelled(String invoiceId, String revision, BigDecimal amount, String currency,
+                                  long sequence) {
         return fact(invoiceId, InvoiceWriteOffCancelled.newBuilder()
-                .setEventId(EventIds.derive("InvoiceWriteOffCancelled", org, invoiceId, revision))
+                .setEventId(EventIds.derive("InvoiceWriteOffCancelled", org, invoiceId, revision, "#" + sequence))
                 .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
-                .setAmount(money(amount)).setCurrency(currency).build());
+                .setAmount(money(amount)).setCurrency(currency).setSequence(sequence).build());
     }
 
-    /** Voided at Books' revision {@code revision} (null when Books gave none), so a later draft supersedes it. */
-    public Fact voided(String invoiceId, String revision) {
+    /**
+     * Voided at Books' revision {@code revision} (null when Books gave none), so a later draft supersedes it, as the
+     * {@code statement}-th amendment or void of the invoice (a void, a draft and a void again within one second
+     * share the revision).
+     */
+    public Fact voided(String invoiceId, String revision, long statement) {
         return fact(invoiceId, InvoiceVoided.newBuilder()
-                .setEventId(revision == null ? EventIds.derive("InvoiceVoided", org, invoiceId)
-                        : EventIds.derive("InvoiceVoided", org, invoiceId, revision))
+                .setEventId(revision == null ? EventIds.derive("InvoiceVoided", org, invoiceId, "#" + statement)
+                        : EventIds.derive("InvoiceVoided", org, invoiceId, revision, "#" + statement))
                 .setOccurredAt(now).setSource(SOURCE).setOrganizationId(org).setInvoiceId(invoiceId)
                 .setRevision(revision).build());
     }

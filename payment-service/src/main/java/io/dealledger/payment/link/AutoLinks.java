@@ -62,7 +62,8 @@ public class AutoLinks implements InvoiceSightings {
             return Synced.NOTHING;
         }
         String requestId = REQUEST_PREFIX + dealId;
-        if (memory.knows(EventIds.derive("InvoiceLinkRejected", org, invoice.invoiceId(), dealId, requestId))) {
+        if (memory.knows(org, invoice.invoiceId(),
+                EventIds.derive("InvoiceLinkRejected", org, invoice.invoiceId(), dealId, requestId))) {
             return Synced.NOTHING; // decided before: refused, and nothing has changed the deal it names
         }
         Linker.Outcome outcome = linker.link(org, invoice, dealId, requestId, clock.instant(), via);

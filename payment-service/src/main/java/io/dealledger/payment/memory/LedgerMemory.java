@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.dealledger.payment.facts.Fact;
 import io.dealledger.payment.facts.InvoiceState;
@@ -19,13 +20,18 @@ import org.apache.avro.specific.SpecificRecordBase;
  */
 public class LedgerMemory {
 
-    private final Set<String> factIds = ConcurrentHashMap.newKeySet();
     private final Map<String, InvoiceState> invoices = new ConcurrentHashMap<>();
+    private final AtomicLong facts = new AtomicLong();
     private final Map<String, Set<String>> invoicesByPayment = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> invoicesByCreditNote = new ConcurrentHashMap<>();
 
-    public boolean knows(String factId) {
-        return factIds.contains(factId);
+    /** Whether the fact is on ledger.facts.v1 already (as far as this instance has read it). */
+    public boolean knows(Fact fact) {
+        return invoices.getOrDefault(fact.key(), InvoiceState.UNKNOWN).knows(fact.eventId());
+    }
+
+    public boolean knows(String org, String invoiceId, String factId) {
+        return invoice(org, invoiceId).knows(factId);
     }
 
     public InvoiceState invoice(String org, String invoiceId) {
@@ -51,14 +57,20 @@ public class LedgerMemory {
         if (!(event instanceof SpecificRecordBase record) || record.getSchema().getField("invoiceId") == null) {
             return;
         }
-        String id = record.get("eventId").toString();
-        if (!factIds.add(id)) {
-            return;
-        }
         String org = record.get("organizationId").toString();
         String invoiceId = record.get("invoiceId").toString();
         String invoiceKey = Topics.ledgerFactKey(org, invoiceId);
-        invoices.compute(invoiceKey, (k, state) -> (state == null ? InvoiceState.UNKNOWN : state).apply(event));
+        boolean[] added = {false};
+        invoices.compute(invoiceKey, (k, state) -> {
+            InvoiceState before = state == null ? InvoiceState.UNKNOWN : state;
+            InvoiceState after = before.apply(event);
+            added[0] = after != before;
+            return after;
+        });
+        if (!added[0]) {
+            return;
+        }
+        facts.incrementAndGet();
         if (record.getSchema().getField("paymentId") != null) {
             index(invoicesByPayment, org + ":" + record.get("paymentId"), invoiceId);
         }
@@ -67,8 +79,9 @@ public class LedgerMemory {
         }
     }
 
-    public int size() {
-        return factIds.size();
+    /** How many distinct facts it holds. */
+    public long size() {
+        return facts.get();
     }
 
     private static void index(Map<String, Set<String>> index, String key, String invoiceId) {

@@ -10,10 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.dealledger.core.time.BooksTime;
 import io.dealledger.events.PollerCheckpoint;
 import io.dealledger.payment.cliq.PaymentNotices;
 import io.dealledger.payment.config.PaymentProperties;
-import io.dealledger.payment.facts.Revision;
 import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.payment.publish.FactPublisher;
 import io.dealledger.payment.publish.Via;
@@ -138,7 +138,7 @@ public class BooksPoller implements SmartLifecycle {
         int facts = 0;
         try {
             // newest first: should Books ignore the filter, the sort still ends the read at the window
-            Iterable<Invoice> changed = books.invoices(org, Map.of("last_modified_time", Revision.format(since),
+            Iterable<Invoice> changed = books.invoices(org, Map.of("last_modified_time", BooksTime.format(since),
                             "sort_column", "last_modified_time", "sort_order", "D"))
                     .takeWhile(row -> !modified(row.lastModifiedTime()).isBefore(since))
                     .take(settings.maxRows()).toIterable(1);
@@ -160,18 +160,18 @@ public class BooksPoller implements SmartLifecycle {
             return;
         }
         PollerCheckpoint checkpoint = PollerCheckpoint.newBuilder()
-                .setEventId(EventIds.derive("PollerCheckpoint", org, INVOICES, Revision.format(through), String.valueOf(rows)))
+                .setEventId(EventIds.derive("PollerCheckpoint", org, INVOICES, BooksTime.format(through), String.valueOf(rows)))
                 .setOccurredAt(clock.instant()).setSource("payment-service").setOrganizationId(org).setEntity(INVOICES)
-                .setModifiedThrough(Revision.format(through)).setRecordsSeen(rows).build();
+                .setModifiedThrough(BooksTime.format(through)).setRecordsSeen(rows).build();
         publisher.publish(Topics.POLLER_CHECKPOINTS, Checkpoints.key(org, INVOICES), checkpoint);
         checkpoints.remember(checkpoint);
         metrics.poll(INVOICES, "ok");
         log.info("event=poll_done org={} since={} through={} rows={} read_back={} facts={}", org,
-                Revision.format(since), checkpoint.getModifiedThrough(), rows, readBack, facts);
+                BooksTime.format(since), checkpoint.getModifiedThrough(), rows, readBack, facts);
     }
 
     private Instant modified(String lastModifiedTime) {
-        return Revision.parse(lastModifiedTime).orElse(clock.instant());
+        return BooksTime.parse(lastModifiedTime).orElse(clock.instant());
     }
 
     @Override

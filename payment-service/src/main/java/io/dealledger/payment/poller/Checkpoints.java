@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.dealledger.core.time.BooksTime;
 import io.dealledger.events.PollerCheckpoint;
-import io.dealledger.payment.facts.Revision;
 
 /**
  * The latest poller checkpoint per org and Books entity, read back from payment.checkpoints.v1 at start and
@@ -17,7 +17,7 @@ public class Checkpoints {
 
     public void remember(PollerCheckpoint checkpoint) {
         latest.merge(key(checkpoint.getOrganizationId(), checkpoint.getEntity()), checkpoint,
-                (old, candidate) -> Revision.ORDER.compare(candidate.getModifiedThrough(), old.getModifiedThrough()) >= 0
+                (old, candidate) -> BooksTime.ORDER.compare(candidate.getModifiedThrough(), old.getModifiedThrough()) >= 0
                         ? candidate : old);
     }
 

@@ -45,7 +45,7 @@ public class FactPublisher {
         List<Fact> fresh = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Fact fact : facts) {
-            if (!memory.knows(fact.eventId()) && ids.add(fact.eventId())) {
+            if (!memory.knows(fact) && ids.add(fact.eventId())) {
                 fresh.add(fact);
             }
         }

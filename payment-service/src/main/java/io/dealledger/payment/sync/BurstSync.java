@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import io.dealledger.core.time.BooksTime;
 import io.dealledger.payment.facts.InvoiceState;
-import io.dealledger.payment.facts.Revision;
 import io.dealledger.payment.publish.Via;
 import io.dealledger.zoho.books.BooksRecords.AppliedPayment;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
@@ -186,15 +186,20 @@ public class BurstSync {
         return row.balance().compareTo(expected);
     }
 
-    /** The invoices Books changed since the burst began, newest first, until every touched one is seen. */
+    /**
+     * The invoices Books changed since the burst began, newest first, until every touched one is seen. A page that
+     * does not come within the read timeout fails the burst's records into the retry and dead-letter path, as any
+     * other read does, instead of holding the listener for good (rows are only collected here, so the wait between
+     * two rows is Books' alone).
+     */
     private Map<String, Invoice> rows(String org, Instant since, Set<String> touched) {
         Map<String, Invoice> rows = new HashMap<>();
         Set<String> missing = new HashSet<>(touched);
-        for (Invoice row : books.invoices(org, Map.of("last_modified_time", Revision.format(since),
+        for (Invoice row : books.invoices(org, Map.of("last_modified_time", BooksTime.format(since),
                         "sort_column", "last_modified_time", "sort_order", "D"))
-                .takeWhile(row -> !missing.isEmpty() && !Revision.parse(row.lastModifiedTime()).map(t -> t.isBefore(since))
+                .takeWhile(row -> !missing.isEmpty() && !BooksTime.parse(row.lastModifiedTime()).map(t -> t.isBefore(since))
                         .orElse(false))
-                .take(MAX_ROWS).toIterable(1)) {
+                .take(MAX_ROWS).timeout(books.timeout()).toIterable(1)) {
             rows.put(row.invoiceId(), row);
             missing.remove(row.invoiceId());
         }

@@ -7,10 +7,14 @@ import static io.dealledger.payment.facts.BooksFixtures.known;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.dealledger.core.invoice.InvoiceLedger;
+import io.dealledger.core.invoice.InvoiceRef;
 import io.dealledger.events.InvoiceAmended;
 import io.dealledger.events.PaymentApplied;
 import io.dealledger.events.PaymentReversalReason;
@@ -95,6 +99,64 @@ class InvoiceFactsTest {
     }
 
     @Test
+    void editsWithinOneSecondShareBooksRevision_andEachIsANewAmendment_soTheLedgerEndsAtTheLastTotal() {
+        // oracle history 1308 (seed 17): 452.11 raised to 746.24, lowered to 664.16, then to 644.56 within one second;
+        // the last amendment was named like the one before it, so it was taken for a fact already told
+        Invoice created = invoice("1", "452.11", "0", "0", "0", "sent", "2026-03-05T10:00:00-0800");
+        List<Fact> told = new ArrayList<>(List.of(FACTS.imported(InvoiceTerms.of(created))));
+        InvoiceState state = known(told.get(0));
+        for (String total : List.of("746.24", "664.16", "644.56")) {
+            Invoice edited = invoice("1", total, "0", "0", "0", "sent", "2026-03-05T10:00:07-0800");
+            LedgerFacts seenLater = new LedgerFacts(ORG, Instant.parse("2026-03-05T18:00:07Z").plusMillis(told.size()));
+            for (Fact fact : InvoiceFacts.of(seenLater, edited, null, null, Set.of(), state)) {
+                assertThat(told).extracting(Fact::eventId).doesNotContain(fact.eventId());
+                told.add(fact);
+                state = state.apply(fact.event());
+            }
+        }
+
+        assertThat(told).extracting(Fact::type).containsExactly("InvoiceImported", "InvoiceAmended", "InvoiceAmended",
+                "InvoiceAmended");
+        assertThat(state.total()).isEqualByComparingTo("644.56");
+        // read once more, the same Books state against the same ledger gives nothing
+        assertThat(InvoiceFacts.of(FACTS, invoice("1", "644.56", "0", "0", "0", "sent", "2026-03-05T10:00:07-0800"),
+                null, null, Set.of(), state)).isEmpty();
+    }
+
+    @Test
+    void aBalanceRaisedAfterAWriteOffAndWrittenOffAgainIsTheWholeNewAmount_forPaymentServiceAndTheLedger() {
+        // oracle history 598 (seed 17): Books wrote off 456.21, the total was raised to 673.46, and the new balance
+        // of 217.25 was written off too: Books then shows write_off_amount 673.46 and a balance of 0
+        Invoice created = invoice("1", "456.21", "0", "0", "0", "sent", "r0");
+        InvoiceState state = known(FACTS.imported(InvoiceTerms.of(created)));
+        List<Fact> told = new ArrayList<>(List.of(FACTS.imported(InvoiceTerms.of(created))));
+        for (Invoice seen : List.of(invoice("1", "456.21", "0", "0", "456.21", "paid", "r1"),
+                invoice("1", "673.46", "0", "0", "456.21", "partially_paid", "r2"),
+                invoice("1", "673.46", "0", "0", "673.46", "paid", "r3"))) {
+            for (Fact fact : InvoiceFacts.of(FACTS, seen, null, null, Set.of(), state)) {
+                told.add(fact);
+                state = state.apply(fact.event());
+            }
+        }
+
+        assertThat(told).extracting(Fact::type).containsExactly("InvoiceImported", "InvoiceWrittenOff",
+                "InvoiceAmended", "InvoiceWrittenOff");
+        assertThat(state.writtenOff()).isEqualByComparingTo("673.46");
+        assertThat(state.balance()).isEqualByComparingTo("0");
+        InvoiceLedger ledger = InvoiceLedger.empty(new InvoiceRef(ORG, "1"));
+        for (Fact fact : told) {
+            ledger = io.dealledger.core.invoice.LedgerFacts.of(fact.event()).map(ledger::apply).orElse(ledger);
+        }
+        assertThat(ledger.view().writtenOff().amount()).isEqualByComparingTo("673.46");
+        assertThat(ledger.view().balance().amount()).isEqualByComparingTo("0");
+        // the write-off cancelled: all of it comes back
+        List<Fact> cancelled = InvoiceFacts.of(FACTS, invoice("1", "673.46", "0", "0", "0", "sent", "r4"), null, null,
+                Set.of(), state);
+        assertThat(cancelled).extracting(Fact::type).containsExactly("InvoiceWriteOffCancelled");
+        assertThat(state.apply(cancelled.get(0).event()).balance()).isEqualByComparingTo("673.46");
+    }
+
+    @Test
     void aDraftMarkedAsSentIsAnAmendmentWithItsStatus_evenAtTheSameRevision() {
         // Books creates invoices as drafts (POST /invoices without send=true); marking one sent may keep its revision
         InvoiceState draft = known(FACTS.imported(InvoiceTerms.of(invoice("1", "1000", "0", "0", "0", "draft", REV))));
@@ -114,19 +176,20 @@ class InvoiceFactsTest {
 
     @Test
     void aVoidConvertedBackToDraftAndSentIsFollowed() {
-        InvoiceState open = known(FACTS.imported(InvoiceTerms.of(invoice("1", "1000", "0", "0", "0", "sent", "r0"))));
-        List<Fact> voided = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "void", "r1"), null, null,
+        // Books' revisions are its last_modified_time: the status that stands is the one of the newest
+        InvoiceState open = known(FACTS.imported(InvoiceTerms.of(invoice("1", "1000", "0", "0", "0", "sent", "2026-03-05T10:00:00-0800"))));
+        List<Fact> voided = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "void", "2026-03-05T10:01:00-0800"), null, null,
                 Set.of(), open);
         assertThat(voided).extracting(Fact::type).containsExactly("InvoiceVoided");
         InvoiceState afterVoid = open.apply(voided.get(0).event());
 
-        List<Fact> draft = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "draft", "r2"), null, null,
+        List<Fact> draft = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "draft", "2026-03-05T10:02:00-0800"), null, null,
                 Set.of(), afterVoid);
         assertThat(draft).extracting(Fact::type).containsExactly("InvoiceAmended");
         InvoiceState afterDraft = afterVoid.apply(draft.get(0).event());
         assertThat(afterDraft.standing()).isEqualTo("draft");
 
-        List<Fact> sent = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "sent", "r3"), null, null,
+        List<Fact> sent = InvoiceFacts.of(FACTS, invoice("1", "1000", "0", "0", "0", "sent", "2026-03-05T10:03:00-0800"), null, null,
                 Set.of(), afterDraft);
         assertThat(sent).extracting(Fact::type).containsExactly("InvoiceAmended");
         assertThat(afterDraft.apply(sent.get(0).event()).standing()).isEqualTo("open");

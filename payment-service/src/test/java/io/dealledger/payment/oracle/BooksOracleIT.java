@@ -51,6 +51,8 @@ class BooksOracleIT {
     static final long SEED = Long.getLong("dealledger.oracle.seed", 17L);
     /** Histories played side by side: Books calls of one round stay short, the rest wait for the next batch. */
     static final int BATCH = 250;
+    /** Only these history numbers ({@code -Ddealledger.oracle.only=598,1203}), to replay a failing one alone. */
+    static final String ONLY = System.getProperty("dealledger.oracle.only", "");
     private static final String ORG = Emulator.US_ORG;
     private static final String CUSTOMER = SeedIds.BOOKS_CONTACT_SOYLENT;
 
@@ -59,8 +61,14 @@ class BooksOracleIT {
     @Test
     void afterEverySeededHistoryEveryInvoicesLedgerEqualsWhatBooksSays() {
         List<History> histories = new ArrayList<>();
-        for (int i = 0; i < HISTORIES; i++) {
-            histories.add(History.generate(SEED, i));
+        if (ONLY.isBlank()) {
+            for (int i = 0; i < HISTORIES; i++) {
+                histories.add(History.generate(SEED, i));
+            }
+        } else {
+            for (String number : ONLY.split(",")) {
+                histories.add(History.generate(SEED, Integer.parseInt(number.trim())));
+            }
         }
         Map<String, Integer> operations = new java.util.TreeMap<>();
 
@@ -80,10 +88,15 @@ class BooksOracleIT {
         if (!diverged.isEmpty()) {
             Map.Entry<History, List<String>> first = diverged.entrySet().iterator().next();
             History smallest = shrink(first.getKey());
-            throw new AssertionError(diverged.size() + " of " + histories.size() + " histories diverged from Books;"
-                    + " the first: " + first.getValue() + "\nshrunk to " + smallest);
+            List<String> numbers = diverged.keySet().stream().map(h -> String.valueOf(h.number())).toList();
+            throw new AssertionError(diverged.size() + " of " + histories.size() + " histories diverged from Books"
+                    + " (-Ddealledger.oracle.only=" + String.join(",", numbers) + " replays them); the first: "
+                    + first.getValue() + "\nshrunk to " + smallest + "\nwhich ends: "
+                    + settle(play(List.of(smallest), SEED), Duration.ofSeconds(20)).values());
         }
-        assertThat(operations.keySet()).as("every kind of operation accepted by Books at least once").hasSize(14);
+        if (ONLY.isBlank()) {
+            assertThat(operations.keySet()).as("every kind of operation accepted by Books at least once").hasSize(14);
+        }
     }
 
     /** Plays the histories round by round; each round's webhooks are delivered with drops, duplicates and shuffles. */

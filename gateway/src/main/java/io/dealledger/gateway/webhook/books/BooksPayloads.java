@@ -2,13 +2,11 @@ package io.dealledger.gateway.webhook.books;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.dealledger.core.time.BooksTime;
 import io.dealledger.events.CreditNoteChanged;
 import io.dealledger.events.InvoiceChanged;
 import io.dealledger.events.NotifiedApplication;
@@ -42,7 +40,6 @@ public final class BooksPayloads {
 
     private static final Set<String> ENTITY_KEYS = Set.of("invoice", "payment", "customerpayment", "creditnote");
     private static final int MAX_INVOICES = 500;
-    private static final DateTimeFormatter BOOKS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]Z");
 
     private BooksPayloads() {
     }
@@ -223,17 +220,6 @@ public final class BooksPayloads {
 
     /** Books' last_modified_time ({@code 2016-06-11T17:38:06-0700}) when readable, else the receipt time. */
     private static Instant occurredAt(String lastModifiedTime, Instant receivedAt) {
-        if (lastModifiedTime == null) {
-            return receivedAt;
-        }
-        try {
-            return OffsetDateTime.parse(lastModifiedTime, BOOKS_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(lastModifiedTime).toInstant();
-            } catch (DateTimeParseException again) {
-                return receivedAt;
-            }
-        }
+        return BooksTime.parse(lastModifiedTime).orElse(receivedAt);
     }
 }

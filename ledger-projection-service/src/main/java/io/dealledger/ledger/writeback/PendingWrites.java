@@ -13,12 +13,12 @@ import java.util.Map;
  * What is waiting to be written to CRM, per record (a deal, an account), and what was last written there
  * (docs/architecture.md §6, API economy). Plain Java, no clock of its own: every call says what time it is.
  * <ul>
- * <li>Leading edge: the change of an idle record (nothing waiting, nothing in flight, no write handed out within the
- * window) is due at once, so a single payment reaches CRM without waiting for changes that are not coming.</li>
- * <li>Coalescing: any other change opens a window (a record written a moment ago, or one whose write is in flight);
- * changes arriving inside it replace the waiting values. When any waiting record is due, every waiting record is
- * written, in batches: one CRM call carries many records, each once, with its latest values. A record is so written
- * at most once a window while it keeps changing, however many changes it has.</li>
+ * <li>Leading edge: the change of an idle record (nothing waiting, nothing in flight) is due at once, so a single
+ * payment reaches CRM without waiting for changes that are not coming; "at once" is at most a third of the window
+ * after the last write was handed out, so a burst over many records still makes a call at most that often.</li>
+ * <li>Coalescing: a change of a record whose write is waiting or in flight goes into its next write: it opens a window
+ * if none is open, and changes arriving inside it replace the waiting values. When any waiting record is due, every
+ * waiting record is written, in batches: one CRM call carries many records, each once, with its latest values.</li>
  * <li>Diffing: only the fields whose value differs from the last successful write are sent; a record with no
  * difference is not written at all.</li>
  * <li>Retrying: a write that failed waits (exponential back-off, capped) and is sent again, for as long as it takes:
@@ -38,23 +38,27 @@ public final class PendingWrites {
         QUEUED, COALESCED
     }
 
+    /** {@code leading}: offered while the record was idle, so due as soon as the gap after the last handout allows. */
     private record Waiting(Map<String, Object> fields, Instant opened, Instant oldestChange, Instant notBefore,
-                           int attempt) {
+                           int attempt, boolean leading) {
     }
 
     private final Duration window;
+    /** The shortest time between two handouts on the leading edge (a third of the window). */
+    private final Duration leadingGap;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final Map<String, Waiting> waiting = new LinkedHashMap<>();
     private final Map<String, Write> inFlight = new HashMap<>();
     private final Map<String, Map<String, Object>> lastWritten = new HashMap<>();
-    /** When each record's last write was handed out: a record written within the window is not idle. */
-    private final Map<String, Instant> lastSent = new HashMap<>();
+    /** When writes were last handed out, for the leading edge's gap. */
+    private Instant lastHandout;
     /** Records waiting since this time or before go in the current flush (set when a window ends). */
     private Instant flushCutoff;
 
     public PendingWrites(Duration window, Duration firstBackoff, Duration maxBackoff) {
         this.window = window;
+        this.leadingGap = window.dividedBy(3);
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
     }
@@ -63,14 +67,14 @@ public final class PendingWrites {
     public synchronized Offer offer(String recordId, Map<String, Object> fields, Instant occurredAt, Instant now) {
         Waiting before = waiting.get(recordId);
         if (before == null) {
-            // an idle record's window is over already: it is due at once (the leading edge)
-            Instant opened = idle(recordId, now) ? now.minus(window) : now;
-            waiting.put(recordId, new Waiting(new LinkedHashMap<>(fields), opened, occurredAt, now, 0));
+            // nothing waiting: idle unless its write is in flight, and then due at once (the leading edge)
+            waiting.put(recordId, new Waiting(new LinkedHashMap<>(fields), now, occurredAt, now, 0,
+                    !inFlight.containsKey(recordId)));
             return Offer.QUEUED;
         }
         Instant oldest = occurredAt.isBefore(before.oldestChange()) ? occurredAt : before.oldestChange();
         waiting.put(recordId, new Waiting(new LinkedHashMap<>(fields), before.opened(), oldest, before.notBefore(),
-                before.attempt()));
+                before.attempt(), before.leading()));
         return Offer.COALESCED;
     }
 
@@ -82,8 +86,9 @@ public final class PendingWrites {
     public synchronized Due due(Instant now, int max) {
         List<Write> writes = new ArrayList<>();
         int unchanged = 0;
+        boolean gapOver = lastHandout == null || !now.isBefore(lastHandout.plus(leadingGap));
         boolean windowOver = waiting.entrySet().stream().anyMatch(entry -> ready(entry.getKey(), entry.getValue(), now)
-                && !now.isBefore(entry.getValue().opened().plus(window)));
+                && (!now.isBefore(entry.getValue().opened().plus(window)) || entry.getValue().leading() && gapOver));
         if (windowOver) {
             flushCutoff = now;
         }
@@ -103,8 +108,10 @@ public final class PendingWrites {
             }
             Write write = new Write(recordId, w.fields(), changed, w.oldestChange(), w.attempt() + 1);
             inFlight.put(recordId, write);
-            lastSent.put(recordId, now);
             writes.add(write);
+        }
+        if (!writes.isEmpty()) {
+            lastHandout = now;
         }
         return new Due(writes, unchanged);
     }
@@ -138,11 +145,12 @@ public final class PendingWrites {
         Instant retryAt = now.plus(backoff(write.attempt()));
         if (newer == null) {
             waiting.put(write.recordId(), new Waiting(write.fields(), now.minus(window), write.oldestChange(), retryAt,
-                    write.attempt()));
+                    write.attempt(), false));
         } else {
             Instant oldest = write.oldestChange().isBefore(newer.oldestChange()) ? write.oldestChange()
                     : newer.oldestChange();
-            waiting.put(write.recordId(), new Waiting(newer.fields(), newer.opened(), oldest, retryAt, write.attempt()));
+            waiting.put(write.recordId(), new Waiting(newer.fields(), newer.opened(), oldest, retryAt, write.attempt(),
+                    newer.leading()));
         }
         return true;
     }
@@ -156,7 +164,6 @@ public final class PendingWrites {
     public synchronized void forget(String recordId) {
         waiting.remove(recordId);
         lastWritten.remove(recordId);
-        lastSent.remove(recordId);
     }
 
     /** Whether a change of {@code recordId} is waiting or being written. */
@@ -166,12 +173,6 @@ public final class PendingWrites {
 
     public synchronized int waitingCount() {
         return waiting.size();
-    }
-
-    /** Nothing in flight and no write handed out within the window (a retry waiting is not idle either). */
-    private boolean idle(String recordId, Instant now) {
-        Instant sent = lastSent.get(recordId);
-        return !inFlight.containsKey(recordId) && (sent == null || !now.isBefore(sent.plus(window)));
     }
 
     private boolean ready(String recordId, Waiting w, Instant now) {

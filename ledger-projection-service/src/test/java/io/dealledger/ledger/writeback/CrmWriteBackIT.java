@@ -112,6 +112,7 @@ class CrmWriteBackIT implements UsesZohoEmulator {
         List<SpecificRecord> facts = new ArrayList<>();
         deals.forEach(deal -> facts.addAll(twentyFacts(deal)));
         assertThat(facts).hasSize(1000);
+        long sent = System.nanoTime();
         events.sendAll(facts);
         // Then every deal shows its final ledger in CRM
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() -> {
@@ -121,10 +122,12 @@ class CrmWriteBackIT implements UsesZohoEmulator {
                 assertThat(fields.path("Outstanding_Balance").decimalValue()).as(deal).isEqualByComparingTo("570");
             }
         });
-        // And it took a handful of CRM update calls, not one per fact or per deal
+        double seconds = (System.nanoTime() - sent) / 1e9;
+        // And it took a handful of CRM update calls, not one per fact or per deal: the leading edge makes a call at
+        // most every third of the 2 s window while changes keep coming (issue 20's target: 20 calls in 10 s)
         List<JsonNode> calls = zoho.dealUpdateCalls(deals);
-        System.out.println("CRM update calls for 1,000 facts across 50 deals: " + calls.size());
-        assertThat(calls.size()).isBetween(1, 6);
+        System.out.printf("CRM update calls for 1,000 facts across 50 deals: %d in %.1f s%n", calls.size(), seconds);
+        assertThat(calls.size()).isBetween(1, (int) (seconds * 1.5) + 2).isLessThan(deals.size());
         assertThat(calls).allSatisfy(call -> assertThat(call.path("record_count").asInt()).isLessThanOrEqualTo(100));
         assertThat(meters.find("dealledger.ledger.crm.updates.saved").tag("reason", "coalesced").counter().count())
                 .isPositive();
@@ -234,10 +237,14 @@ class CrmWriteBackIT implements UsesZohoEmulator {
             facts.addAll(accountDealFacts(firstDeals.get(i), first, i == 3 ? "EUR" : "USD", i == 3 ? "300" : "500"));
         }
         secondDeals.forEach(deal -> facts.addAll(accountDealFacts(deal, second, "USD", "500")));
+        long sent = System.nanoTime();
         events.sendAll(facts);
         // Then each CRM account shows its deals' totals in its main currency, the other currency summed up as text
+        // (the first write goes at once, on the leading edge, so it may show the account before all its deals came:
+        // wait for the one that has all four)
         JsonNode one = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(
-                () -> zoho.account(first), a -> amount(a, "Total_Paid", "600"));
+                () -> zoho.account(first), a -> amount(a, "Total_Paid", "600")
+                        && a.path("Open_Deals_With_Balance").asInt() == 4);
         assertThat(one.path("Total_Invoiced").decimalValue()).isEqualByComparingTo("1500");
         assertThat(one.path("Outstanding_Balance").decimalValue()).isEqualByComparingTo("900");
         assertThat(one.path("Total_Credited").decimalValue()).isEqualByComparingTo("0");
@@ -249,13 +256,16 @@ class CrmWriteBackIT implements UsesZohoEmulator {
                         + " 1 of 1 deal open");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(
                 () -> zoho.account(second), a -> amount(a, "Outstanding_Balance", "600"));
-        // And many ledger versions made a handful of Accounts update calls, both accounts in the same call
+        double seconds = (System.nanoTime() - sent) / 1e9;
+        // And many ledger versions made a handful of Accounts update calls, both accounts in the same call (at most
+        // one every third of the window while versions keep coming, as for deals)
         long versions = accountLedgers().stream().filter(l -> l.getAccountId().equals(first)
                 || l.getAccountId().equals(second)).count();
         List<JsonNode> calls = zoho.accountUpdateCalls(List.of(first, second));
-        System.out.println("CRM Accounts update calls for " + versions + " account ledger versions: " + calls.size());
+        System.out.printf("CRM Accounts update calls for %d account ledger versions: %d in %.1f s%n", versions,
+                calls.size(), seconds);
         assertThat(versions).isGreaterThanOrEqualTo(12);
-        assertThat(calls.size()).isBetween(1, 3);
+        assertThat(calls.size()).isBetween(1, (int) (seconds * 1.5) + 2).isLessThan((int) versions);
         assertThat(calls).anySatisfy(call -> assertThat(call.path("ids").values().stream().map(JsonNode::asString))
                 .contains(first, second));
         assertThat(calls).allSatisfy(call -> assertThat(call.path("trigger").isArray() && call.path("trigger").isEmpty())

@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 20: the first change of an idle deal is written at once, not after the coalescing window. The window here is
- * 60 s, so a deal whose fields appear within 15 s was written on the leading edge; the changes that follow it
- * coalesce as before ({@link CrmWriteBackIT} holds the call counts under a burst).
+ * 60 s, so a deal whose fields appear within 15 s was written on the leading edge (a third of the window after the
+ * last call at the latest, and this is the first); the changes that follow it while its write is in flight coalesce
+ * as before ({@link CrmWriteBackIT} holds the call counts under a burst).
  */
 @UsesKafka
 @SpringBootTest(classes = LedgerProjectionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

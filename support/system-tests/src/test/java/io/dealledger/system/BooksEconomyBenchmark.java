@@ -136,7 +136,7 @@ public final class BooksEconomyBenchmark {
         System.exit(0);
     }
 
-    private static List<String> deals(ZohoApi zoho, int count, int amount) {
+    static List<String> deals(ZohoApi zoho, int count, int amount) {
         List<String> deals = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             deals.add(zoho.createRecord("Deals", "{\"Deal_Name\":\"Benchmark deal " + i + "\",\"Stage\":\"Closed Won\","
@@ -147,7 +147,7 @@ public final class BooksEconomyBenchmark {
     }
 
     /** Presses the button and waits for the invoice; answers its Books id. */
-    private static String invoice(GatewayClient gateway, String deal) {
+    static String invoice(GatewayClient gateway, String deal) {
         String request = gateway.requestInvoice(deal, null);
         return Waits.until("invoice of " + deal, () -> gateway.requestOutcome(request),
                 answer -> "issued".equals(answer.path("status").asString()), Duration.ofMinutes(5))

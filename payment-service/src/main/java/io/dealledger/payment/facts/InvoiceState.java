@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -89,7 +90,7 @@ public final class InvoiceState {
         if (id == null || refused.contains(id.toString())) {
             return this;
         }
-        Set<String> more = new java.util.HashSet<>(refused);
+        Set<String> more = new HashSet<>(refused);
         more.add(id.toString());
         return new InvoiceState(ledger, creditNotes, Set.copyOf(more));
     }
@@ -114,11 +115,6 @@ public final class InvoiceState {
     /** Whether the ledger holds the fact with this id. */
     public boolean knows(String factId) {
         return ledger != null && ledger.applied(factId) || refused.contains(factId);
-    }
-
-    /** How many distinct facts the ledger holds of the invoice. */
-    public int facts() {
-        return ledger == null ? 0 : ledger.facts().size();
     }
 
     public boolean imported() {

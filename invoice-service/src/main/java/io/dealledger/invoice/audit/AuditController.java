@@ -2,7 +2,7 @@ package io.dealledger.invoice.audit;
 
 import java.util.Map;
 
-import io.dealledger.invoice.InvoiceProperties;
+import io.dealledger.invoice.books.BooksFields;
 import io.dealledger.zoho.ZohoClients;
 import io.dealledger.zoho.limits.Priority;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,11 +21,11 @@ import reactor.core.publisher.Mono;
 class AuditController {
 
     private final ZohoClients zoho;
-    private final InvoiceProperties properties;
+    private final BooksFields fields;
 
-    AuditController(ZohoClients zoho, InvoiceProperties properties) {
+    AuditController(ZohoClients zoho, BooksFields fields) {
         this.zoho = zoho;
-        this.properties = properties;
+        this.fields = fields;
     }
 
     @GetMapping("/organizations/{organizationId}")
@@ -33,6 +33,6 @@ class AuditController {
         return Mono.zip(zoho.books().at(Priority.LOW).listItems(organizationId, Map.of()).collectList(),
                         zoho.books().at(Priority.LOW).listContacts(organizationId, Map.of()).collectList())
                 .map(both -> OrganizationAudit.of(organizationId, both.getT1(), both.getT2(),
-                        properties.books().accountIdField()));
+                        fields.accountIdField()));
     }
 }

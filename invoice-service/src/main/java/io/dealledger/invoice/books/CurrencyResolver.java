@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.dealledger.invoice.push.Rejection;
+import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.zoho.books.BooksRecords.Currency;
 import io.dealledger.zoho.books.BooksRecords.Organization;
 

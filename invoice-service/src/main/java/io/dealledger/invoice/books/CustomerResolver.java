@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.invoice.crm.Account;
-import io.dealledger.invoice.push.Rejection;
+import io.dealledger.invoice.outcome.BooksRejections;
+import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.zoho.books.BooksRecords.Contact;
 import io.dealledger.zoho.books.BooksRequests.Address;
 import io.dealledger.zoho.books.BooksRequests.ContactPerson;
@@ -49,7 +49,7 @@ public final class CustomerResolver {
     private final BooksCaches caches;
     private final String accountIdField;
 
-    public CustomerResolver(BooksCaches caches, InvoiceProperties.Books fields) {
+    public CustomerResolver(BooksCaches caches, BooksFields fields) {
         this.caches = caches;
         this.accountIdField = fields.accountIdField();
     }

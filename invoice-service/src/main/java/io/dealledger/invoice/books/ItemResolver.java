@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.invoice.crm.Product;
-import io.dealledger.invoice.push.Rejection;
+import io.dealledger.invoice.outcome.BooksRejections;
+import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.invoice.sku.ItemCatalog;
 import io.dealledger.zoho.books.BooksRecords.Item;
 import io.dealledger.zoho.books.BooksRequests.NewItem;
@@ -34,7 +34,7 @@ public final class ItemResolver {
     private final BooksCaches caches;
     private final String productIdField;
 
-    public ItemResolver(BooksCaches caches, InvoiceProperties.Books fields) {
+    public ItemResolver(BooksCaches caches, BooksFields fields) {
         this.caches = caches;
         this.productIdField = fields.productIdField();
     }

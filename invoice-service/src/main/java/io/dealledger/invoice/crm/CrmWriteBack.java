@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.zoho.crm.CrmClient;
 import io.dealledger.zoho.crm.CrmWriteResult;
 import org.slf4j.Logger;
@@ -23,10 +22,10 @@ public class CrmWriteBack {
     private static final Logger log = LoggerFactory.getLogger(CrmWriteBack.class);
 
     private final CrmClient crm;
-    private final InvoiceProperties.Crm fields;
+    private final CrmFields fields;
     private final Duration timeout;
 
-    public CrmWriteBack(CrmClient crm, InvoiceProperties.Crm fields, Duration timeout) {
+    public CrmWriteBack(CrmClient crm, CrmFields fields, Duration timeout) {
         this.crm = crm;
         this.fields = fields;
         this.timeout = timeout;

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.zoho.crm.CrmClient;
 import io.dealledger.zoho.crm.CrmRecord;
 import io.dealledger.zoho.http.ZohoApiException;
@@ -34,10 +33,10 @@ public class DealReader {
     static final String PRODUCTS = "Products";
 
     private final CrmClient crm;
-    private final InvoiceProperties.Crm fields;
+    private final CrmFields fields;
     private final Duration timeout;
 
-    public DealReader(CrmClient crm, InvoiceProperties.Crm fields, Duration timeout) {
+    public DealReader(CrmClient crm, CrmFields fields, Duration timeout) {
         this.crm = crm;
         this.fields = fields;
         this.timeout = timeout;

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.dealledger.events.InvoiceRequested;
-import io.dealledger.invoice.push.InvoiceRequestListener;
 import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.schemas.topics.Service;
 import io.dealledger.schemas.topics.Topics;
@@ -32,19 +31,29 @@ import org.slf4j.LoggerFactory;
  * Resumes the invoice requests parked for the day's Books limit ({@link FailureCategory#BOOKS_DAILY_LIMIT}) once
  * their organization's Books day turns, or earlier when Zoho's own day turned first (the organization's budget lets
  * one call through every {@code daily-probe}). It reads invoice-service's own dead-letter topic in its own consumer
- * group and pushes each such request through the listener's {@code handle}, exactly as if it had just arrived: its
- * invoice, if any was made, is found by request id, so however often a request is resumed or replayed by hand, one
- * invoice comes of it. A partition whose next request must still wait is paused until then; other dead letters
- * (parked for a person to fix something) are left for the operator's replay.
+ * group and pushes each such request through its {@link Push} (the listener's {@code handle}), exactly as if it had
+ * just arrived: its invoice, if any was made, is found by request id, so however often a request is resumed or
+ * replayed by hand, one invoice comes of it. A partition whose next request must still wait is paused until then;
+ * other dead letters (parked for a person to fix something) are left for the operator's replay.
  */
 public class DailyLimitResumer extends BackgroundLoop {
+
+    /**
+     * Pushes a resumed request as the listener pushes a new one, its outcome published, but a request the day's
+     * limit stops again throws {@link BooksDailyLimitException} instead of being announced and parked once more.
+     * An interface, so the dead letters need not know the push that depends on them.
+     */
+    @FunctionalInterface
+    public interface Push {
+        void push(ConsumerRecord<String, InvoiceRequested> request) throws Exception;
+    }
 
     private static final Logger log = LoggerFactory.getLogger(DailyLimitResumer.class);
     private static final String TOPIC = Topics.INVOICE_REQUESTS.deadLetterTopic(Service.INVOICE_SERVICE);
     private static final Duration FAULT_BACKOFF = Duration.ofMinutes(1);
     private static final int FAULT_ATTEMPTS = 5;
 
-    private final InvoiceRequestListener requests;
+    private final Push requests;
     private final BooksClient books;
     private final Map<String, Object> consumerProperties;
     private final String groupId;
@@ -52,7 +61,7 @@ public class DailyLimitResumer extends BackgroundLoop {
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
     private final Map<String, Integer> faults = new HashMap<>();
 
-    public DailyLimitResumer(InvoiceRequestListener requests, BooksClient books, Map<String, Object> consumerProperties,
+    public DailyLimitResumer(Push requests, BooksClient books, Map<String, Object> consumerProperties,
                              String groupId, Clock clock) {
         super("daily-limit-resumer");
         this.requests = requests;
@@ -96,7 +105,7 @@ public class DailyLimitResumer extends BackgroundLoop {
             return wait(consumer, partition, record, at);
         }
         try {
-            requests.handle(requestRecord(record), false);
+            requests.push(requestRecord(record));
             faults.remove(request.getRequestId());
             log.info("event=daily_limit_resumed request_id={} deal_id={} org_id={}", request.getRequestId(),
                     request.getDealId(), organization);

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.dealledger.events.InvoiceRequested;
-import io.dealledger.invoice.push.Outcome;
-import io.dealledger.invoice.push.OutcomeEvents;
-import io.dealledger.invoice.push.Rejection;
+import io.dealledger.invoice.outcome.Outcome;
+import io.dealledger.invoice.outcome.OutcomeEvents;
+import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.kafka.DeadLetterListener;

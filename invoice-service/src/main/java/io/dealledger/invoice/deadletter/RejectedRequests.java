@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.dealledger.events.InvoiceRequested;
-import io.dealledger.invoice.push.Outcome;
-import io.dealledger.invoice.push.Rejection;
+import io.dealledger.invoice.outcome.Outcome;
+import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.schemas.topics.Service;
 import io.dealledger.schemas.topics.Topics;

@@ -2,9 +2,13 @@ package io.dealledger.invoice.doctor;
 
 import java.util.stream.Collectors;
 
-import io.dealledger.invoice.InvoiceProperties;
+import io.dealledger.invoice.books.BooksFields;
+import io.dealledger.invoice.crm.CrmFields;
 import io.dealledger.invoice.crm.DealReader;
+import io.dealledger.invoice.push.PushProperties;
 import io.dealledger.invoice.routing.OrganizationRouter;
+import io.dealledger.invoice.routing.RoutingProperties;
+import io.dealledger.invoice.tax.TaxProperties;
 import io.dealledger.invoice.tax.TaxResolver;
 import io.dealledger.zoho.ZohoClients;
 import io.dealledger.zoho.spring.ZohoProperties;
@@ -28,10 +32,11 @@ class DoctorController {
 
     private final SetupDoctor doctor;
 
-    DoctorController(ZohoClients zoho, InvoiceProperties properties, DoctorProperties doctor, ZohoProperties zohoProperties,
-                     DealReader deals, OrganizationRouter router, TaxResolver taxes) {
-        this.doctor = new SetupDoctor(zoho, properties, doctor, String.valueOf(zohoProperties.apiUrl()),
-                new TaxChecks(properties, zoho.crm(), deals, router, taxes));
+    DoctorController(ZohoClients zoho, PushProperties push, RoutingProperties routes, TaxProperties tax, CrmFields crm,
+                     BooksFields books, DoctorProperties doctor, ZohoProperties zohoProperties, DealReader deals,
+                     OrganizationRouter router, TaxResolver taxes) {
+        this.doctor = new SetupDoctor(zoho, routes, crm, books, doctor, String.valueOf(zohoProperties.apiUrl()),
+                push.callTimeout(), new TaxChecks(tax, zoho.crm(), deals, router, taxes, push.callTimeout()));
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -11,8 +11,9 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import io.dealledger.invoice.InvoiceProperties;
-import io.dealledger.invoice.tax.TaxMapping;
+import io.dealledger.invoice.books.BooksFields;
+import io.dealledger.invoice.crm.CrmFields;
+import io.dealledger.invoice.routing.RoutingProperties;
 import io.dealledger.zoho.ZohoClients;
 import io.dealledger.zoho.books.BooksClient;
 import io.dealledger.zoho.books.BooksRecords.Organization;
@@ -37,20 +38,24 @@ public class SetupDoctor {
     }
 
     private final ZohoClients zoho;
-    private final InvoiceProperties properties;
+    private final RoutingProperties routes;
+    private final CrmFields crm;
+    private final BooksFields booksFields;
     private final DoctorProperties doctor;
     private final String zohoApiUrl;
     private final Duration timeout;
     private final TaxChecks taxes;
 
-    SetupDoctor(ZohoClients zoho, InvoiceProperties properties, DoctorProperties doctor, String zohoApiUrl,
-                TaxChecks taxes) {
+    SetupDoctor(ZohoClients zoho, RoutingProperties routes, CrmFields crm, BooksFields booksFields,
+                DoctorProperties doctor, String zohoApiUrl, Duration timeout, TaxChecks taxes) {
         this.zoho = zoho;
         this.taxes = taxes;
-        this.properties = properties;
+        this.routes = routes;
+        this.crm = crm;
+        this.booksFields = booksFields;
         this.doctor = doctor;
         this.zohoApiUrl = zohoApiUrl;
-        this.timeout = properties.callTimeout();
+        this.timeout = timeout;
     }
 
     public Report examine() {
@@ -136,13 +141,13 @@ public class SetupDoctor {
     /** Org id → what names it in the configuration. */
     private Map<String, String> configuredOrganizations() {
         Map<String, String> configured = new LinkedHashMap<>();
-        properties.organizations().forEach((entity, org) -> {
+        routes.organizations().forEach((entity, org) -> {
             if (org != null && !org.isBlank()) {
                 configured.merge(org.trim(), "legal entity " + entity, (a, b) -> a + ", " + b);
             }
         });
-        if (properties.defaultOrganization() != null) {
-            configured.merge(properties.defaultOrganization(), "default", (a, b) -> a + ", default");
+        if (routes.defaultOrganization() != null) {
+            configured.merge(routes.defaultOrganization(), "default", (a, b) -> a + ", default");
         }
         return configured;
     }
@@ -153,8 +158,8 @@ public class SetupDoctor {
     }
 
     private SetupCheck routing(Map<String, Organization> orgs) {
-        String field = properties.crm().legalEntityField();
-        return properties.organizationWithoutLegalEntity()
+        String field = crm.legalEntityField();
+        return routes.organizationWithoutLegalEntity()
                 .map(org -> orgs.isEmpty() || orgs.containsKey(org)
                         ? SetupCheck.pass("Routing", "an account without " + field + " is invoiced in " + org)
                         : SetupCheck.fail("Routing", "an account without " + field + " would go to " + org
@@ -166,7 +171,6 @@ public class SetupDoctor {
 
     /** Module → field → the data types accepted (empty: any), for what invoice-service reads and writes. */
     private Map<String, Map<String, Set<String>>> requiredCrmFields() {
-        InvoiceProperties.Crm crm = properties.crm();
         Set<String> any = Set.of();
         Set<String> text = Set.of("text", "textarea");
         Map<String, Set<String>> deals = new LinkedHashMap<>();
@@ -182,7 +186,7 @@ public class SetupDoctor {
             accounts.put(field, any);
         }
         accounts.put(crm.customerIdField(), text);
-        if (properties.organizationWithoutLegalEntity().isEmpty() || configuredOrganizations().size() > 1) {
+        if (routes.organizationWithoutLegalEntity().isEmpty() || configuredOrganizations().size() > 1) {
             accounts.put(crm.legalEntityField(), Set.of("text", "picklist"));
         }
         Map<String, Set<String>> products = new LinkedHashMap<>();
@@ -218,7 +222,7 @@ public class SetupDoctor {
     }
 
     private SetupCheck subform() {
-        String subform = properties.crm().lineItemsSubform();
+        String subform = crm.lineItemsSubform();
         String type = zoho.crm().fieldTypes("Deals").block(timeout).get(subform);
         if ("subform".equals(type)) {
             return SetupCheck.pass("Deals line-item subform", subform + " is a subform of Deals");
@@ -230,11 +234,11 @@ public class SetupDoctor {
     }
 
     private SetupCheck variables(Map<String, Organization> orgs) {
-        if (!properties.organizationsFromCrmVariables()) {
+        if (!routes.organizationsFromCrmVariables()) {
             return SetupCheck.skipped("CRM Variables", "organizations-from-crm-variables is off", null);
         }
         Map<String, String> variables = zoho.crm().variables().block(timeout);
-        String prefix = properties.crmVariablePrefix();
+        String prefix = routes.crmVariablePrefix();
         String taxPrefix = prefix + "tax_";
         List<String> wrong = new ArrayList<>();
         int routing = 0;
@@ -297,12 +301,12 @@ public class SetupDoctor {
     }
 
     private List<SetupCheck> manualChecks() {
-        InvoiceProperties.Books cf = properties.books();
         return List.of(
-                SetupCheck.manual("Books custom fields", "Books publishes no API listing custom fields", "in every org: invoice " + cf.requestIdField() + " (Text,"
-                        + " Prevent Duplicate Values), " + cf.dealIdField() + " (Text), " + cf.billedAmountField()
-                        + " (Decimal); contact " + cf.accountIdField() + " and item " + cf.productIdField()
-                        + " (Text, Prevent Duplicate Values): docs/zoho-setup.md §7"),
+                SetupCheck.manual("Books custom fields", "Books publishes no API listing custom fields",
+                        "in every org: invoice " + booksFields.requestIdField() + " (Text, Prevent Duplicate Values), "
+                        + booksFields.dealIdField() + " (Text), " + booksFields.billedAmountField()
+                        + " (Decimal); contact " + booksFields.accountIdField() + " and item "
+                        + booksFields.productIdField() + " (Text, Prevent Duplicate Values): docs/zoho-setup.md §7"),
                 SetupCheck.manual("The ledger's CRM fields", "their names are ledger-projection-service's settings", "the Deals and Accounts fields ledger-projection-service"
                         + " writes (Total_Invoiced, Total_Paid, Outstanding_Balance, ..., with its configured names):"
                         + " docs/zoho-setup.md §4"),

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.invoice.crm.Account;
 import io.dealledger.invoice.crm.DealReader;
 import io.dealledger.invoice.routing.OrganizationRouter;
 import io.dealledger.invoice.tax.TaxMapping;
+import io.dealledger.invoice.tax.TaxProperties;
 import io.dealledger.invoice.tax.TaxResolver;
 import io.dealledger.zoho.books.BooksClient;
 import io.dealledger.zoho.books.BooksRecords.Organization;
@@ -35,21 +35,21 @@ final class TaxChecks {
     /** The most accounts read (one CRM call each); the check says when it looked at fewer than there are. */
     static final int MAX_ACCOUNTS = 200;
 
-    private final InvoiceProperties properties;
+    private final TaxProperties configured;
     private final CrmClient crm;
     private final DealReader deals;
     private final OrganizationRouter router;
     private final TaxResolver taxes;
     private final Duration timeout;
 
-    TaxChecks(InvoiceProperties properties, CrmClient crm, DealReader deals, OrganizationRouter router,
-              TaxResolver taxes) {
-        this.properties = properties;
+    TaxChecks(TaxProperties configured, CrmClient crm, DealReader deals, OrganizationRouter router,
+              TaxResolver taxes, Duration timeout) {
+        this.configured = configured;
         this.crm = crm;
         this.deals = deals;
         this.router = router;
         this.taxes = taxes;
-        this.timeout = properties.callTimeout();
+        this.timeout = timeout;
     }
 
     /** The configured table's tax and authority ids exist in their Books organizations. */
@@ -57,7 +57,7 @@ final class TaxChecks {
         List<String> wrong = new ArrayList<>();
         int mappings = 0;
         for (String org : new TreeSet<>(configuredOrgs)) {
-            Map<String, TaxMapping> table = properties.tax().getOrDefault(org, Map.of());
+            Map<String, TaxMapping> table = configured.tax().getOrDefault(org, Map.of());
             if (table.isEmpty() || !orgs.containsKey(org)) {
                 continue;
             }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.dealledger.invoice.InvoiceProperties;
+import io.dealledger.invoice.books.BooksFields;
 import io.dealledger.invoice.books.CurrencyResolver;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
@@ -18,6 +18,7 @@ import io.dealledger.invoice.crm.Account;
 import io.dealledger.invoice.crm.Deal;
 import io.dealledger.invoice.crm.DealReader;
 import io.dealledger.invoice.crm.Product;
+import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.invoice.preview.InvoicePreview.Customer;
 import io.dealledger.invoice.preview.InvoicePreview.Item;
 import io.dealledger.invoice.preview.InvoicePreview.Line;
@@ -27,7 +28,7 @@ import io.dealledger.invoice.preview.InvoicePreview.Totals;
 import io.dealledger.invoice.push.Billing;
 import io.dealledger.invoice.push.BillingLine;
 import io.dealledger.invoice.push.InvoicePusher;
-import io.dealledger.invoice.push.Rejection;
+import io.dealledger.invoice.push.PushProperties;
 import io.dealledger.invoice.routing.OrganizationRouter;
 import io.dealledger.invoice.sku.Sku;
 import io.dealledger.invoice.stage.StageAmount;
@@ -54,12 +55,13 @@ public class InvoicePreviewer {
     private final CurrencyResolver currencies;
     private final CustomerResolver customers;
     private final ItemResolver items;
-    private final InvoiceProperties properties;
+    private final PushProperties properties;
+    private final BooksFields fields;
     private final Duration timeout;
 
     public InvoicePreviewer(DealReader crm, OrganizationRouter router, BooksClient books, TaxResolver taxes,
                             CurrencyResolver currencies, CustomerResolver customers, ItemResolver items,
-                            InvoiceProperties properties, Duration timeout) {
+                            PushProperties properties, BooksFields fields, Duration timeout) {
         this.crm = crm;
         this.router = router;
         this.books = books;
@@ -68,6 +70,7 @@ public class InvoicePreviewer {
         this.customers = customers;
         this.items = items;
         this.properties = properties;
+        this.fields = fields;
         this.timeout = timeout;
     }
 
@@ -105,7 +108,6 @@ public class InvoicePreviewer {
     }
 
     private InvoicePreview routed(Deal deal, Account account, PreviewBody body, OrgBooks org, List<Rejection> reasons) {
-        InvoiceProperties.Books fields = properties.books();
         List<Invoice> dealInvoices = org.dealInvoices(deal.id(), fields.dealIdField());
         BigDecimal alreadyInvoiced = Billing.alreadyInvoiced(dealInvoices, deal.currency(), fields.requestIdField(),
                 NO_REQUEST, fields.billedAmountField());

@@ -10,8 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.dealledger.invoice.InvoiceProperties;
-import io.dealledger.invoice.books.BooksRejections;
+import io.dealledger.invoice.books.BooksFields;
 import io.dealledger.invoice.books.CurrencyResolver;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
@@ -21,6 +20,9 @@ import io.dealledger.invoice.crm.CrmWriteBack;
 import io.dealledger.invoice.crm.Deal;
 import io.dealledger.invoice.crm.DealReader;
 import io.dealledger.invoice.crm.Product;
+import io.dealledger.invoice.outcome.BooksRejections;
+import io.dealledger.invoice.outcome.Outcome;
+import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.invoice.routing.OrganizationRouter;
 import io.dealledger.invoice.tax.TaxResolver;
 import io.dealledger.zoho.books.BooksClient;
@@ -46,13 +48,15 @@ public class InvoicePusher {
     private final CurrencyResolver currencies;
     private final CustomerResolver customers;
     private final ItemResolver items;
-    private final InvoiceProperties properties;
+    private final PushProperties properties;
+    private final BooksFields fields;
     private final Clock clock;
     private final Duration timeout;
 
     public InvoicePusher(DealReader crm, CrmWriteBack writeBack, OrganizationRouter router, BooksClient books,
                          TaxResolver taxes, CurrencyResolver currencies, CustomerResolver customers,
-                         ItemResolver items, InvoiceProperties properties, Clock clock, Duration timeout) {
+                         ItemResolver items, PushProperties properties, BooksFields fields, Clock clock,
+                         Duration timeout) {
         this.crm = crm;
         this.writeBack = writeBack;
         this.router = router;
@@ -62,6 +66,7 @@ public class InvoicePusher {
         this.customers = customers;
         this.items = items;
         this.properties = properties;
+        this.fields = fields;
         this.clock = clock;
         this.timeout = timeout;
     }
@@ -90,7 +95,6 @@ public class InvoicePusher {
     }
 
     private Outcome push(InvoiceRequest request, Deal deal, Account account, OrgBooks org) {
-        InvoiceProperties.Books fields = properties.books();
         List<Invoice> dealInvoices = org.dealInvoices(deal.id(), fields.dealIdField());
         Optional<Invoice> existing = dealInvoices.stream()
                 .filter(i -> request.requestId().equals(i.customFields().get(fields.requestIdField()))).findFirst();
@@ -101,8 +105,8 @@ public class InvoicePusher {
                 .filter(i -> request.laterRequests().contains(i.customFields().get(fields.requestIdField())))
                 .findFirst();
         if (superseding.isPresent()) {
-            return reject(request, org.organizationId(), List.of(Rejection.replaySuperseded(request, superseding.get(),
-                    fields.requestIdField())));
+            return reject(request, org.organizationId(), List.of(Rejection.replaySuperseded(request.stage(),
+                    superseding.get(), fields.requestIdField())));
         }
         Billing billing = plan(deal, request, Billing.alreadyInvoiced(dealInvoices, deal.currency(),
                 fields.requestIdField(), request.requestId(), fields.billedAmountField()));
@@ -179,7 +183,6 @@ public class InvoicePusher {
                     line.taxable() ? tax.taxId() : null));
         }
         LocalDate today = LocalDate.now(clock);
-        InvoiceProperties.Books fields = properties.books();
         return new NewInvoice(customerId, deal.reference(), today, today.plusDays(properties.paymentTermsDays()),
                 currency.currencyId(), currency.exchangeRate(), deal.id(), tax.taxId() == null ? null : tax.taxAuthorityId(),
                 "Deal " + deal.reference() + " (CRM " + deal.id() + ")", lines,

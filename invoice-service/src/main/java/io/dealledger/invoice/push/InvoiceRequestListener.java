@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import io.dealledger.events.InvoiceRequested;
-import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.invoice.deadletter.LaterRequests;
 import io.dealledger.invoice.deadletter.RejectedRequests;
+import io.dealledger.invoice.outcome.Outcome;
+import io.dealledger.invoice.outcome.OutcomeEvents;
+import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.limits.BooksDailyLimitException;
@@ -46,13 +48,13 @@ public class InvoiceRequestListener {
     private final LaterRequests laterRequests;
     private final SyncFailures syncFailures;
     private final MeterRegistry meters;
-    private final InvoiceProperties properties;
+    private final PushProperties properties;
     private final Clock clock;
     private final DistributionSummary booksCalls;
 
     public InvoiceRequestListener(InvoicePusher pusher, KafkaTemplate<String, Object> kafka,
                                   RejectedRequests rejectedRequests, LaterRequests laterRequests,
-                                  SyncFailures syncFailures, MeterRegistry meters, InvoiceProperties properties,
+                                  SyncFailures syncFailures, MeterRegistry meters, PushProperties properties,
                                   Clock clock) {
         this.pusher = pusher;
         this.kafka = kafka;

@@ -3,10 +3,10 @@ package io.dealledger.invoice.routing;
 import java.util.Map;
 import java.util.Optional;
 
-import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.invoice.crm.Account;
+import io.dealledger.invoice.crm.CrmFields;
 import io.dealledger.invoice.crm.CrmVariables;
-import io.dealledger.invoice.push.Rejection;
+import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.schemas.failures.FailureCategory;
 
 /**
@@ -16,11 +16,13 @@ import io.dealledger.schemas.failures.FailureCategory;
  */
 public class OrganizationRouter {
 
-    private final InvoiceProperties properties;
+    private final RoutingProperties properties;
+    private final CrmFields crm;
     private final CrmVariables variables;
 
-    public OrganizationRouter(InvoiceProperties properties, CrmVariables variables) {
+    public OrganizationRouter(RoutingProperties properties, CrmFields crm, CrmVariables variables) {
         this.properties = properties;
+        this.crm = crm;
         this.variables = variables;
     }
 
@@ -42,7 +44,7 @@ public class OrganizationRouter {
 
     /** Why the account cannot be routed: no legal entity (a CRM field to fill in), or one no org is mapped to. */
     public Rejection unrouted(Account account) {
-        String field = properties.crm().legalEntityField();
+        String field = crm.legalEntityField();
         String entity = account.legalEntity();
         if (entity == null || entity.isBlank()) {
             return Rejection.of(Rejection.Code.LEGAL_ENTITY_UNMAPPED, FailureCategory.CRM_FIELD_MISSING, field,

@@ -9,7 +9,7 @@ import io.dealledger.invoice.books.BooksCaches;
 import io.dealledger.invoice.books.OrgBooks;
 import io.dealledger.invoice.crm.Account;
 import io.dealledger.invoice.crm.CrmVariables;
-import io.dealledger.invoice.push.Rejection;
+import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.zoho.books.BooksRecords.Tax;
 import io.dealledger.zoho.books.BooksRecords.TaxAuthority;

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.dealledger.invoice.InvoiceProperties;
 import io.dealledger.zoho.ZohoSettings;
 import io.dealledger.zoho.crm.CrmClient;
 import io.dealledger.zoho.crm.CrmRecord;
@@ -63,7 +62,7 @@ class DealReaderTest {
     }
 
     private static DealReader reader(CrmClient crm) {
-        return new DealReader(crm, new InvoiceProperties.Crm("Deal_Line_Items", "Legal_Entity", "Books_Customer_Id",
+        return new DealReader(crm, new CrmFields("Deal_Line_Items", "Legal_Entity", "Books_Customer_Id",
                 "Books_Item_Id", "Product_Code"), Duration.ofSeconds(5));
     }
 

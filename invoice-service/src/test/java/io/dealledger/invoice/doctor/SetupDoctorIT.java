@@ -13,14 +13,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.dealledger.emulator.seed.SeedIds;
-import io.dealledger.invoice.InvoiceProperties;
+import io.dealledger.invoice.books.BooksFields;
+import io.dealledger.invoice.crm.CrmFields;
 import io.dealledger.invoice.crm.DealReader;
 import io.dealledger.invoice.doctor.SetupCheck.Status;
+import io.dealledger.invoice.push.PushProperties;
 import io.dealledger.invoice.routing.OrganizationRouter;
+import io.dealledger.invoice.routing.RoutingProperties;
 import io.dealledger.invoice.support.CrmData;
 import io.dealledger.invoice.support.InvoiceServiceIT;
 import io.dealledger.invoice.support.TestZoho;
 import io.dealledger.invoice.tax.TaxMapping;
+import io.dealledger.invoice.tax.TaxProperties;
 import io.dealledger.invoice.tax.TaxResolver;
 import io.dealledger.zoho.ZohoClients;
 import io.dealledger.zoho.ZohoSettings;
@@ -45,7 +49,15 @@ class SetupDoctorIT {
     @Autowired
     ZohoProperties zohoProperties;
     @Autowired
-    InvoiceProperties properties;
+    PushProperties push;
+    @Autowired
+    RoutingProperties routes;
+    @Autowired
+    TaxProperties taxProperties;
+    @Autowired
+    CrmFields crm;
+    @Autowired
+    BooksFields books;
     @Autowired
     DealReader deals;
     @Autowired
@@ -58,7 +70,7 @@ class SetupDoctorIT {
     @Test
     void theLocalSetupPassesAndTheRouteAnswersTheChecklist() throws Exception {
         // Given the emulator's seed setup with the US org as the default, as bin/dealledger configures it
-        SetupDoctor.Report report = doctor(zoho, with(properties.organizations(), SeedIds.US_ORG_ID, properties.tax()),
+        SetupDoctor.Report report = doctor(zoho, routedTo(SeedIds.US_ORG_ID), taxProperties, crm,
                 NO_GATEWAY).examine();
 
         assertThat(report.invoicingCanWork()).isTrue();
@@ -91,7 +103,7 @@ class SetupDoctorIT {
                 s.clientSecret(), "1000.not.a.refresh.token", s.books(), s.booksPerOrg(), s.crmConcurrency(), s.retry(),
                 s.timeout()), new SimpleMeterRegistry());
 
-        SetupDoctor.Report report = doctor(wrong, properties, NO_GATEWAY).examine();
+        SetupDoctor.Report report = doctor(wrong, NO_GATEWAY).examine();
 
         assertThat(report.invoicingCanWork()).isFalse();
         assertThat(check(report, "Zoho OAuth client").detail()).contains("refused the refresh token", "invalid_code");
@@ -106,7 +118,7 @@ class SetupDoctorIT {
             // Given a grant without Books invoices and without Cliq
             grant("ZohoBooks.contacts.ALL", "ZohoBooks.settings.ALL", "ZohoBooks.customerpayments.READ",
                     "ZohoBooks.creditnotes.ALL", "ZohoCRM.modules.ALL", "ZohoCRM.settings.ALL", "ZohoCRM.notifications.ALL");
-            SetupCheck scopes = check(doctor(freshClients(), properties, NO_GATEWAY).examine(), "OAuth scopes");
+            SetupCheck scopes = check(doctor(freshClients(), NO_GATEWAY).examine(), "OAuth scopes");
             assertThat(scopes.status()).isEqualTo(Status.FAIL);
             assertThat(scopes.detail()).contains("ZohoBooks.invoices.ALL", "ZohoCliq.Webhooks.CREATE")
                     .doesNotContain("ZohoBooks.contacts.ALL");
@@ -114,7 +126,7 @@ class SetupDoctorIT {
 
             // Given only Cliq missing: a warning, invoicing works
             grant("ZohoBooks.fullaccess.all", "ZohoCRM.modules.ALL", "ZohoCRM.settings.ALL", "ZohoCRM.notifications.ALL");
-            SetupDoctor.Report cliqOnly = doctor(freshClients(), properties, NO_GATEWAY).examine();
+            SetupDoctor.Report cliqOnly = doctor(freshClients(), NO_GATEWAY).examine();
             assertThat(check(cliqOnly, "OAuth scopes").status()).isEqualTo(Status.WARN);
             assertThat(check(cliqOnly, "OAuth scopes").detail()).contains("ZohoCliq.Webhooks.CREATE");
             assertThat(cliqOnly.invoicingCanWork()).isTrue();
@@ -125,7 +137,7 @@ class SetupDoctorIT {
 
     @Test
     void anOrganizationTheAccountDoesNotHoldFails() {
-        SetupDoctor.Report report = doctor(zoho, with(properties.organizations(), "99999999", properties.tax()),
+        SetupDoctor.Report report = doctor(zoho, routedTo("99999999"), taxProperties, crm,
                 NO_GATEWAY).examine();
 
         SetupCheck orgs = check(report, "Books organizations");
@@ -139,7 +151,7 @@ class SetupDoctorIT {
 
     @Test
     void severalOrganizationsWithoutADefaultWarnThatEveryAccountNeedsALegalEntity() {
-        SetupCheck routing = check(doctor(zoho, properties, NO_GATEWAY).examine(), "Routing");
+        SetupCheck routing = check(doctor(zoho, NO_GATEWAY).examine(), "Routing");
 
         assertThat(routing.status()).isEqualTo(Status.WARN);
         assertThat(routing.fix()).contains("INVOICE_DEFAULT_ORGANIZATION", "Legal_Entity");
@@ -150,7 +162,7 @@ class SetupDoctorIT {
         String name = "Books_Org_Doctor_" + UUID.randomUUID().toString().substring(0, 8);
         TestZoho.variable(name, "77777777");
         try {
-            SetupCheck variables = check(doctor(zoho, properties, NO_GATEWAY).examine(), "CRM Variables");
+            SetupCheck variables = check(doctor(zoho, NO_GATEWAY).examine(), "CRM Variables");
 
             assertThat(variables.status()).isEqualTo(Status.FAIL);
             assertThat(variables.detail()).contains(name + " = 77777777");
@@ -163,10 +175,10 @@ class SetupDoctorIT {
     @Test
     void crmFieldsThatAreMissingOrOfAnotherTypeFailNamingEach() {
         // Given field names the CRM org does not have, or has with another type
-        InvoiceProperties.Crm crm = new InvoiceProperties.Crm("Amount", properties.crm().legalEntityField(),
-                "Customer_Books_Ref", "Taxable", properties.crm().skuField());
+        CrmFields wrong = new CrmFields("Amount", crm.legalEntityField(), "Customer_Books_Ref", "Taxable",
+                crm.skuField());
 
-        SetupDoctor.Report report = doctor(zoho, with(crm), NO_GATEWAY).examine();
+        SetupDoctor.Report report = doctor(zoho, routes, taxProperties, wrong, NO_GATEWAY).examine();
 
         assertThat(check(report, "CRM fields").status()).isEqualTo(Status.FAIL);
         assertThat(check(report, "CRM fields").detail()).contains("Accounts.Customer_Books_Ref missing",
@@ -181,7 +193,7 @@ class SetupDoctorIT {
         Map<String, Map<String, TaxMapping>> tax = Map.of(SeedIds.US_ORG_ID,
                 Map.of("US-OR", new TaxMapping("460000000009999", null)));
 
-        SetupCheck taxes = check(doctor(zoho, with(properties.organizations(), null, tax), NO_GATEWAY).examine(),
+        SetupCheck taxes = check(doctor(zoho, routedTo(null), withTable(tax), crm, NO_GATEWAY).examine(),
                 "Tax table");
 
         assertThat(taxes.status()).isEqualTo(Status.FAIL);
@@ -195,7 +207,7 @@ class SetupDoctorIT {
         String account = CrmData.account(name, "WY", "United States", SeedIds.LEGAL_ENTITY_US);
         CrmData.deal("Negotiation/Review", "1200", "USD", account);
 
-        SetupDoctor.Report report = doctor(zoho, properties, NO_GATEWAY).examine();
+        SetupDoctor.Report report = doctor(zoho, NO_GATEWAY).examine();
 
         // Then the check warns, naming the account, its region and the Variable to add; invoicing still works for
         // the other accounts
@@ -206,7 +218,7 @@ class SetupDoctorIT {
 
         // And once the Variable maps the region, the account is no longer named
         TestZoho.variable("Books_Org_tax_" + SeedIds.US_ORG_ID + "_US_WY", "exempt");
-        SetupCheck fixed = check(doctor(zoho, properties, NO_GATEWAY).examine(), "Tax regions of open deals");
+        SetupCheck fixed = check(doctor(zoho, NO_GATEWAY).examine(), "Tax regions of open deals");
         assertThat(fixed.detail()).doesNotContain(name);
     }
 
@@ -215,7 +227,7 @@ class SetupDoctorIT {
         DoctorProperties gateway = new DoctorProperties(GATEWAY + "/", "X-Dealledger-Webhook-Secret");
 
         // Given no webhook to the gateway: a warning naming the URL each org must call
-        SetupCheck none = check(doctor(zoho, properties, gateway).examine(), "Books webhooks");
+        SetupCheck none = check(doctor(zoho, gateway).examine(), "Books webhooks");
         assertThat(none.status()).isEqualTo(Status.WARN);
         assertThat(none.detail()).contains(GATEWAY + "/webhooks/books/" + SeedIds.US_ORG_ID, "X-Dealledger-Webhook-Secret");
 
@@ -223,14 +235,14 @@ class SetupDoctorIT {
         String us = webhook(SeedIds.US_ORG_ID, true);
         String uk = webhook(SeedIds.UK_ORG_ID, false);
         try {
-            SetupCheck ukWithout = check(doctor(zoho, properties, gateway).examine(), "Books webhooks");
+            SetupCheck ukWithout = check(doctor(zoho, gateway).examine(), "Books webhooks");
             assertThat(ukWithout.status()).isEqualTo(Status.WARN);
             assertThat(ukWithout.detail()).contains(SeedIds.UK_ORG_ID).doesNotContain(SeedIds.US_ORG_ID + " (");
 
             // Given both with the header: pass
             String ukFixed = webhook(SeedIds.UK_ORG_ID, true);
             try {
-                assertThat(check(doctor(zoho, properties, gateway).examine(), "Books webhooks").status())
+                assertThat(check(doctor(zoho, gateway).examine(), "Books webhooks").status())
                         .isEqualTo(Status.PASS);
             } finally {
                 deleteWebhook(SeedIds.UK_ORG_ID, ukFixed);
@@ -246,7 +258,7 @@ class SetupDoctorIT {
         DoctorProperties gateway = new DoctorProperties(GATEWAY, "X-Dealledger-Webhook-Secret");
 
         // Given a CRM without a Deals webhook to the gateway: a warning naming the URL, invoicing still works
-        SetupDoctor.Report none = doctor(zoho, properties, gateway).examine();
+        SetupDoctor.Report none = doctor(zoho, gateway).examine();
         SetupCheck missing = check(none, "CRM deal changes");
         assertThat(missing.status()).isEqualTo(Status.WARN);
         assertThat(missing.detail()).isEqualTo("no Deals webhook posts to " + GATEWAY + "/webhooks/crm");
@@ -256,7 +268,7 @@ class SetupDoctorIT {
         // Given a CRM whose workflow rule on Deals runs a webhook to the gateway: pass
         TestZoho.admin().put("crm/deal-webhook", "{\"url\":\"" + GATEWAY + "/webhooks/crm\"}");
         try {
-            SetupCheck found = check(doctor(zoho, properties, gateway).examine(), "CRM deal changes");
+            SetupCheck found = check(doctor(zoho, gateway).examine(), "CRM deal changes");
             assertThat(found.status()).as(found.toString()).isEqualTo(Status.PASS);
             assertThat(found.detail()).contains("posts Deal edits to " + GATEWAY + "/webhooks/crm");
         } finally {
@@ -264,13 +276,19 @@ class SetupDoctorIT {
         }
 
         // Given no public URL configured: skipped, saying what to set
-        assertThat(check(doctor(zoho, properties, NO_GATEWAY).examine(), "CRM deal changes").fix())
+        assertThat(check(doctor(zoho, NO_GATEWAY).examine(), "CRM deal changes").fix())
                 .contains("DEALLEDGER_PUBLIC_URL");
     }
 
-    private SetupDoctor doctor(ZohoClients clients, InvoiceProperties invoice, DoctorProperties doctor) {
-        return new SetupDoctor(clients, invoice, doctor, String.valueOf(zohoProperties.apiUrl()),
-                new TaxChecks(invoice, clients.crm(), deals, router, taxes));
+    /** The doctor of the shared context's settings. */
+    private SetupDoctor doctor(ZohoClients clients, DoctorProperties doctor) {
+        return doctor(clients, routes, taxProperties, crm, doctor);
+    }
+
+    private SetupDoctor doctor(ZohoClients clients, RoutingProperties routes, TaxProperties tax, CrmFields crm,
+                               DoctorProperties doctor) {
+        return new SetupDoctor(clients, routes, crm, books, doctor, String.valueOf(zohoProperties.apiUrl()),
+                push.callTimeout(), new TaxChecks(tax, clients.crm(), deals, router, taxes, push.callTimeout()));
     }
 
     private ZohoClients freshClients() {
@@ -282,21 +300,14 @@ class SetupDoctorIT {
                 .map(s -> "\"" + s + "\"").toList()) + "]}");
     }
 
-    private InvoiceProperties with(Map<String, String> organizations, String defaultOrganization,
-                                   Map<String, Map<String, TaxMapping>> tax) {
-        InvoiceProperties p = properties;
-        return new InvoiceProperties(p.allowedStages(), organizations, defaultOrganization,
-                p.organizationsFromCrmVariables(), p.crmVariablePrefix(), p.taxAuthorityCountries(),
-                p.taxAuthorityRequired(), tax, p.cacheTtl(), p.callTimeout(), p.paymentTermsDays(), p.markSent(),
-                p.crm(), p.books());
+    /** The shared context's organizations, with {@code defaultOrganization} as the default. */
+    private RoutingProperties routedTo(String defaultOrganization) {
+        return new RoutingProperties(routes.organizations(), defaultOrganization,
+                routes.organizationsFromCrmVariables(), routes.crmVariablePrefix());
     }
 
-    private InvoiceProperties with(InvoiceProperties.Crm crm) {
-        InvoiceProperties p = properties;
-        return new InvoiceProperties(p.allowedStages(), p.organizations(), p.defaultOrganization(),
-                p.organizationsFromCrmVariables(), p.crmVariablePrefix(), p.taxAuthorityCountries(),
-                p.taxAuthorityRequired(), p.tax(), p.cacheTtl(), p.callTimeout(), p.paymentTermsDays(), p.markSent(),
-                crm, p.books());
+    private TaxProperties withTable(Map<String, Map<String, TaxMapping>> tax) {
+        return new TaxProperties(taxProperties.taxAuthorityCountries(), taxProperties.taxAuthorityRequired(), tax);
     }
 
     private static SetupCheck check(SetupDoctor.Report report, String name) {

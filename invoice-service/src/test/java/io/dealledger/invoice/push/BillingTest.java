@@ -9,6 +9,7 @@ import java.util.Map;
 import io.dealledger.invoice.crm.Deal;
 import io.dealledger.invoice.crm.DealLine;
 import io.dealledger.invoice.crm.Product;
+import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.invoice.stage.StageAmount;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
 import org.junit.jupiter.api.Test;

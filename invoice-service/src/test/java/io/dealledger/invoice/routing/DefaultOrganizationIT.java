@@ -12,16 +12,18 @@ import io.dealledger.emulator.seed.SeedIds;
 import io.dealledger.events.InvoiceRejected;
 import io.dealledger.events.InvoiceRequested;
 import io.dealledger.events.RejectionReason;
-import io.dealledger.invoice.InvoiceProperties;
+import io.dealledger.invoice.books.BooksFields;
 import io.dealledger.invoice.books.CurrencyResolver;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
+import io.dealledger.invoice.crm.CrmFields;
 import io.dealledger.invoice.crm.CrmVariables;
 import io.dealledger.invoice.crm.CrmWriteBack;
 import io.dealledger.invoice.crm.DealReader;
+import io.dealledger.invoice.outcome.Outcome;
 import io.dealledger.invoice.push.InvoicePusher;
 import io.dealledger.invoice.push.InvoiceRequest;
-import io.dealledger.invoice.push.Outcome;
+import io.dealledger.invoice.push.PushProperties;
 import io.dealledger.invoice.support.CrmData;
 import io.dealledger.invoice.support.InvoiceServiceIT;
 import io.dealledger.invoice.support.Requests;
@@ -39,7 +41,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DefaultOrganizationIT {
 
     @Autowired
-    InvoiceProperties properties;
+    PushProperties push;
+    @Autowired
+    RoutingProperties routes;
+    @Autowired
+    CrmFields crm;
+    @Autowired
+    BooksFields books;
     @Autowired
     ZohoClients zoho;
     @Autowired
@@ -77,7 +85,7 @@ class DefaultOrganizationIT {
     @Test
     void withSeveralOrganizationsAndADefaultSuchADealGoesToTheDefault() {
         // Given both seed orgs configured, the UK org as the default
-        InvoicePusher withDefault = pusher(properties.organizations(), SeedIds.UK_ORG_ID);
+        InvoicePusher withDefault = pusher(routes.organizations(), SeedIds.UK_ORG_ID);
         String ukAccount = CrmData.account(CrmData.unique("Default Ltd"), null, "United Kingdom", null);
         String product = CrmData.product("Gripper", CrmData.unique("GR"), "1000.00");
         InvoiceRequested request = Requests.wholeDeal(CrmData.deal("Closed Won", "1000.00", "GBP", ukAccount, product, 1,
@@ -91,7 +99,7 @@ class DefaultOrganizationIT {
             assertThat(issued.total()).isEqualByComparingTo("1200.00");
         });
         // and an account whose legal entity is set still routes by it
-        assertThat(new OrganizationRouter(with(properties.organizations(), SeedIds.UK_ORG_ID), variables)
+        assertThat(new OrganizationRouter(with(routes.organizations(), SeedIds.UK_ORG_ID), crm, variables)
                 .organizationOf(SeedIds.LEGAL_ENTITY_US)).contains(SeedIds.US_ORG_ID);
     }
 
@@ -117,17 +125,13 @@ class DefaultOrganizationIT {
     }
 
     private InvoicePusher pusher(Map<String, String> organizations, String defaultOrganization) {
-        InvoiceProperties changed = with(organizations, defaultOrganization);
-        return new InvoicePusher(deals, new CrmWriteBack(zoho.crm(), changed.crm(), changed.callTimeout()),
-                new OrganizationRouter(changed, variables), zoho.books(), taxes, currencies, customers, items, changed,
-                clock, changed.callTimeout());
+        return new InvoicePusher(deals, new CrmWriteBack(zoho.crm(), crm, push.callTimeout()),
+                new OrganizationRouter(with(organizations, defaultOrganization), crm, variables), zoho.books(), taxes,
+                currencies, customers, items, push, books, clock, push.callTimeout());
     }
 
-    private InvoiceProperties with(Map<String, String> organizations, String defaultOrganization) {
-        InvoiceProperties p = properties;
-        return new InvoiceProperties(p.allowedStages(), organizations, defaultOrganization,
-                p.organizationsFromCrmVariables(), p.crmVariablePrefix(), p.taxAuthorityCountries(),
-                p.taxAuthorityRequired(), p.tax(), p.cacheTtl(), p.callTimeout(), p.paymentTermsDays(), p.markSent(),
-                p.crm(), p.books());
+    private RoutingProperties with(Map<String, String> organizations, String defaultOrganization) {
+        return new RoutingProperties(organizations, defaultOrganization, routes.organizationsFromCrmVariables(),
+                routes.crmVariablePrefix());
     }
 }

@@ -1,14 +1,16 @@
-package io.dealledger.invoice;
+package io.dealledger.invoice.config;
 
 import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
 import io.dealledger.invoice.books.BooksCaches;
+import io.dealledger.invoice.books.BooksFields;
 import io.dealledger.invoice.books.CurrencyResolver;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
 import io.dealledger.invoice.cache.TtlCache;
+import io.dealledger.invoice.crm.CrmFields;
 import io.dealledger.invoice.crm.CrmVariables;
 import io.dealledger.invoice.crm.CrmWriteBack;
 import io.dealledger.invoice.crm.DealReader;
@@ -19,8 +21,11 @@ import io.dealledger.invoice.deadletter.RejectedRequests;
 import io.dealledger.invoice.preview.InvoicePreviewer;
 import io.dealledger.invoice.push.InvoicePusher;
 import io.dealledger.invoice.push.InvoiceRequestListener;
+import io.dealledger.invoice.push.PushProperties;
 import io.dealledger.invoice.routing.OrganizationRouter;
+import io.dealledger.invoice.routing.RoutingProperties;
 import io.dealledger.invoice.tax.TaxAuthorityRequirement;
+import io.dealledger.invoice.tax.TaxProperties;
 import io.dealledger.invoice.tax.TaxResolver;
 import io.dealledger.invoice.tax.TaxTable;
 import io.dealledger.service.failures.SyncFailures;
@@ -36,10 +41,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Wires the push (CRM reading and write-back, routing, tax, customers, items, the listener and the parking
- * of rejected requests) and the preview, which shares the push's steps and caches.
+ * of rejected requests) and the preview, which shares the push's steps and caches. Its own package, above every
+ * capability, so that none of them depends on the wiring; each reads its own settings below
+ * {@code dealledger.invoice}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(InvoiceProperties.class)
+@EnableConfigurationProperties({PushProperties.class, RoutingProperties.class, TaxProperties.class, CrmFields.class,
+        BooksFields.class})
 class InvoiceConfiguration {
 
     @Bean
@@ -48,36 +56,35 @@ class InvoiceConfiguration {
     }
 
     @Bean
-    BooksCaches booksCaches(InvoiceProperties properties, Clock clock) {
+    BooksCaches booksCaches(PushProperties properties, Clock clock) {
         return new BooksCaches(properties.cacheTtl(), clock);
     }
 
     @Bean
-    CrmVariables crmVariables(InvoiceProperties properties, ZohoClients zoho, Clock clock) {
+    CrmVariables crmVariables(PushProperties properties, RoutingProperties routes, ZohoClients zoho, Clock clock) {
         return new CrmVariables(zoho.crm(), new TtlCache<String, Map<String, String>>(properties.cacheTtl(), clock),
-                properties.organizationsFromCrmVariables(), properties.callTimeout());
+                routes.organizationsFromCrmVariables(), properties.callTimeout());
     }
 
     @Bean
-    TaxTable taxTable(InvoiceProperties properties) {
-        return new TaxTable(properties.tax(),
-                properties.organizationsFromCrmVariables() ? properties.crmVariablePrefix() : null);
+    TaxTable taxTable(TaxProperties tax, RoutingProperties routes) {
+        return new TaxTable(tax.tax(), routes.organizationsFromCrmVariables() ? routes.crmVariablePrefix() : null);
     }
 
     @Bean
-    OrganizationRouter organizationRouter(InvoiceProperties properties, CrmVariables variables) {
-        return new OrganizationRouter(properties, variables);
+    OrganizationRouter organizationRouter(RoutingProperties routes, CrmFields crm, CrmVariables variables) {
+        return new OrganizationRouter(routes, crm, variables);
     }
 
     @Bean
-    DealReader dealReader(InvoiceProperties properties, ZohoClients zoho) {
-        return new DealReader(zoho.crm(), properties.crm(), properties.callTimeout());
+    DealReader dealReader(PushProperties properties, CrmFields crm, ZohoClients zoho) {
+        return new DealReader(zoho.crm(), crm, properties.callTimeout());
     }
 
     @Bean
-    TaxResolver taxResolver(InvoiceProperties properties, TaxTable taxTable, CrmVariables variables, BooksCaches caches) {
+    TaxResolver taxResolver(TaxProperties tax, TaxTable taxTable, CrmVariables variables, BooksCaches caches) {
         return new TaxResolver(taxTable, variables, new TaxAuthorityRequirement(
-                Set.copyOf(properties.taxAuthorityCountries()), properties.taxAuthorityRequired(), caches), caches);
+                Set.copyOf(tax.taxAuthorityCountries()), tax.taxAuthorityRequired(), caches), caches);
     }
 
     @Bean
@@ -86,41 +93,42 @@ class InvoiceConfiguration {
     }
 
     @Bean
-    CustomerResolver customerResolver(InvoiceProperties properties, BooksCaches caches) {
-        return new CustomerResolver(caches, properties.books());
+    CustomerResolver customerResolver(BooksFields books, BooksCaches caches) {
+        return new CustomerResolver(caches, books);
     }
 
     @Bean
-    ItemResolver itemResolver(InvoiceProperties properties, BooksCaches caches) {
-        return new ItemResolver(caches, properties.books());
+    ItemResolver itemResolver(BooksFields books, BooksCaches caches) {
+        return new ItemResolver(caches, books);
     }
 
     @Bean
-    InvoicePusher invoicePusher(InvoiceProperties properties, ZohoClients zoho, DealReader deals,
-                                OrganizationRouter router, TaxResolver taxes, CurrencyResolver currencies,
-                                CustomerResolver customers, ItemResolver items, Clock clock) {
-        return new InvoicePusher(deals, new CrmWriteBack(zoho.crm(), properties.crm(), properties.callTimeout()),
-                router, zoho.books(), taxes, currencies, customers, items, properties, clock, properties.callTimeout());
-    }
-
-    @Bean
-    InvoicePreviewer invoicePreviewer(InvoiceProperties properties, ZohoClients zoho, DealReader deals,
-                                      OrganizationRouter router, TaxResolver taxes, CurrencyResolver currencies,
-                                      CustomerResolver customers, ItemResolver items) {
-        // a preview can wait behind invoice pushes and webhooks, and never spends their part of the day's budget
-        return new InvoicePreviewer(deals, router, zoho.books().at(Priority.LOW), taxes, currencies, customers, items,
-                properties,
+    InvoicePusher invoicePusher(PushProperties properties, CrmFields crm, BooksFields books, ZohoClients zoho,
+                                DealReader deals, OrganizationRouter router, TaxResolver taxes,
+                                CurrencyResolver currencies, CustomerResolver customers, ItemResolver items,
+                                Clock clock) {
+        return new InvoicePusher(deals, new CrmWriteBack(zoho.crm(), crm, properties.callTimeout()),
+                router, zoho.books(), taxes, currencies, customers, items, properties, books, clock,
                 properties.callTimeout());
     }
 
     @Bean
+    InvoicePreviewer invoicePreviewer(PushProperties properties, BooksFields books, ZohoClients zoho, DealReader deals,
+                                      OrganizationRouter router, TaxResolver taxes, CurrencyResolver currencies,
+                                      CustomerResolver customers, ItemResolver items) {
+        // a preview can wait behind invoice pushes and webhooks, and never spends their part of the day's budget
+        return new InvoicePreviewer(deals, router, zoho.books().at(Priority.LOW), taxes, currencies, customers, items,
+                properties, books, properties.callTimeout());
+    }
+
+    @Bean
     RejectedRequests rejectedRequests(KafkaTemplate<String, Object> kafka, MeterRegistry meters,
-                                      InvoiceProperties properties) {
+                                      PushProperties properties) {
         return new RejectedRequests(kafka, meters, properties.callTimeout());
     }
 
     @Bean
-    LaterRequests laterRequests(KafkaProperties kafka, InvoiceProperties properties) {
+    LaterRequests laterRequests(KafkaProperties kafka, PushProperties properties) {
         return new LaterRequests(kafka.buildConsumerProperties(), properties.callTimeout());
     }
 
@@ -128,21 +136,21 @@ class InvoiceConfiguration {
     InvoiceRequestListener invoiceRequestListener(InvoicePusher pusher, KafkaTemplate<String, Object> kafka,
                                                   RejectedRequests rejectedRequests, LaterRequests laterRequests,
                                                   SyncFailures syncFailures, MeterRegistry meters,
-                                                  InvoiceProperties properties, Clock clock) {
+                                                  PushProperties properties, Clock clock) {
         return new InvoiceRequestListener(pusher, kafka, rejectedRequests, laterRequests, syncFailures, meters,
                 properties, clock);
     }
 
     @Bean
     DailyLimitResumer dailyLimitResumer(InvoiceRequestListener requests, ZohoClients zoho, KafkaProperties kafka,
-                                        InvoiceProperties properties, Clock clock) {
+                                        Clock clock) {
         Map<String, Object> consumer = kafka.buildConsumerProperties();
-        return new DailyLimitResumer(requests, zoho.books(), consumer, consumer.get("group.id") + ".daily-limit-resumer",
-                clock);
+        return new DailyLimitResumer(request -> requests.handle(request, false), zoho.books(), consumer,
+                consumer.get("group.id") + ".daily-limit-resumer", clock);
     }
 
     @Bean
-    FaultOutcomes faultOutcomes(KafkaTemplate<String, Object> kafka, InvoiceProperties properties, Clock clock) {
+    FaultOutcomes faultOutcomes(KafkaTemplate<String, Object> kafka, PushProperties properties, Clock clock) {
         return new FaultOutcomes(kafka, clock, properties.callTimeout());
     }
 }

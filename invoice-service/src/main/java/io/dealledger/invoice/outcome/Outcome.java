@@ -1,4 +1,4 @@
-package io.dealledger.invoice.push;
+package io.dealledger.invoice.outcome;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

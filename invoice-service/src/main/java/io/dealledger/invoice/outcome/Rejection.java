@@ -1,6 +1,7 @@
-package io.dealledger.invoice.push;
+package io.dealledger.invoice.outcome;
 
 import io.dealledger.invoice.crm.Deal;
+import io.dealledger.invoice.stage.StageAmount;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.zoho.limits.BooksDailyLimitException;
@@ -62,11 +63,11 @@ public record Rejection(Code code, FailureCategory category, String field, Strin
         return of(Code.DEAL_NOT_FOUND, "dealId", "CRM has no deal " + dealId + ": it may have been deleted or merged");
     }
 
-    /** A replayed request whose stage a later request already invoiced: {@code invoice} is the later one's. */
-    public static Rejection replaySuperseded(InvoiceRequest request, Invoice invoice, String requestIdField) {
+    /** A replayed request whose {@code stage} a later request already invoiced: {@code invoice} is the later one's. */
+    public static Rejection replaySuperseded(StageAmount stage, Invoice invoice, String requestIdField) {
         return of(Code.REPLAY_SUPERSEDED, "requestId", "this replayed request was superseded: request "
                 + invoice.customFields().get(requestIdField) + ", asked later for the same deal and stage ("
-                + request.stage().label() + "), was already invoiced as " + invoice.invoiceNumber()
+                + stage.label() + "), was already invoiced as " + invoice.invoiceNumber()
                 + "; nothing was created. Ask again if another invoice is really wanted");
     }
 

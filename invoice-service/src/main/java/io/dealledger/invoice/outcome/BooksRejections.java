@@ -1,6 +1,5 @@
-package io.dealledger.invoice.books;
+package io.dealledger.invoice.outcome;
 
-import io.dealledger.invoice.push.Rejection;
 import io.dealledger.zoho.http.ZohoApiException;
 
 /** Turns a Books validation error into a rejection that says what Books refused, in Zoho's own words. */

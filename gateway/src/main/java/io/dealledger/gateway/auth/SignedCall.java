@@ -1,7 +1,10 @@
 package io.dealledger.gateway.auth;
 
 import io.dealledger.gateway.nonce.Nonces;
+import io.dealledger.gateway.problem.Refusal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
@@ -10,6 +13,8 @@ import reactor.core.publisher.Mono;
  * even a nonce, and a replayed valid one is refused by {@link #claimNonce()}.
  */
 public final class SignedCall {
+
+    private static final Logger log = LoggerFactory.getLogger(SignedCall.class);
 
     private final CallSignature.Verified verified;
     private final Nonces nonces;
@@ -22,6 +27,16 @@ public final class SignedCall {
     /** Completes when the nonce was unused on every gateway instance; 401 when it was used, 503 when unknowable. */
     public Mono<Void> claimNonce() {
         // v1 has no nonce: accepted as replayable within its window, for the migration only
-        return verified.nonce() == null ? Mono.empty() : nonces.claim(verified.nonce(), verified.signedAt());
+        if (verified.nonce() == null) {
+            return Mono.empty();
+        }
+        return nonces.claim(verified.nonce(), verified.signedAt())
+                .flatMap(first -> first ? Mono.<Void>empty() : Mono.error(replayed(verified.nonce())));
+    }
+
+    private static Refusal replayed(String nonce) {
+        log.warn("event=signature_replayed nonce={}", nonce);
+        return Refusal.unauthorized(CallSignature.HEADER, "was already used: every call needs its own nonce (n=)"
+                + " and signature");
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.dealledger.events.SignatureNonceUsed;
-import io.dealledger.gateway.auth.CallSignature;
 import io.dealledger.gateway.problem.Refusal;
 import io.dealledger.schemas.serde.EventDeserializer;
 import io.dealledger.schemas.topics.Topics;
@@ -88,10 +87,10 @@ public final class KafkaNonces implements Nonces, SmartLifecycle {
     }
 
     @Override
-    public Mono<Void> claim(String nonce, Instant signedAt) {
+    public Mono<Boolean> claim(String nonce, Instant signedAt) {
         return Mono.defer(() -> {
             if (memory.seen(nonce, clock.millis())) {
-                return Mono.error(replayed(nonce));
+                return Mono.just(false);
             }
             if (memory.size() >= maxRemembered) {
                 log.warn("event=nonce_memory_full remembered={} max={}", memory.size(), maxRemembered);
@@ -111,15 +110,8 @@ public final class KafkaNonces implements Nonces, SmartLifecycle {
                         log.warn("event=nonce_claim_failed reason=\"{}\"", e.toString());
                         return Refusal.unavailable("the signature's nonce could not be recorded on Kafka; retry later", e);
                     })
-                    .flatMap(first -> first ? Mono.<Void>empty() : Mono.error(replayed(nonce)))
                     .doFinally(signal -> pending.remove(claimId));
         });
-    }
-
-    private static Refusal replayed(String nonce) {
-        log.warn("event=signature_replayed nonce={}", nonce);
-        return Refusal.unauthorized(CallSignature.HEADER, "was already used: every call needs its own nonce (n=)"
-                + " and signature");
     }
 
     @Override

@@ -11,10 +11,10 @@ import reactor.core.publisher.Mono;
 public interface Nonces {
 
     /**
-     * Completes when {@code nonce} had not been used before and is now claimed; fails with a 401 refusal when it
-     * was, and with a 503 when its use cannot be recorded (the broker is down, or the memory is full).
+     * True when {@code nonce} had not been used before and is now claimed, false when it was; fails with a 503
+     * refusal when its use cannot be recorded (the broker is down, or the memory is full).
      *
      * @param signedAt the signature's timestamp: the nonce is remembered until it leaves the window
      */
-    Mono<Void> claim(String nonce, Instant signedAt);
+    Mono<Boolean> claim(String nonce, Instant signedAt);
 }

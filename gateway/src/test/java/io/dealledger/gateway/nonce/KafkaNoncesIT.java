@@ -69,9 +69,9 @@ class KafkaNoncesIT {
         return nonces;
     }
 
-    /** "accepted", or the refusal's HTTP status. */
+    /** "accepted", "401" for a nonce used before (the gateway's answer), or the refusal's HTTP status. */
     private static Mono<String> outcome(Nonces nonces, String nonce) {
-        return nonces.claim(nonce, Instant.now()).thenReturn("accepted")
+        return nonces.claim(nonce, Instant.now()).map(first -> first ? "accepted" : "401")
                 .onErrorResume(Refusal.class, refusal -> Mono.just(String.valueOf(refusal.kind().status())));
     }
 

@@ -10,7 +10,6 @@ import io.dealledger.gateway.auth.SignedCalls;
 import io.dealledger.gateway.config.GatewayProperties;
 import io.dealledger.gateway.nonce.NonceMemory;
 import io.dealledger.gateway.nonce.Nonces;
-import io.dealledger.gateway.problem.Refusal;
 
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
@@ -50,8 +49,7 @@ public final class Standalone {
     /** Nonces remembered in this JVM only: enough where one instance is tested. */
     public static Nonces memoryNonces() {
         NonceMemory memory = new NonceMemory();
-        return (nonce, signedAt) -> Mono.defer(() -> memory.firstSighting(nonce,
-                signedAt.plusSeconds(600).toEpochMilli(), System.currentTimeMillis()) ? Mono.empty()
-                : Mono.error(Refusal.unauthorized("X-Dealledger-Signature", "was already used")));
+        return (nonce, signedAt) -> Mono.fromCallable(() -> memory.firstSighting(nonce,
+                signedAt.plusSeconds(600).toEpochMilli(), System.currentTimeMillis()));
     }
 }

@@ -9,6 +9,7 @@ import io.dealledger.zoho.http.ZohoExchange;
 import io.dealledger.zoho.limits.BooksBudgets;
 import io.dealledger.zoho.limits.BudgetCoordination;
 import io.dealledger.zoho.oauth.AccessTokens;
+import io.dealledger.zoho.oauth.TokenSharing;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.DeserializationFeature;
@@ -48,9 +49,19 @@ public final class ZohoClients {
      */
     public static ZohoClients create(ZohoSettings settings, MeterRegistry meters, Clock clock,
                                      BudgetCoordination coordination, String service) {
+        return create(settings, meters, clock, coordination, TokenSharing.alone(), service);
+    }
+
+    /**
+     * @param coordination what the rest of the deployment spends of each Books organization's budget
+     * @param tokens       the access tokens the rest of the deployment minted
+     * @param service      the calling service, as budgets and their metrics name it
+     */
+    public static ZohoClients create(ZohoSettings settings, MeterRegistry meters, Clock clock,
+                                     BudgetCoordination coordination, TokenSharing sharing, String service) {
         // amounts are read as exact decimals, never as doubles
         JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-        AccessTokens tokens = new AccessTokens(settings, WebClient.builder(), clock, meters);
+        AccessTokens tokens = new AccessTokens(settings, WebClient.builder(), clock, meters, sharing);
         ZohoExchange exchange = new ZohoExchange(settings, WebClient.builder(), tokens, meters, json);
         BooksBudgets budgets = new BooksBudgets(settings, service, coordination, clock, meters);
         return new ZohoClients(tokens, new BooksClient(settings, exchange, json, budgets), budgets,

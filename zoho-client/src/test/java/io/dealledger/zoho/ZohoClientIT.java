@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.dealledger.emulator.EmulatorAdmin;
@@ -26,6 +27,8 @@ import io.dealledger.zoho.cliq.CliqClient;
 import io.dealledger.zoho.crm.CrmRecord;
 import io.dealledger.zoho.crm.CrmWriteResult;
 import io.dealledger.zoho.http.ZohoApiException;
+import io.dealledger.zoho.limits.BudgetCoordination;
+import io.dealledger.zoho.oauth.TokenSharing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +78,66 @@ class ZohoClientIT {
         assertThat(invoices).hasSize(50).allSatisfy(i -> assertThat(i.total()).isEqualByComparingTo("3120.00"));
         assertThat(tokenCalls() - refreshesBefore).isEqualTo(1);
         assertThat(meters.counter("zoho.token.refreshes").count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void instancesSharingTheirTokensMintOneBetweenThemAndCountEachOthersAgainstZohosTen() {
+        InMemoryTokens deployment = new InMemoryTokens();
+        ZohoClients first = ZohoClients.create(settings(fastRetries()), meters, clock, BudgetCoordination.alone(),
+                deployment.instance(), "invoice-service");
+        ZohoClients second = ZohoClients.create(settings(fastRetries()), new SimpleMeterRegistry(), clock,
+                BudgetCoordination.alone(), deployment.instance(), "payment-service");
+        long before = tokenCalls();
+
+        first.books().getInvoice(SeedIds.US_ORG_ID, SeedIds.BOOKS_INVOICE_SOYLENT).block();
+        second.books().getInvoice(SeedIds.US_ORG_ID, SeedIds.BOOKS_INVOICE_SOYLENT).block();
+
+        assertThat(tokenCalls() - before).as("token requests Zoho saw for two instances").isEqualTo(1);
+        assertThat(second.tokens().accessToken().block()).isEqualTo(first.tokens().accessToken().block());
+
+        // Given the rest of the deployment minted nine more tokens in the last ten minutes, and the shared one
+        // refused by Zoho
+        for (int i = 0; i < 9; i++) {
+            deployment.instance().minted(new TokenSharing.SharedToken("other-" + i, clock.instant(),
+                    clock.instant().plusSeconds(1), Set.of()));
+        }
+        admin.post("oauth/expire-all", "{}");
+        long refused = tokenCalls();
+
+        // Then a call fails for want of a token rather than spend an eleventh and lock everyone out
+        assertThatThrownBy(() -> second.books().getInvoice(SeedIds.US_ORG_ID, SeedIds.BOOKS_INVOICE_SOYLENT).block())
+                .hasStackTraceContaining("10 access tokens were minted in the last 10 minutes");
+        assertThat(tokenCalls()).as("no token request past the deployment's ten").isEqualTo(refused);
+    }
+
+    /** A deployment's tokens in one JVM: what service-kit's Kafka sharing gives every instance. */
+    static final class InMemoryTokens {
+        private record Minted(Object by, TokenSharing.SharedToken token) {
+        }
+
+        private final List<Minted> minted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        TokenSharing instance() {
+            Object self = new Object();
+            return new TokenSharing() {
+                @Override
+                public SharedToken validAfter(Instant until) {
+                    return minted.stream().map(Minted::token).filter(t -> t.expiresAt().isAfter(until))
+                            .max(java.util.Comparator.comparing(SharedToken::expiresAt)).orElse(null);
+                }
+
+                @Override
+                public int mintedByOthersSince(Instant since) {
+                    return (int) minted.stream().filter(m -> m.by() != self && !m.token().mintedAt().isBefore(since))
+                            .count();
+                }
+
+                @Override
+                public void minted(SharedToken token) {
+                    minted.add(new Minted(self, token));
+                }
+            };
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.dealledger.events.AccessTokenMinted;
 import io.dealledger.events.AccountLedger;
 import io.dealledger.events.BooksBudgetUsage;
 import io.dealledger.events.CreditApplied;
@@ -120,17 +121,46 @@ public final class Topics {
     private static final List<TopicSpec> BOOKS_BUDGETS = List.of(BOOKS_BUDGET_INVOICE_SERVICE,
             BOOKS_BUDGET_PAYMENT_SERVICE, BOOKS_BUDGET_LEDGER_PROJECTION_SERVICE);
 
+    /**
+     * The Zoho access tokens each service's instances minted (sealed), keyed by deployment and OAuth client id: every
+     * instance of every service reads them all, so one token serves the deployment and Zoho's ten tokens per refresh
+     * token in ten minutes are counted across instances. One topic per Zoho-calling service keeps one writer each;
+     * kept an hour, a token's life.
+     */
+    public static final TopicSpec ZOHO_TOKENS_INVOICE_SERVICE = zohoTokens(Service.INVOICE_SERVICE);
+    public static final TopicSpec ZOHO_TOKENS_PAYMENT_SERVICE = zohoTokens(Service.PAYMENT_SERVICE);
+    public static final TopicSpec ZOHO_TOKENS_LEDGER_PROJECTION_SERVICE = zohoTokens(Service.LEDGER_PROJECTION_SERVICE);
+
+    private static final List<TopicSpec> ZOHO_TOKENS = List.of(ZOHO_TOKENS_INVOICE_SERVICE,
+            ZOHO_TOKENS_PAYMENT_SERVICE, ZOHO_TOKENS_LEDGER_PROJECTION_SERVICE);
+
     private static final List<TopicSpec> ALL = List.of(INVOICE_REQUESTS, BOOKS_EVENTS, INVOICE_LINKS, CRM_DEALS,
             INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS, POLLER_CHECKPOINTS, PAYMENT_NOTICES, ACCOUNT_LEDGERS,
             DEAD_LETTER_REPLAYS, SIGNATURE_NONCES, BOOKS_BUDGET_INVOICE_SERVICE, BOOKS_BUDGET_PAYMENT_SERVICE,
-            BOOKS_BUDGET_LEDGER_PROJECTION_SERVICE);
+            BOOKS_BUDGET_LEDGER_PROJECTION_SERVICE, ZOHO_TOKENS_INVOICE_SERVICE, ZOHO_TOKENS_PAYMENT_SERVICE,
+            ZOHO_TOKENS_LEDGER_PROJECTION_SERVICE);
 
     private static TopicSpec booksBudget(Service writer) {
         return new TopicSpec("books.budget." + writer.id() + ".v1", "deployment + org id + day + instance",
                 List.of(BooksBudgetUsage.class), 12, Retention.RECENT, writer);
     }
 
+    private static TopicSpec zohoTokens(Service writer) {
+        return new TopicSpec("zoho.tokens." + writer.id() + ".v1", "deployment + OAuth client id",
+                List.of(AccessTokenMinted.class), 1, Retention.MINUTES, writer);
+    }
+
     private Topics() {
+    }
+
+    /** The access-token topic of {@code service}; empty for a service that does not call Zoho (the gateway). */
+    public static Optional<TopicSpec> zohoTokensOf(Service service) {
+        return ZOHO_TOKENS.stream().filter(topic -> topic.writer() == service).findFirst();
+    }
+
+    /** Every service's access-token topic: each instance reads them all. */
+    public static List<TopicSpec> zohoTokens() {
+        return ZOHO_TOKENS;
     }
 
     public static List<TopicSpec> all() {

@@ -13,7 +13,7 @@ class TopicsTest {
     void everyEventTypeHasExactlyOneTopicAndThereforeOneWriter() {
         Map<Class<?>, String> topicOf = new HashMap<>();
         for (TopicSpec topic : Topics.all()) {
-            if (Topics.booksBudgets().contains(topic)) {
+            if (Topics.booksBudgets().contains(topic) || Topics.zohoTokens().contains(topic)) {
                 continue;
             }
             for (Class<?> type : topic.eventTypes()) {
@@ -21,6 +21,18 @@ class TopicsTest {
             }
         }
         assertThat(topicOf).hasSize(29);
+    }
+
+    @Test
+    void eachZohoCallingServiceSharesItsAccessTokensOnItsOwnTopic() {
+        assertThat(Topics.zohoTokens()).extracting(TopicSpec::writer).containsExactly(Service.INVOICE_SERVICE,
+                Service.PAYMENT_SERVICE, Service.LEDGER_PROJECTION_SERVICE);
+        assertThat(Topics.zohoTokens()).allSatisfy(topic -> {
+            assertThat(topic.eventTypes()).containsExactly(io.dealledger.events.AccessTokenMinted.class);
+            assertThat(topic.newTopic().configs()).as("a token lives an hour").containsEntry("retention.ms", "3600000");
+        });
+        assertThat(Topics.zohoTokensOf(Service.GATEWAY)).isEmpty();
+        assertThat(Topics.zohoTokensOf(Service.INVOICE_SERVICE)).contains(Topics.ZOHO_TOKENS_INVOICE_SERVICE);
     }
 
     @Test

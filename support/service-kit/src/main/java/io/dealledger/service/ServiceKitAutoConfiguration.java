@@ -8,6 +8,8 @@ import io.dealledger.schemas.topics.TopicSpec;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.budget.BooksBudgetProperties;
 import io.dealledger.service.budget.KafkaBooksBudget;
+import io.dealledger.service.token.KafkaTokenSharing;
+import io.dealledger.zoho.spring.ZohoProperties;
 import io.dealledger.service.config.ServiceProperties;
 import io.dealledger.service.failures.FailureClassifier;
 import io.dealledger.service.failures.SyncFailures;
@@ -90,6 +92,25 @@ public class ServiceKitAutoConfiguration {
                                                  KafkaProperties kafka) {
             return new KafkaBooksBudget(service.name(), budget.deployment(), kafka.buildConsumerProperties(),
                     kafka.buildProducerProperties(), budget.publishInterval(), java.time.Clock.systemUTC());
+        }
+    }
+
+    /**
+     * A service that calls Zoho shares its access tokens with the rest of the deployment: Zoho allows ten per refresh
+     * token in ten minutes, for every instance together.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.dealledger.zoho.oauth.TokenSharing")
+    @ConditionalOnProperty(prefix = "dealledger.zoho", name = "enabled", havingValue = "true")
+    @EnableConfigurationProperties(BooksBudgetProperties.class)
+    static class AccessTokenSharing {
+
+        @Bean
+        @ConditionalOnProperty(prefix = "dealledger.zoho", name = "share-tokens", matchIfMissing = true)
+        KafkaTokenSharing zohoTokenSharing(ServiceProperties service, BooksBudgetProperties budget,
+                                           ZohoProperties zoho, KafkaProperties kafka) {
+            return new KafkaTokenSharing(service.name(), budget.deployment(), zoho.clientId(), zoho.clientSecret(),
+                    kafka.buildConsumerProperties(), kafka.buildProducerProperties(), java.time.Clock.systemUTC());
         }
     }
 

@@ -22,13 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One cached access token per OAuth client (docs/architecture.md §6): refreshed ahead of expiry, single-flight (N
- * concurrent callers at expiry share one refresh), never more than Zoho's 10 refreshes per 10 minutes.
+ * concurrent callers at expiry share one refresh), never more than Zoho's 10 refreshes per 10 minutes. With a
+ * {@link TokenSharing} the token and the limit are the deployment's: a token another instance minted is taken while
+ * it is valid, the others' tokens count against the ten, and each instance refreshes at its own point of the last
+ * minutes (a random lead), so the first to refresh serves the rest instead of every instance minting at once.
  * Tokens and secrets are never logged.
  */
 public class AccessTokens {
 
-    /** Refresh this long before Zoho's expiry, so a call never leaves with a token about to die. */
+    /** Refresh at least this long before Zoho's expiry, so a call never leaves with a token about to die. */
     static final Duration AHEAD = Duration.ofMinutes(5);
+    /** Up to this much earlier still, at random per instance, so instances sharing a token do not all refresh it. */
+    static final Duration SPREAD = Duration.ofMinutes(4);
 
     /** {@code replacement}: minted because Zoho refused the previous token, so a 401 on it is not an expiry. */
     private record Token(String value, Instant expiresAt, boolean replacement, Set<String> scopes) {
@@ -38,18 +43,30 @@ public class AccessTokens {
     private final WebClient accounts;
     private final Clock clock;
     private final RefreshBudget budget;
+    private final TokenSharing sharing;
+    /** This instance's refresh point before expiry: {@link #AHEAD} plus a random part of {@link #SPREAD}. */
+    private final Duration lead;
     private final Counter refreshes;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicReference<Token> current = new AtomicReference<>();
     private final AtomicReference<Mono<Token>> inFlight = new AtomicReference<>();
     /** The next token minted replaces one Zoho refused (set by {@link #invalidate}, read by the refresh). */
     private volatile boolean replacing;
+    /** The last token Zoho refused: never taken again from the sharing. */
+    private volatile String refused;
 
     public AccessTokens(ZohoSettings settings, WebClient.Builder web, Clock clock, MeterRegistry meters) {
+        this(settings, web, clock, meters, TokenSharing.alone());
+    }
+
+    public AccessTokens(ZohoSettings settings, WebClient.Builder web, Clock clock, MeterRegistry meters,
+                        TokenSharing sharing) {
         this.settings = settings;
         this.accounts = web.baseUrl(settings.accountsUrl().toString()).build();
         this.clock = clock;
         this.budget = new RefreshBudget(clock);
+        this.sharing = sharing;
+        this.lead = AHEAD.plusSeconds(java.util.concurrent.ThreadLocalRandom.current().nextLong(SPREAD.toSeconds() + 1));
         this.refreshes = Counter.builder("zoho.token.refreshes").description("OAuth access tokens minted")
                 .register(meters);
     }
@@ -57,7 +74,7 @@ public class AccessTokens {
     /** A valid access token: the cached one, or one fresh refresh shared by every concurrent caller. */
     public Mono<String> accessToken() {
         Token token = current.get();
-        if (token != null && clock.instant().isBefore(token.expiresAt().minus(AHEAD))) {
+        if (token != null && clock.instant().isBefore(token.expiresAt().minus(lead))) {
             return Mono.just(token.value());
         }
         return refresh().map(Token::value);
@@ -69,7 +86,7 @@ public class AccessTokens {
      */
     public Mono<Set<String>> grantedScopes() {
         Token token = current.get();
-        if (token != null && clock.instant().isBefore(token.expiresAt().minus(AHEAD))) {
+        if (token != null && clock.instant().isBefore(token.expiresAt().minus(lead))) {
             return Mono.just(token.scopes());
         }
         return refresh().map(Token::scopes);
@@ -89,6 +106,7 @@ public class AccessTokens {
         }
         if (token != null && token.value().equals(rejected) && current.compareAndSet(token, null)) {
             replacing = true;
+            refused = rejected;
         }
         return true;
     }
@@ -110,11 +128,18 @@ public class AccessTokens {
     }
 
     private Mono<Token> callTokenEndpoint() {
+        Instant now = clock.instant();
         Token fresh = current.get();
-        if (fresh != null && clock.instant().isBefore(fresh.expiresAt().minus(AHEAD))) {
+        if (fresh != null && now.isBefore(fresh.expiresAt().minus(lead))) {
             return Mono.just(fresh);
         }
-        Instant blockedUntil = budget.tryTake();
+        TokenSharing.SharedToken shared = sharing.validAfter(now.plus(AHEAD));
+        if (shared != null && !shared.value().equals(refused)) {
+            // another instance minted it: taken as it is, also after a refusal (a new token is what a refusal asks)
+            replacing = false;
+            return Mono.just(new Token(shared.value(), shared.expiresAt(), false, shared.scopes()));
+        }
+        Instant blockedUntil = budget.tryTake(sharing.mintedByOthersSince(now.minus(RefreshBudget.WINDOW)));
         if (blockedUntil != null) {
             return Mono.error(new TokenRefreshThrottledException(
                     "not refreshing: 10 access tokens were minted in the last 10 minutes", blockedUntil));
@@ -129,7 +154,9 @@ public class AccessTokens {
                 .retrieve().bodyToMono(String.class)
                 .onErrorResume(WebClientResponseException.class, e -> Mono.just(e.getResponseBodyAsString()))
                 .timeout(settings.timeout())
-                .map(this::parse);
+                .map(this::parse)
+                .doOnNext(token -> sharing.minted(new TokenSharing.SharedToken(token.value(), now, token.expiresAt(),
+                        token.scopes())));
     }
 
     private Token parse(String body) {

@@ -24,12 +24,21 @@ final class RefreshBudget {
 
     /** Takes one refresh from the budget, or answers when the next one will be allowed. */
     synchronized Instant tryTake() {
+        return tryTake(0);
+    }
+
+    /**
+     * The same, with {@code others} tokens minted in the window by the deployment's other instances: when those fill
+     * the budget, the next refresh is allowed in a minute at the soonest (which of theirs leaves the window first is
+     * theirs to know).
+     */
+    synchronized Instant tryTake(int others) {
         Instant now = clock.instant();
         while (!refreshes.isEmpty() && !refreshes.peekFirst().plus(WINDOW).isAfter(now)) {
             refreshes.pollFirst();
         }
-        if (refreshes.size() >= MAX_REFRESHES) {
-            return refreshes.peekFirst().plus(WINDOW);
+        if (refreshes.size() + others >= MAX_REFRESHES) {
+            return refreshes.size() >= MAX_REFRESHES ? refreshes.peekFirst().plus(WINDOW) : now.plus(Duration.ofMinutes(1));
         }
         refreshes.addLast(now);
         return null;

@@ -16,10 +16,10 @@ import io.dealledger.payment.backfill.BackfillStatus.State;
 import io.dealledger.payment.facts.Fact;
 import io.dealledger.payment.poller.Checkpoints;
 import io.dealledger.payment.publish.FactPublisher;
-import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.publish.Trigger;
 import io.dealledger.payment.sync.BooksReader;
 import io.dealledger.payment.sync.BooksSync;
-import io.dealledger.payment.sync.Synced;
+import io.dealledger.payment.sync.SyncResult;
 import io.dealledger.schemas.EventIds;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
@@ -91,7 +91,7 @@ public class Backfill {
                     ? Map.of("sort_column", "last_modified_time", "sort_order", "A")
                     : Map.of("sort_column", "last_modified_time", "sort_order", "A", "last_modified_time", resumeFrom);
             for (Invoice invoice : books.invoices(org, filters).toIterable(1)) {
-                progress = counted(progress, sync.invoice(org, invoice, Via.BACKFILL), invoice.lastModifiedTime());
+                progress = counted(progress, sync.invoice(org, invoice, Trigger.BACKFILL), invoice.lastModifiedTime());
                 if (progress.invoices() % CHECKPOINT_EVERY == 0) {
                     checkpoint(org, progress.through(), progress.invoices());
                 }
@@ -114,7 +114,7 @@ public class Backfill {
     }
 
     /** The progress once one more invoice is synced: pages of {@value #PAGE} are counted as they are begun. */
-    private static Progress counted(Progress before, Synced synced, String modified) {
+    private static Progress counted(Progress before, SyncResult synced, String modified) {
         long invoices = before.invoices() + 1;
         long pages = (invoices + PAGE - 1) / PAGE;
         long payments = before.payments() + count(synced, PaymentApplied.class);
@@ -123,7 +123,7 @@ public class Backfill {
                 modified != null ? modified : before.through());
     }
 
-    private static long count(Synced synced, Class<?> type) {
+    private static long count(SyncResult synced, Class<?> type) {
         return synced.published().stream().map(Fact::event).filter(type::isInstance).count();
     }
 

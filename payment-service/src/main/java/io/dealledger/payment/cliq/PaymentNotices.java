@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.dealledger.events.PaymentNoticePosted;
-import io.dealledger.payment.memory.LedgerMemory;
+import io.dealledger.payment.ledger.LedgerMemory;
 import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.payment.publish.FactPublisher;
 import io.dealledger.schemas.EventIds;

@@ -1,27 +1,34 @@
 package io.dealledger.payment.config;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.dealledger.payment.backfill.Backfill;
 import io.dealledger.payment.backfill.BackfillController;
+import io.dealledger.payment.cliq.CliqProperties;
 import io.dealledger.payment.cliq.NoticeLog;
 import io.dealledger.payment.cliq.PaymentNotices;
+import io.dealledger.payment.ledger.LedgerMemory;
 import io.dealledger.payment.link.AutoLinks;
 import io.dealledger.payment.link.DealAccounts;
 import io.dealledger.payment.link.InvoiceLinkListener;
 import io.dealledger.payment.link.IssuedInvoiceListener;
+import io.dealledger.payment.link.LinkProperties;
 import io.dealledger.payment.link.Linker;
 import io.dealledger.payment.link.Unlinks;
-import io.dealledger.payment.memory.LedgerMemory;
-import io.dealledger.payment.memory.OwnTopics;
 import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.payment.notification.BooksNotificationListener;
+import io.dealledger.payment.notification.BurstProperties;
 import io.dealledger.payment.poller.BooksPoller;
 import io.dealledger.payment.poller.Checkpoints;
+import io.dealledger.payment.poller.PollerProperties;
 import io.dealledger.payment.publish.FactPublisher;
+import io.dealledger.payment.readback.OwnTopic;
+import io.dealledger.payment.readback.OwnTopics;
 import io.dealledger.payment.sync.BooksReader;
 import io.dealledger.payment.sync.BooksSync;
 import io.dealledger.payment.sync.BurstSync;
+import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.ZohoClients;
 import io.dealledger.zoho.limits.BudgetCoordination;
@@ -38,10 +45,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * payment-service's wiring: Books notifications, links and issued invoices in (listeners), the poller and the
- * backfill, all turning Books records into facts through {@link BooksSync}.
+ * backfill, all turning Books records into facts through {@link BooksSync}. The only package that knows every other
+ * one: each capability gets its own settings, or plain values, from here, and none depends back on it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PaymentProperties.class)
+@EnableConfigurationProperties({PaymentProperties.class, PollerProperties.class, BurstProperties.class,
+        CliqProperties.class, LinkProperties.class})
 public class PaymentConfiguration {
 
     @Bean
@@ -72,7 +81,10 @@ public class PaymentConfiguration {
     @Bean
     OwnTopics ownTopics(KafkaProperties kafka, PaymentProperties properties, LedgerMemory memory, NoticeLog notices,
                         Checkpoints checkpoints) {
-        return new OwnTopics(kafka.buildConsumerProperties(), properties.startupTimeout(), memory, notices, checkpoints);
+        return new OwnTopics(kafka.buildConsumerProperties(), properties.startupTimeout(), List.of(
+                new OwnTopic(Topics.LEDGER_FACTS, memory::remember),
+                new OwnTopic(Topics.PAYMENT_NOTICES, notices::readBack),
+                new OwnTopic(Topics.POLLER_CHECKPOINTS, checkpoints::readBack)));
     }
 
     @Bean
@@ -91,23 +103,22 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    PaymentNotices paymentNotices(ZohoClients zoho, PaymentProperties properties, LedgerMemory memory, NoticeLog log,
-                                  FactPublisher publisher, PaymentMetrics metrics) {
-        return new PaymentNotices(zoho.cliq(), properties.cliq().channel(), properties.cliq().enabled(), memory, log,
-                publisher, metrics, properties.booksTimeout());
+    PaymentNotices paymentNotices(ZohoClients zoho, PaymentProperties properties, CliqProperties cliq,
+                                  LedgerMemory memory, NoticeLog log, FactPublisher publisher, PaymentMetrics metrics) {
+        return new PaymentNotices(zoho.cliq(), cliq.channel(), cliq.enabled(), memory, log, publisher, metrics,
+                properties.booksTimeout());
     }
 
     @Bean
     BooksNotificationListener booksNotificationListener(BooksSync sync, BooksReader books, PaymentNotices notices,
-                                                        PaymentMetrics metrics, PaymentProperties properties,
-                                                        Clock clock) {
-        return new BooksNotificationListener(sync, new BurstSync(books, sync), notices, metrics,
-                properties.burst().threshold(), properties.burst().maxWait(), clock);
+                                                        PaymentMetrics metrics, BurstProperties burst, Clock clock) {
+        return new BooksNotificationListener(sync, new BurstSync(books, sync), notices, metrics, burst.threshold(),
+                burst.maxWait(), clock);
     }
 
     @Bean
-    DealAccounts dealAccounts(ZohoClients zoho, BooksReader books, PaymentProperties properties) {
-        return new DealAccounts(zoho.crm(), books, properties.link(), properties.booksTimeout());
+    DealAccounts dealAccounts(ZohoClients zoho, BooksReader books, LinkProperties link, PaymentProperties properties) {
+        return new DealAccounts(zoho.crm(), books, link, properties.booksTimeout());
     }
 
     @Bean
@@ -122,10 +133,10 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    AutoLinks autoLinks(PaymentProperties properties, BooksSync sync, Linker linker, Unlinks unlinks,
-                        LedgerMemory memory, PaymentMetrics metrics, Clock clock) {
-        AutoLinks links = new AutoLinks(properties.link().auto(), properties.link().invoiceDealField(),
-                properties.link().invoiceRequestField(), linker, unlinks, memory, metrics, clock);
+    AutoLinks autoLinks(LinkProperties link, BooksSync sync, Linker linker, Unlinks unlinks, LedgerMemory memory,
+                        PaymentMetrics metrics, Clock clock) {
+        AutoLinks links = new AutoLinks(link.auto(), link.invoiceDealField(), link.invoiceRequestField(), linker,
+                unlinks, memory, metrics, clock);
         sync.tellSightingsTo(links);
         return links;
     }
@@ -141,10 +152,10 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    BooksPoller booksPoller(PaymentProperties properties, BooksReader books, BooksSync sync, PaymentNotices notices,
-                            Checkpoints checkpoints, FactPublisher publisher, PaymentMetrics metrics,
-                            ObjectProvider<BudgetCoordination> coordination, Clock clock) {
-        return new BooksPoller(properties.organizations(), properties.poller(), books, sync, notices, checkpoints,
+    BooksPoller booksPoller(PaymentProperties properties, PollerProperties poller, BooksReader books, BooksSync sync,
+                            PaymentNotices notices, Checkpoints checkpoints, FactPublisher publisher,
+                            PaymentMetrics metrics, ObjectProvider<BudgetCoordination> coordination, Clock clock) {
+        return new BooksPoller(properties.organizations(), poller, books, sync, notices, checkpoints,
                 publisher, metrics, coordination.getIfAvailable(BudgetCoordination::alone), clock);
     }
 

@@ -26,7 +26,7 @@ public final class CreditNoteFacts {
     /**
      * @param known the ledger's view of every invoice this credit note was applied to before (by invoice id)
      */
-    public static List<Fact> of(LedgerFacts facts, CreditNote note, List<CreditApplication> applications,
+    public static List<Fact> of(FactBuilder facts, CreditNote note, List<CreditApplication> applications,
                                 List<CreditRefund> refunds, Map<String, InvoiceState> known) {
         List<Fact> result = new ArrayList<>();
         String currency = note.currencyCode();

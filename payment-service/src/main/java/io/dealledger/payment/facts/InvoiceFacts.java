@@ -30,7 +30,7 @@ public final class InvoiceFacts {
      * @param credits         the invoice's credit applications, or null when they were not read
      * @param deletedPayments payments Books no longer knows at all (a vanished one that is not here was unapplied)
      */
-    public static List<Fact> of(LedgerFacts facts, Invoice invoice, List<InvoicePayment> payments,
+    public static List<Fact> of(FactBuilder facts, Invoice invoice, List<InvoicePayment> payments,
                                 List<CreditApplication> credits, Set<String> deletedPayments, InvoiceState known) {
         String id = invoice.invoiceId();
         String currency = invoice.currencyCode();
@@ -95,7 +95,7 @@ public final class InvoiceFacts {
 
     /**
      * Whether the invoice left or entered a draft, or came back from a void (Books: void, then converted to draft):
-     * a draft counts nothing. A void itself is told by {@link LedgerFacts#voided}.
+     * a draft counts nothing. A void itself is told by {@link FactBuilder#voided}.
      */
     static boolean statusChanged(Invoice invoice, InvoiceState known) {
         String now = InvoiceState.standingOf(invoice.status());

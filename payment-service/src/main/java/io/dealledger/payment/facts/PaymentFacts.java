@@ -22,7 +22,7 @@ public final class PaymentFacts {
      * @param known   the ledger's view of every invoice this payment was applied to before (by invoice id): an
      *                application that is gone from the payment is reversed as unapplied
      */
-    public static List<Fact> of(LedgerFacts facts, Payment payment, Map<String, InvoiceState> known) {
+    public static List<Fact> of(FactBuilder facts, Payment payment, Map<String, InvoiceState> known) {
         if (!payment.applicationsKnown()) {
             // a list row is a summary: read as "applied to nothing", it would reverse every application
             throw new IllegalArgumentException("payment " + payment.paymentId() + " was read without its applications"
@@ -53,7 +53,7 @@ public final class PaymentFacts {
      * A payment Books no longer has: its money leaves every invoice the ledger counted it on. An invoice the
      * notification names but the ledger never counted the payment on needs nothing.
      */
-    public static List<Fact> deleted(LedgerFacts facts, String paymentId, Map<String, InvoiceState> known) {
+    public static List<Fact> deleted(FactBuilder facts, String paymentId, Map<String, InvoiceState> known) {
         List<Fact> result = new ArrayList<>();
         known.forEach((invoiceId, state) -> {
             if (state.payments().containsKey(paymentId)) {

@@ -2,11 +2,11 @@ package io.dealledger.payment.link;
 
 import java.time.Clock;
 
-import io.dealledger.payment.memory.LedgerMemory;
+import io.dealledger.payment.ledger.LedgerMemory;
 import io.dealledger.payment.metrics.PaymentMetrics;
-import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.publish.Trigger;
 import io.dealledger.payment.sync.InvoiceSightings;
-import io.dealledger.payment.sync.Synced;
+import io.dealledger.payment.sync.SyncResult;
 import io.dealledger.schemas.EventIds;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
 
@@ -51,26 +51,26 @@ public class AutoLinks implements InvoiceSightings {
     }
 
     @Override
-    public Synced seen(String org, Invoice invoice, Via via) {
+    public SyncResult seen(String org, Invoice invoice, Trigger trigger) {
         String dealId = dealNamed(invoice);
         // an invoice dealledger issued (it carries its request id) is linked by its outcome, InvoiceIssued
         boolean issuedByDealledger = invoice.customFields().get(requestField) != null
                 && !invoice.customFields().get(requestField).isBlank();
-        if (!enabled || via == Via.LINK || dealId == null || issuedByDealledger
+        if (!enabled || trigger == Trigger.LINK || dealId == null || issuedByDealledger
                 || memory.invoice(org, invoice.invoiceId()).dealId() != null
                 || !unlinks.mayLinkAutomatically(org, invoice.invoiceId(), dealId)) {
-            return Synced.NOTHING;
+            return SyncResult.NOTHING;
         }
         String requestId = REQUEST_PREFIX + dealId;
         if (memory.knows(org, invoice.invoiceId(),
                 EventIds.derive("InvoiceLinkRejected", org, invoice.invoiceId(), dealId, requestId))) {
-            return Synced.NOTHING; // decided before: refused, and nothing has changed the deal it names
+            return SyncResult.NOTHING; // decided before: refused, and nothing has changed the deal it names
         }
-        Linker.Outcome outcome = linker.link(org, invoice, dealId, requestId, clock.instant(), via);
+        Linker.Outcome outcome = linker.link(org, invoice, dealId, requestId, clock.instant(), trigger);
         String result = outcome.rejection() == null ? "linked" : "rejected";
         metrics.notification("AutoLink", result);
         log.info("event=auto_link org={} invoice={} deal={} via={} outcome={} reason=\"{}\"", org, invoice.invoiceId(),
-                dealId, via.tag(), result, outcome.rejection() == null ? "" : outcome.rejection().message());
+                dealId, trigger.tag(), result, outcome.rejection() == null ? "" : outcome.rejection().message());
         return outcome.synced();
     }
 

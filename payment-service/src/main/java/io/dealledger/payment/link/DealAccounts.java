@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.dealledger.payment.config.PaymentProperties;
 import io.dealledger.payment.sync.BooksReader;
 import io.dealledger.zoho.books.BooksRecords.Contact;
 import io.dealledger.zoho.crm.CrmClient;
@@ -16,10 +15,10 @@ public class DealAccounts {
 
     private final CrmClient crm;
     private final BooksReader books;
-    private final PaymentProperties.Link fields;
+    private final LinkProperties fields;
     private final Duration timeout;
 
-    public DealAccounts(CrmClient crm, BooksReader books, PaymentProperties.Link fields, Duration timeout) {
+    public DealAccounts(CrmClient crm, BooksReader books, LinkProperties fields, Duration timeout) {
         this.crm = crm;
         this.books = books;
         this.fields = fields;

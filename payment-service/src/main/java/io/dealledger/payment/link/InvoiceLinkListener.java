@@ -7,10 +7,10 @@ import io.dealledger.events.InvoiceLinkRequested;
 import io.dealledger.events.InvoiceUnlinkRequested;
 import io.dealledger.payment.cliq.PaymentNotices;
 import io.dealledger.payment.metrics.PaymentMetrics;
-import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.publish.Trigger;
 import io.dealledger.payment.sync.BooksReader;
 import io.dealledger.payment.sync.BooksSync;
-import io.dealledger.payment.sync.Synced;
+import io.dealledger.payment.sync.SyncResult;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
 
@@ -50,7 +50,7 @@ public class InvoiceLinkListener {
     public void on(InvoiceLinkRequested request) {
         String org = request.getOrganizationId();
         Optional<Invoice> invoice = books.invoice(org, request.getInvoiceId());
-        Synced synced;
+        SyncResult synced;
         String outcome;
         if (invoice.isEmpty()) {
             LinkRejection refused = new LinkRejection(LinkRejection.INVOICE_NOT_FOUND, "Invoice "
@@ -58,13 +58,13 @@ public class InvoiceLinkListener {
             outcome = "rejected:" + refused.code();
             synced = sync.publish(org, request.getInvoiceId(), List.of(sync.facts(org).linkRejected(
                     request.getInvoiceId(), request.getDealId(), request.getRequestId(), refused.code(),
-                    refused.category(), refused.message())), Via.LINK);
+                    refused.category(), refused.message())), Trigger.LINK);
             if (!synced.published().isEmpty()) {
                 failures.record(refused.category(), org);
             }
         } else {
             Linker.Outcome linked = linker.link(org, invoice.get(), request.getDealId(), request.getRequestId(),
-                    request.getOccurredAt(), Via.LINK);
+                    request.getOccurredAt(), Trigger.LINK);
             synced = linked.synced();
             outcome = linked.rejection() == null ? "linked" : "rejected:" + linked.rejection().code();
             // a payment made on the invoice before it was linked, whose webhook has not been handled yet: once the
@@ -80,8 +80,9 @@ public class InvoiceLinkListener {
     @KafkaHandler
     public void on(InvoiceUnlinkRequested request) {
         String org = request.getOrganizationId();
-        Synced synced = sync.publish(org, request.getInvoiceId(), List.of(sync.facts(org).unlinked(request.getInvoiceId(),
-                request.getDealId(), request.getRequestId(), request.getOccurredAt())), Via.LINK);
+        SyncResult synced = sync.publish(org, request.getInvoiceId(), List.of(sync.facts(org).unlinked(
+                request.getInvoiceId(), request.getDealId(), request.getRequestId(), request.getOccurredAt())),
+                Trigger.LINK);
         metrics.notification("InvoiceUnlinkRequested", "unlinked");
         log.info("event=unlink_handled event_id={} org={} deal={} invoice={} request={} facts={}", request.getEventId(),
                 org, request.getDealId(), request.getInvoiceId(), request.getRequestId(), synced.published().size());

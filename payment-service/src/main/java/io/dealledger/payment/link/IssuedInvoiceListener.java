@@ -5,12 +5,12 @@ import java.util.List;
 
 import io.dealledger.events.InvoiceIssued;
 import io.dealledger.payment.facts.Fact;
+import io.dealledger.payment.facts.FactBuilder;
 import io.dealledger.payment.facts.InvoiceTerms;
-import io.dealledger.payment.facts.LedgerFacts;
 import io.dealledger.payment.metrics.PaymentMetrics;
-import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.publish.Trigger;
 import io.dealledger.payment.sync.BooksSync;
-import io.dealledger.payment.sync.Synced;
+import io.dealledger.payment.sync.SyncResult;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,7 @@ public class IssuedInvoiceListener {
     @KafkaHandler
     public void on(InvoiceIssued issued) {
         String org = issued.getOrganizationId();
-        LedgerFacts facts = sync.facts(org);
+        FactBuilder facts = sync.facts(org);
         List<Fact> issuedFacts = new ArrayList<>(List.of(facts.imported(InvoiceTerms.of(issued))));
         // an outcome delivered again (a replay answers with the request's invoice) must not undo a person's unlink
         boolean link = unlinks.mayLinkAutomatically(org, issued.getInvoiceId(), issued.getDealId());
@@ -47,7 +47,7 @@ public class IssuedInvoiceListener {
             issuedFacts.add(facts.linked(issued.getInvoiceId(), issued.getDealId(), issued.getAccountId(),
                     issued.getRequestId(), issued.getOccurredAt()));
         }
-        Synced synced = sync.publish(org, issued.getInvoiceId(), issuedFacts, Via.ISSUED);
+        SyncResult synced = sync.publish(org, issued.getInvoiceId(), issuedFacts, Trigger.ISSUED);
         metrics.notification("InvoiceIssued", synced.published().isEmpty() ? "unchanged" : "facts");
         log.info("event=issued_handled event_id={} org={} deal={} invoice={} facts={} link={}", issued.getEventId(), org,
                 issued.getDealId(), issued.getInvoiceId(), synced.published().size(), link ? "linked" : "kept_unlinked");

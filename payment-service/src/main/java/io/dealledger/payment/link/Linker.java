@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import io.dealledger.payment.facts.LedgerFacts;
-import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.facts.FactBuilder;
+import io.dealledger.payment.publish.Trigger;
 import io.dealledger.payment.sync.BooksSync;
-import io.dealledger.payment.sync.Synced;
+import io.dealledger.payment.sync.SyncResult;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
 
@@ -34,26 +34,26 @@ public class Linker {
      * accepted brings the invoice into the ledger with all the money it already has, then the link; a refusal is
      * only the InvoiceLinkRejected.
      */
-    public Outcome link(String org, Invoice invoice, String dealId, String requestId, Instant at, Via via) {
-        LedgerFacts facts = sync.facts(org);
+    public Outcome link(String org, Invoice invoice, String dealId, String requestId, Instant at, Trigger trigger) {
+        FactBuilder facts = sync.facts(org);
         Optional<DealAccount> deal = accounts.of(dealId);
         Optional<LinkRejection> rejection = check(org, invoice, dealId, deal);
         if (rejection.isPresent()) {
             LinkRejection refused = rejection.get();
-            Synced synced = sync.publish(org, invoice.invoiceId(), List.of(facts.linkRejected(invoice.invoiceId(),
-                    dealId, requestId, refused.code(), refused.category(), refused.message())), via);
+            SyncResult synced = sync.publish(org, invoice.invoiceId(), List.of(facts.linkRejected(invoice.invoiceId(),
+                    dealId, requestId, refused.code(), refused.category(), refused.message())), trigger);
             if (!synced.published().isEmpty()) {
                 failures.record(refused.category(), org);
             }
             return new Outcome(synced, refused);
         }
-        Synced imported = sync.invoiceAlone(org, invoice, via);
+        SyncResult imported = sync.invoiceAlone(org, invoice, trigger);
         return new Outcome(imported.and(sync.publish(org, invoice.invoiceId(), List.of(facts.linked(invoice.invoiceId(),
-                dealId, deal.map(DealAccount::accountId).orElse(null), requestId, at)), via)), null);
+                dealId, deal.map(DealAccount::accountId).orElse(null), requestId, at)), trigger)), null);
     }
 
     /** What a link published, and why it was refused (null when linked). */
-    public record Outcome(Synced synced, LinkRejection rejection) {
+    public record Outcome(SyncResult synced, LinkRejection rejection) {
     }
 
     /** The rejection a link to a deal CRM does not have, or of another account's customer, gets. */

@@ -1,7 +1,7 @@
 package io.dealledger.payment.link;
 
 import io.dealledger.payment.facts.InvoiceState;
-import io.dealledger.payment.memory.LedgerMemory;
+import io.dealledger.payment.ledger.LedgerMemory;
 
 /**
  * Unlink means unlink: once a person unlinked an invoice from a deal, nothing but a person links it again.

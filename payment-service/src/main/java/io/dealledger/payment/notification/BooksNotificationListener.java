@@ -15,11 +15,11 @@ import io.dealledger.events.PaymentDeleted;
 import io.dealledger.events.PaymentReceived;
 import io.dealledger.payment.cliq.PaymentNotices;
 import io.dealledger.payment.metrics.PaymentMetrics;
-import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.publish.Trigger;
 import io.dealledger.payment.sync.BooksSync;
 import io.dealledger.payment.sync.BurstSync;
 import io.dealledger.payment.sync.InvoiceRows;
-import io.dealledger.payment.sync.Synced;
+import io.dealledger.payment.sync.SyncResult;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -99,11 +99,12 @@ public class BooksNotificationListener {
     void on(Object event) {
         if (event instanceof PaymentReceived e) {
             handle("PaymentReceived", e.getEventId(), e.getOrganizationId(), "payment=" + e.getPaymentId(),
-                    e.getOccurredAt(), () -> sync.payment(e.getOrganizationId(), e.getPaymentId(), Via.NOTIFICATION));
+                    e.getOccurredAt(),
+                    () -> sync.payment(e.getOrganizationId(), e.getPaymentId(), Trigger.NOTIFICATION));
         } else if (event instanceof PaymentDeleted e) {
             handle("PaymentDeleted", e.getEventId(), e.getOrganizationId(), "payment=" + e.getPaymentId(),
                     e.getOccurredAt(), () -> Optional.of(sync.paymentDeleted(e.getOrganizationId(), e.getPaymentId(),
-                            e.getInvoiceIds(), Via.NOTIFICATION)));
+                            e.getInvoiceIds(), Trigger.NOTIFICATION)));
         } else if (event instanceof InvoiceChanged e && InvoiceRows.unchanged(e.getTotal(), e.getBalance(), e.getDueDate(),
                 e.getStatus(), sync.known(e.getOrganizationId(), e.getInvoiceId()))) {
             // the notified invoice is what the ledger holds (a payment's own webhook came first): nothing to read;
@@ -111,10 +112,12 @@ public class BooksNotificationListener {
             metrics.notification("InvoiceChanged", "unchanged_as_notified");
         } else if (event instanceof InvoiceChanged e) {
             handle("InvoiceChanged", e.getEventId(), e.getOrganizationId(), "invoice=" + e.getInvoiceId(),
-                    e.getOccurredAt(), () -> sync.invoice(e.getOrganizationId(), e.getInvoiceId(), Via.NOTIFICATION));
+                    e.getOccurredAt(),
+                    () -> sync.invoice(e.getOrganizationId(), e.getInvoiceId(), Trigger.NOTIFICATION));
         } else if (event instanceof CreditNoteChanged e) {
             handle("CreditNoteChanged", e.getEventId(), e.getOrganizationId(), "creditnote=" + e.getCreditNoteId(),
-                    e.getOccurredAt(), () -> sync.creditNote(e.getOrganizationId(), e.getCreditNoteId(), Via.NOTIFICATION));
+                    e.getOccurredAt(),
+                    () -> sync.creditNote(e.getOrganizationId(), e.getCreditNoteId(), Trigger.NOTIFICATION));
         } else {
             log.warn("event=notification_ignored type={}", event.getClass().getSimpleName());
         }
@@ -162,8 +165,8 @@ public class BooksNotificationListener {
     }
 
     private void handle(String type, String eventId, String org, String record, Instant occurredAt,
-                        Supplier<Optional<Synced>> work) {
-        Optional<Synced> synced;
+                        Supplier<Optional<SyncResult>> work) {
+        Optional<SyncResult> synced;
         try {
             synced = work.get();
         } catch (RuntimeException e) {
@@ -185,7 +188,7 @@ public class BooksNotificationListener {
                 synced.map(BooksNotificationListener::deals).orElse("-"));
     }
 
-    private static String deals(Synced synced) {
+    private static String deals(SyncResult synced) {
         return synced.published().stream().map(fact -> fact.event().getSchema().getField("dealId") == null ? null
                 : String.valueOf(fact.event().get("dealId"))).filter(java.util.Objects::nonNull).distinct()
                 .reduce((a, b) -> a + "," + b).orElse("-");

@@ -22,10 +22,10 @@ import io.dealledger.events.PaymentReceived;
 import io.dealledger.payment.cliq.PaymentNotices;
 import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.payment.notification.WaitingHints.Waiting;
-import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.publish.Trigger;
 import io.dealledger.payment.sync.BurstSync;
 import io.dealledger.payment.sync.BurstSync.PaymentHint;
-import io.dealledger.payment.sync.Synced;
+import io.dealledger.payment.sync.SyncResult;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -46,7 +46,7 @@ final class BurstBatches {
 
     /** How a settled notification is reported, as the one-by-one path reports it (metrics, log, Cliq). */
     interface Report {
-        void handled(String type, String eventId, String org, String record, Instant occurredAt, Synced synced);
+        void handled(String type, String eventId, String org, String record, Instant occurredAt, SyncResult synced);
     }
 
     private static final Logger log = LoggerFactory.getLogger(BurstBatches.class);
@@ -137,7 +137,8 @@ final class BurstBatches {
         Predicate<String> mayWait = invoiceId -> !quiet && !overdue.contains(invoiceId);
         BurstSync.Result result;
         try {
-            result = burst.confirm(org, new ArrayList<>(hints.values()), notified, earliest, mayWait, Via.NOTIFICATION);
+            result = burst.confirm(org, new ArrayList<>(hints.values()), notified, earliest, mayWait,
+                    Trigger.NOTIFICATION);
         } catch (RuntimeException e) {
             log.warn("event=burst_unconfirmed org={} payments={} invoices={} waiting={} reason=\"{}\"", org, hints.size(),
                     notified.size(), carried.size(), e.toString());
@@ -152,7 +153,7 @@ final class BurstBatches {
         for (Map.Entry<String, Object> entry : events.entrySet()) {
             String key = entry.getKey();
             Object event = entry.getValue();
-            Optional<Synced> synced = settled(event, hints.get(key), result);
+            Optional<SyncResult> synced = settled(event, hints.get(key), result);
             if (synced.isPresent()) {
                 done.add(key);
                 handled.handled(eventId(event));
@@ -198,12 +199,12 @@ final class BurstBatches {
         }
     }
 
-    private static Optional<Synced> settled(Object event, PaymentHint hint, BurstSync.Result result) {
+    private static Optional<SyncResult> settled(Object event, PaymentHint hint, BurstSync.Result result) {
         if (event instanceof PaymentReceived) {
             return Optional.ofNullable(result.settled().get(hint));
         }
         return result.settledInvoices().contains(((InvoiceChanged) event).getInvoiceId())
-                ? Optional.of(Synced.NOTHING) : Optional.empty();
+                ? Optional.of(SyncResult.NOTHING) : Optional.empty();
     }
 
     private static boolean waits(Object event, PaymentHint hint, BurstSync.Result result) {
@@ -211,7 +212,7 @@ final class BurstBatches {
                 : result.waitingInvoices().contains(((InvoiceChanged) event).getInvoiceId());
     }
 
-    private void report(String org, Object event, Synced synced) {
+    private void report(String org, Object event, SyncResult synced) {
         if (event instanceof PaymentReceived payment) {
             report.handled("PaymentReceived", payment.getEventId(), org, "payment=" + payment.getPaymentId()
                     + " via=burst", payment.getOccurredAt(), synced);

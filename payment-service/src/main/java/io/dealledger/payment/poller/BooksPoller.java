@@ -13,14 +13,13 @@ import java.util.concurrent.TimeUnit;
 import io.dealledger.core.time.BooksTime;
 import io.dealledger.events.PollerCheckpoint;
 import io.dealledger.payment.cliq.PaymentNotices;
-import io.dealledger.payment.config.PaymentProperties;
 import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.payment.publish.FactPublisher;
-import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.publish.Trigger;
 import io.dealledger.payment.sync.BooksReader;
 import io.dealledger.payment.sync.BooksSync;
 import io.dealledger.payment.sync.InvoiceRows;
-import io.dealledger.payment.sync.Synced;
+import io.dealledger.payment.sync.SyncResult;
 import io.dealledger.schemas.EventIds;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
@@ -55,7 +54,7 @@ public class BooksPoller implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(BooksPoller.class);
 
     private final List<String> organizations;
-    private final PaymentProperties.Poller settings;
+    private final PollerProperties settings;
     private final BooksReader books;
     private final BooksSync sync;
     private final PaymentNotices notices;
@@ -67,7 +66,7 @@ public class BooksPoller implements SmartLifecycle {
     private final Map<String, Instant> nextPass = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
 
-    public BooksPoller(List<String> organizations, PaymentProperties.Poller settings, BooksReader books, BooksSync sync,
+    public BooksPoller(List<String> organizations, PollerProperties settings, BooksReader books, BooksSync sync,
                        PaymentNotices notices, Checkpoints checkpoints, FactPublisher publisher, PaymentMetrics metrics,
                        BudgetCoordination coordination, Clock clock) {
         this.organizations = organizations;
@@ -150,7 +149,7 @@ public class BooksPoller implements SmartLifecycle {
                     continue;
                 }
                 readBack++;
-                Synced synced = sync.invoice(org, row.invoiceId(), Via.POLLER).orElse(Synced.NOTHING);
+                SyncResult synced = sync.invoice(org, row.invoiceId(), Trigger.POLLER).orElse(SyncResult.NOTHING);
                 facts += synced.published().size();
                 notices.announce(org, synced.appliedPayments());
             }

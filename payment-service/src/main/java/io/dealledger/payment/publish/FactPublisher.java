@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.dealledger.payment.facts.Fact;
-import io.dealledger.payment.memory.LedgerMemory;
+import io.dealledger.payment.ledger.LedgerMemory;
 import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.schemas.topics.TopicSpec;
 import io.dealledger.schemas.topics.Topics;
@@ -41,7 +41,7 @@ public class FactPublisher {
     }
 
     /** Publishes the facts not on the topic yet, in order; answers those it published. */
-    public List<Fact> publish(List<Fact> facts, Via via) {
+    public List<Fact> publish(List<Fact> facts, Trigger trigger) {
         List<Fact> fresh = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Fact fact : facts) {
@@ -57,8 +57,8 @@ public class FactPublisher {
             await(sends.get(i));
             Fact fact = fresh.get(i);
             memory.remember(fact);
-            metrics.factEmitted(fact.type(), via.tag());
-            if (via == Via.POLLER) {
+            metrics.factEmitted(fact.type(), trigger.tag());
+            if (trigger == Trigger.POLLER) {
                 metrics.pollerCatch(fact.type());
             }
         }

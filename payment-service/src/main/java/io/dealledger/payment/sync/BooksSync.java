@@ -12,13 +12,13 @@ import java.util.Set;
 
 import io.dealledger.payment.facts.CreditNoteFacts;
 import io.dealledger.payment.facts.Fact;
+import io.dealledger.payment.facts.FactBuilder;
 import io.dealledger.payment.facts.InvoiceFacts;
 import io.dealledger.payment.facts.InvoiceState;
-import io.dealledger.payment.facts.LedgerFacts;
 import io.dealledger.payment.facts.PaymentFacts;
-import io.dealledger.payment.memory.LedgerMemory;
+import io.dealledger.payment.ledger.LedgerMemory;
 import io.dealledger.payment.publish.FactPublisher;
-import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.publish.Trigger;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.zoho.books.BooksRecords.CreditApplication;
 import io.dealledger.zoho.books.BooksRecords.CreditNote;
@@ -71,20 +71,20 @@ public class BooksSync {
     }
 
     /** Re-reads an invoice; empty when Books does not have it. */
-    public Optional<Synced> invoice(String org, String invoiceId, Via via) {
-        return books.invoice(org, invoiceId).map(invoice -> invoice(org, invoice, via));
+    public Optional<SyncResult> invoice(String org, String invoiceId, Trigger trigger) {
+        return books.invoice(org, invoiceId).map(invoice -> invoice(org, invoice, trigger));
     }
 
     /**
      * An invoice as Books just answered it. Its payments and credits are read only when Books' payment_made or
      * credits_applied differ from what the ledger counts (API economy: most sightings cost no extra call).
      */
-    public Synced invoice(String org, Invoice invoice, Via via) {
-        return invoiceAlone(org, invoice, via).and(sightings.get().seen(org, invoice, via));
+    public SyncResult invoice(String org, Invoice invoice, Trigger trigger) {
+        return invoiceAlone(org, invoice, trigger).and(sightings.get().seen(org, invoice, trigger));
     }
 
-    /** {@link #invoice(String, Invoice, Via)} without telling the sightings (a link being made). */
-    public Synced invoiceAlone(String org, Invoice invoice, Via via) {
+    /** {@link #invoice(String, Invoice, Trigger)} without telling the sightings (a link being made). */
+    public SyncResult invoiceAlone(String org, Invoice invoice, Trigger trigger) {
         String key = Topics.ledgerFactKey(org, invoice.invoiceId());
         return locks.with(List.of(key), () -> {
             InvoiceState known = memory.invoice(org, invoice.invoiceId());
@@ -94,7 +94,7 @@ public class BooksSync {
                     ? books.creditsApplied(org, invoice.invoiceId()) : null;
             Set<String> deleted = payments == null ? Set.of() : deletedPayments(org, known, payments);
             List<Fact> facts = InvoiceFacts.of(facts(org), invoice, payments, credits, deleted, known);
-            return new Synced(facts, publisher.publish(facts, via));
+            return new SyncResult(facts, publisher.publish(facts, trigger));
         });
     }
 
@@ -104,8 +104,8 @@ public class BooksSync {
     }
 
     /** Re-reads a payment; empty when Books does not have it (deleted). */
-    public Optional<Synced> payment(String org, String paymentId, Via via) {
-        return books.payment(org, paymentId).map(payment -> payment(org, payment, via));
+    public Optional<SyncResult> payment(String org, String paymentId, Trigger trigger) {
+        return books.payment(org, paymentId).map(payment -> payment(org, payment, trigger));
     }
 
     /**
@@ -113,28 +113,28 @@ public class BooksSync {
      * list row, which does not carry the payment's applications, is first read whole: its missing applications
      * mean "not said", never "unapplied".
      */
-    public Synced payment(String org, Payment payment, Via via) {
+    public SyncResult payment(String org, Payment payment, Trigger trigger) {
         if (!payment.applicationsKnown()) {
-            return payment(org, payment.paymentId(), via).orElse(Synced.NOTHING);
+            return payment(org, payment.paymentId(), trigger).orElse(SyncResult.NOTHING);
         }
         Map<String, InvoiceState> known = memory.invoicesOfPayment(org, payment.paymentId());
         Set<String> invoiceIds = new LinkedHashSet<>(known.keySet());
         payment.invoices().forEach(applied -> invoiceIds.add(applied.invoiceId()));
-        Synced synced = locks.with(keys(org, invoiceIds), () -> {
+        SyncResult synced = locks.with(keys(org, invoiceIds), () -> {
             List<Fact> facts = PaymentFacts.of(facts(org), payment, memory.invoicesOfPayment(org, payment.paymentId()));
-            return new Synced(facts, publisher.publish(facts, via));
+            return new SyncResult(facts, publisher.publish(facts, trigger));
         });
-        return synced.and(importMissing(org, invoiceIds, via));
+        return synced.and(importMissing(org, invoiceIds, trigger));
     }
 
     /**
      * Books said a payment was deleted. Confirmed by asking Books: if it still has the payment, the hint was
      * wrong and the payment is synced as it is; otherwise its money leaves every invoice it was counted on.
      */
-    public Synced paymentDeleted(String org, String paymentId, List<String> notifiedInvoiceIds, Via via) {
+    public SyncResult paymentDeleted(String org, String paymentId, List<String> notifiedInvoiceIds, Trigger trigger) {
         Optional<Payment> still = books.payment(org, paymentId);
         if (still.isPresent()) {
-            return payment(org, still.get(), via);
+            return payment(org, still.get(), trigger);
         }
         Set<String> invoiceIds = new LinkedHashSet<>(notifiedInvoiceIds);
         invoiceIds.addAll(memory.invoicesOfPayment(org, paymentId).keySet());
@@ -142,12 +142,12 @@ public class BooksSync {
             Map<String, InvoiceState> known = new HashMap<>();
             invoiceIds.forEach(id -> known.put(id, memory.invoice(org, id)));
             List<Fact> facts = PaymentFacts.deleted(facts(org), paymentId, known);
-            return new Synced(facts, publisher.publish(facts, via));
+            return new SyncResult(facts, publisher.publish(facts, trigger));
         });
     }
 
     /** Re-reads a credit note with its applications and refunds; empty when Books does not have it. */
-    public Optional<Synced> creditNote(String org, String creditNoteId, Via via) {
+    public Optional<SyncResult> creditNote(String org, String creditNoteId, Trigger trigger) {
         Optional<CreditNote> note = books.creditNote(org, creditNoteId);
         if (note.isEmpty()) {
             return Optional.empty();
@@ -159,29 +159,29 @@ public class BooksSync {
         if (note.get().invoiceId() != null) {
             invoiceIds.add(note.get().invoiceId());
         }
-        Synced synced = locks.with(keys(org, invoiceIds), () -> {
+        SyncResult synced = locks.with(keys(org, invoiceIds), () -> {
             List<Fact> facts = CreditNoteFacts.of(facts(org), note.get(), applications, refunds,
                     memory.invoicesOfCreditNote(org, creditNoteId));
-            return new Synced(facts, publisher.publish(facts, via));
+            return new SyncResult(facts, publisher.publish(facts, trigger));
         });
-        return Optional.of(synced.and(importMissing(org, invoiceIds, via)));
+        return Optional.of(synced.and(importMissing(org, invoiceIds, trigger)));
     }
 
     /** Facts built elsewhere (links, issued invoices), published under their invoice's lock. */
-    public Synced publish(String org, String invoiceId, List<Fact> facts, Via via) {
+    public SyncResult publish(String org, String invoiceId, List<Fact> facts, Trigger trigger) {
         return locks.with(List.of(Topics.ledgerFactKey(org, invoiceId)),
-                () -> new Synced(facts, publisher.publish(facts, via)));
+                () -> new SyncResult(facts, publisher.publish(facts, trigger)));
     }
 
-    public LedgerFacts facts(String org) {
-        return new LedgerFacts(org, clock.instant());
+    public FactBuilder facts(String org) {
+        return new FactBuilder(org, clock.instant());
     }
 
-    private Synced importMissing(String org, Set<String> invoiceIds, Via via) {
-        Synced result = Synced.NOTHING;
+    private SyncResult importMissing(String org, Set<String> invoiceIds, Trigger trigger) {
+        SyncResult result = SyncResult.NOTHING;
         for (String invoiceId : invoiceIds) {
             if (!memory.invoice(org, invoiceId).imported()) {
-                result = result.and(invoice(org, invoiceId, via).orElse(Synced.NOTHING));
+                result = result.and(invoice(org, invoiceId, trigger).orElse(SyncResult.NOTHING));
             }
         }
         return result;

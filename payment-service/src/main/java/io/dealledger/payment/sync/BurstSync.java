@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 
 import io.dealledger.core.time.BooksTime;
 import io.dealledger.payment.facts.InvoiceState;
-import io.dealledger.payment.publish.Via;
+import io.dealledger.payment.publish.Trigger;
 import io.dealledger.zoho.books.BooksRecords.AppliedPayment;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.zoho.books.BooksRecords.Payment;
@@ -66,7 +66,7 @@ public class BurstSync {
      *         invoices that did not add up gave
      */
     public Result confirm(String org, List<PaymentHint> hints, Set<String> notifiedInvoices, Instant earliest,
-                          Predicate<String> mayWait, Via via) {
+                          Predicate<String> mayWait, Trigger trigger) {
         Map<String, List<PaymentHint>> byInvoice = new LinkedHashMap<>();
         Set<PaymentHint> needsImport = new HashSet<>();
         for (PaymentHint hint : hints) {
@@ -101,11 +101,11 @@ public class BurstSync {
                 readBack.add(invoiceId);
             }
         }
-        Map<PaymentHint, Synced> settled = new LinkedHashMap<>();
+        Map<PaymentHint, SyncResult> settled = new LinkedHashMap<>();
         Set<PaymentHint> waiting = new LinkedHashSet<>();
-        Synced readBackFacts = Synced.NOTHING;
+        SyncResult readBackFacts = SyncResult.NOTHING;
         for (String invoiceId : readBack) {
-            readBackFacts = readBackFacts.and(sync.invoice(org, invoiceId, via).orElse(Synced.NOTHING));
+            readBackFacts = readBackFacts.and(sync.invoice(org, invoiceId, trigger).orElse(SyncResult.NOTHING));
         }
         for (PaymentHint hint : hints) {
             if (needsImport.contains(hint)) {
@@ -114,10 +114,10 @@ public class BurstSync {
             Set<String> invoices = new HashSet<>(hint.applications().keySet());
             invoices.addAll(sync.knownInvoicesOf(org, hint.paymentId()).keySet());
             if (confirmed.containsAll(invoices)) {
-                settled.put(hint, sync.payment(org, payment(hint), via));
+                settled.put(hint, sync.payment(org, payment(hint), trigger));
             } else if (readBack.containsAll(invoices)) {
                 // every invoice it touches was read back whole just now, with this payment on it as Books has it
-                settled.put(hint, Synced.NOTHING);
+                settled.put(hint, SyncResult.NOTHING);
             } else if (invoices.stream().anyMatch(waitingInvoices::contains) && invoices.stream()
                     .allMatch(id -> confirmed.contains(id) || readBack.contains(id) || waitingInvoices.contains(id))) {
                 waiting.add(hint);
@@ -136,7 +136,7 @@ public class BurstSync {
                     || sync.known(org, invoiceId).imported() && isAhead(gap(org, invoiceId, List.of(), row)))) {
                 waitingNotified.add(invoiceId);
             } else if (row != null && sync.known(org, invoiceId).imported()) {
-                readBackFacts = readBackFacts.and(sync.invoice(org, invoiceId, via).orElse(Synced.NOTHING));
+                readBackFacts = readBackFacts.and(sync.invoice(org, invoiceId, trigger).orElse(SyncResult.NOTHING));
                 readBack.add(invoiceId);
                 settledInvoices.add(invoiceId);
             }
@@ -150,8 +150,8 @@ public class BurstSync {
      * @param waitingInvoices  notified invoices Books shows ahead, waiting likewise
      * @param invoicesReadBack invoices that did not add up and were read back whole
      */
-    public record Result(Map<PaymentHint, Synced> settled, Set<String> settledInvoices, Set<PaymentHint> waiting,
-                         Set<String> waitingInvoices, Synced readBack, int invoicesReadBack) {
+    public record Result(Map<PaymentHint, SyncResult> settled, Set<String> settledInvoices, Set<PaymentHint> waiting,
+                         Set<String> waitingInvoices, SyncResult readBack, int invoicesReadBack) {
     }
 
     private static boolean isAhead(Integer gap) {

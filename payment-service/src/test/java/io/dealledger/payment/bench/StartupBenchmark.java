@@ -8,10 +8,10 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import io.dealledger.payment.facts.Fact;
+import io.dealledger.payment.facts.FactBuilder;
 import io.dealledger.payment.facts.InvoiceTerms;
-import io.dealledger.payment.facts.LedgerFacts;
-import io.dealledger.payment.memory.LedgerMemory;
-import io.dealledger.payment.memory.TopicTail;
+import io.dealledger.payment.ledger.LedgerMemory;
+import io.dealledger.payment.readback.TopicTail;
 import io.dealledger.schemas.serde.EventSerializer;
 import io.dealledger.schemas.topics.TopicSpec;
 import io.dealledger.schemas.topics.Topics;
@@ -85,7 +85,7 @@ public final class StartupBenchmark {
             for (long n = from; n < to; n++) {
                 long number = n / FACTS_PER_INVOICE;
                 String invoice = String.valueOf(460_000_000_000_000L + number);
-                LedgerFacts facts = new LedgerFacts(ORG, t.plusMillis(n));
+                FactBuilder facts = new FactBuilder(ORG, t.plusMillis(n));
                 Fact fact = switch ((int) (n % FACTS_PER_INVOICE)) {
                     case 0 -> facts.imported(new InvoiceTerms(invoice, "INV-" + number, "cust-" + number % 5000,
                             new BigDecimal("900.00"), "USD", due.minusDays(30), due, "sent",

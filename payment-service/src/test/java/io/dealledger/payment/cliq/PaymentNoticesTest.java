@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.dealledger.payment.facts.FactBuilder;
 import io.dealledger.payment.facts.InvoiceState;
-import io.dealledger.payment.facts.LedgerFacts;
-import io.dealledger.payment.memory.LedgerMemory;
+import io.dealledger.payment.ledger.LedgerMemory;
 import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.payment.publish.FactPublisher;
 import io.dealledger.testkit.time.MovableClock;
@@ -59,7 +59,7 @@ class PaymentNoticesTest {
     }
 
     private void paid(String... paymentIds) {
-        LedgerFacts facts = new LedgerFacts(ORG, clock.instant());
+        FactBuilder facts = new FactBuilder(ORG, clock.instant());
         for (String paymentId : paymentIds) {
             InvoiceState state = InvoiceState.UNKNOWN.apply(facts.paymentApplied("i-" + paymentId, paymentId,
                     new BigDecimal("100"), "USD", null, 1).event());

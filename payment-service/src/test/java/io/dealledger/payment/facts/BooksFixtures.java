@@ -15,7 +15,7 @@ import io.dealledger.zoho.books.BooksRecords.Payment;
 final class BooksFixtures {
 
     static final String ORG = "10234695";
-    static final LedgerFacts FACTS = new LedgerFacts(ORG, Instant.parse("2026-03-01T10:00:00Z"));
+    static final FactBuilder FACTS = new FactBuilder(ORG, Instant.parse("2026-03-01T10:00:00Z"));
 
     private BooksFixtures() {
     }

@@ -107,7 +107,7 @@ class InvoiceFactsTest {
         InvoiceState state = known(told.get(0));
         for (String total : List.of("746.24", "664.16", "644.56")) {
             Invoice edited = invoice("1", total, "0", "0", "0", "sent", "2026-03-05T10:00:07-0800");
-            LedgerFacts seenLater = new LedgerFacts(ORG, Instant.parse("2026-03-05T18:00:07Z").plusMillis(told.size()));
+            FactBuilder seenLater = new FactBuilder(ORG, Instant.parse("2026-03-05T18:00:07Z").plusMillis(told.size()));
             for (Fact fact : InvoiceFacts.of(seenLater, edited, null, null, Set.of(), state)) {
                 assertThat(told).extracting(Fact::eventId).doesNotContain(fact.eventId());
                 told.add(fact);

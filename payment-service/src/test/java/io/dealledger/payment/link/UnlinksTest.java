@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import io.dealledger.payment.facts.LedgerFacts;
-import io.dealledger.payment.memory.LedgerMemory;
+import io.dealledger.payment.facts.FactBuilder;
+import io.dealledger.payment.ledger.LedgerMemory;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class UnlinksTest {
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
     private final LedgerMemory memory = new LedgerMemory();
-    private final LedgerFacts facts = new LedgerFacts(ORG, T0);
+    private final FactBuilder facts = new FactBuilder(ORG, T0);
     private final Unlinks unlinks = new Unlinks(memory);
 
     @Test

@@ -1,22 +1,18 @@
-package io.dealledger.payment.memory;
+package io.dealledger.payment.readback;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.dealledger.events.PaymentNoticePosted;
-import io.dealledger.events.PollerCheckpoint;
-import io.dealledger.payment.cliq.NoticeLog;
-import io.dealledger.payment.poller.Checkpoints;
-import io.dealledger.schemas.topics.Topics;
-
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
- * Reads payment-service's own topics back before any listener or poll starts: ledger.facts.v1 into
- * {@link LedgerMemory}, payment.notices.v1 into {@link NoticeLog}, payment.checkpoints.v1 into
- * {@link Checkpoints}; then keeps following them (facts written by another instance are remembered too).
+ * Reads payment-service's own topics back before any listener or poll starts, each into what the wiring names
+ * (ledger.facts.v1 into {@code LedgerMemory}, payment.notices.v1 into {@code NoticeLog}, payment.checkpoints.v1
+ * into {@code Checkpoints}); then keeps following them (facts written by another instance are remembered too).
+ * The topics and their handlers are given at wiring: the stores it fills belong to their capabilities, and
+ * knowing none of them keeps this package below all of them.
  */
 public class OwnTopics implements SmartLifecycle {
 
@@ -24,21 +20,11 @@ public class OwnTopics implements SmartLifecycle {
     private final Duration startupTimeout;
     private volatile boolean running;
 
-    public OwnTopics(Map<String, Object> consumerProperties, Duration startupTimeout, LedgerMemory memory,
-                     NoticeLog notices, Checkpoints checkpoints) {
+    public OwnTopics(Map<String, Object> consumerProperties, Duration startupTimeout, List<OwnTopic> topics) {
         this.startupTimeout = startupTimeout;
-        this.tails = List.of(
-                new TopicTail(Topics.LEDGER_FACTS.name(), consumerProperties, memory::remember),
-                new TopicTail(Topics.PAYMENT_NOTICES.name(), consumerProperties, (key, event) -> {
-                    if (event instanceof PaymentNoticePosted notice) {
-                        notices.remember(notice.getOrganizationId(), notice.getPaymentId());
-                    }
-                }),
-                new TopicTail(Topics.POLLER_CHECKPOINTS.name(), consumerProperties, (key, event) -> {
-                    if (event instanceof PollerCheckpoint checkpoint) {
-                        checkpoints.remember(checkpoint);
-                    }
-                }));
+        this.tails = topics.stream()
+                .map(own -> new TopicTail(own.topic().name(), consumerProperties, own.onRecord()))
+                .toList();
     }
 
     @Override

@@ -25,16 +25,17 @@ import io.dealledger.schemas.topics.Topics;
 
 /**
  * Builds the ledger facts of one organization. Every id is derived from the Books ids that identify the money
- * event (never from time or chance), so a fact notified, polled and backfilled is one fact.
+ * event (never from time or chance), so a fact notified, polled and backfilled is one fact. (The other way round,
+ * event to the ledger's fact, is ledger-core's {@code io.dealledger.core.invoice.LedgerFacts}.)
  */
-public final class LedgerFacts {
+public final class FactBuilder {
 
     static final String SOURCE = "payment-service";
 
     private final String org;
     private final Instant now;
 
-    public LedgerFacts(String organizationId, Instant now) {
+    public FactBuilder(String organizationId, Instant now) {
         this.org = organizationId;
         this.now = now;
     }

@@ -1,4 +1,4 @@
-package io.dealledger.payment.memory;
+package io.dealledger.payment.ledger;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,7 +15,7 @@ import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * Everything payment-service has published on ledger.facts.v1, folded per invoice: rebuilt from the topic at
- * start (see {@link MemoryLifecycle}) and written through on every publish. It is how a fact already on the
+ * start (by {@code readback.OwnTopics}) and written through on every publish. It is how a fact already on the
  * topic is not published again, and how a vanished payment or credit is known to need a reversal.
  */
 public class LedgerMemory {

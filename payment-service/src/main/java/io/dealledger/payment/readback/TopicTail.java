@@ -1,4 +1,4 @@
-package io.dealledger.payment.memory;
+package io.dealledger.payment.readback;
 
 import java.time.Duration;
 import java.util.HashMap;

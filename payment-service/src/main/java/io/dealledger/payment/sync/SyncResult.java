@@ -12,16 +12,16 @@ import io.dealledger.payment.facts.Fact;
  * What one look at Books gave: every fact the record implies ({@code derived}) and those of them that were new
  * and so published now ({@code published}).
  */
-public record Synced(List<Fact> derived, List<Fact> published) {
+public record SyncResult(List<Fact> derived, List<Fact> published) {
 
-    public static final Synced NOTHING = new Synced(List.of(), List.of());
+    public static final SyncResult NOTHING = new SyncResult(List.of(), List.of());
 
-    public Synced and(Synced other) {
+    public SyncResult and(SyncResult other) {
         List<Fact> derivedAll = new ArrayList<>(derived);
         derivedAll.addAll(other.derived);
         List<Fact> publishedAll = new ArrayList<>(published);
         publishedAll.addAll(other.published);
-        return new Synced(derivedAll, publishedAll);
+        return new SyncResult(derivedAll, publishedAll);
     }
 
     /** Payments this record shows applied, published now or before: candidates for a Cliq notice. */

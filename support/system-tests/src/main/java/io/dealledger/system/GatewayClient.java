@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -25,11 +26,27 @@ final class GatewayClient {
     private final String baseUrl;
     private final String signingSecret;
     private final String operatorSecret;
+    /** How long a call that finds no instance able to answer (no connection, a 5xx) is tried again; zero: never. */
+    private final Duration patience;
 
     GatewayClient(String baseUrl, String signingSecret, String operatorSecret) {
+        this(baseUrl, signingSecret, operatorSecret, Duration.ZERO);
+    }
+
+    private GatewayClient(String baseUrl, String signingSecret, String operatorSecret, Duration patience) {
         this.baseUrl = baseUrl;
         this.signingSecret = signingSecret;
         this.operatorSecret = operatorSecret;
+        this.patience = patience;
+    }
+
+    /**
+     * The same client calling again, newly signed, every 2 s for up to {@code patience} while the call fails for want
+     * of a live instance (the connection cut, a 5xx): what a person does when a button or a widget fails while an
+     * instance restarts. The system must make the second press harmless (one invoice per deal, one link).
+     */
+    GatewayClient patient(Duration patience) {
+        return new GatewayClient(baseUrl, signingSecret, operatorSecret, patience);
     }
 
     /** Asks for an invoice of the whole deal, or of a stage ({"label":..,"percentage":..}); answers the request id. */
@@ -64,6 +81,31 @@ final class GatewayClient {
     }
 
     private Http.Answer send(String secret, String method, String path, String body) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                Http.Answer answer = sendOnce(secret, method, path, body);
+                // Java's HttpClient sends a GET again by itself when its connection is cut (the instance killed
+                // under it): the other instance rightly refuses the spent nonce, and the person presses again
+                boolean replayed = answer.status() == 401 && answer.raw().contains("already used");
+                if (answer.status() < 500 && !replayed || System.nanoTime() > deadline) {
+                    return answer;
+                }
+            } catch (IllegalStateException unanswered) {
+                if (System.nanoTime() > deadline) {
+                    throw unanswered;
+                }
+            }
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private Http.Answer sendOnce(String secret, String method, String path, String body) {
         return http.send(method, baseUrl + path, body.isEmpty() && !method.equals("POST") ? null : body,
                 Map.of("Content-Type", "application/json", "X-Dealledger-Signature", signature(secret, method, path, body)));
     }

@@ -171,7 +171,7 @@ class EndToEndIT {
     @Test
     void oneBooksOrganizationsWebhookSecretIsRefusedForTheOther() {
         String body = "{\"invoice\":{\"invoice_id\":\"460000999990001\"}}";
-        String gateway = stack.services.get("gateway").baseUrl();
+        String gateway = stack.gatewayUrl();
 
         Http.Answer usSecretForTheUkOrg = new Http().send("POST", gateway + "/webhooks/books/" + Scenario.UK_ORG, body,
                 Map.of("Content-Type", "application/json", "X-Dealledger-Webhook-Secret", SystemStack.US_BOOKS_SECRET));

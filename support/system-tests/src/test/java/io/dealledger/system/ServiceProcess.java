@@ -28,10 +28,15 @@ final class ServiceProcess implements AutoCloseable {
     final int port;
     final int managementPort;
     final Path log;
+    private final String module;
+    private final Map<String, String> environment;
     private final Process process;
 
-    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
+    private ServiceProcess(String module, String name, Map<String, String> environment, int port, int managementPort,
+                           Path log, Process process) {
+        this.module = module;
         this.name = name;
+        this.environment = Map.copyOf(environment);
         this.port = port;
         this.managementPort = managementPort;
         this.log = log;
@@ -50,22 +55,48 @@ final class ServiceProcess implements AutoCloseable {
     /** {@code instance} names the JVM (and its log) when a module runs more than once. */
     static ServiceProcess start(String module, String instance, Map<String, String> environment, int port,
                                 int managementPort) throws IOException {
+        Path logs = ROOT.resolve("support/system-tests/target/service-logs");
+        Files.createDirectories(logs);
+        Path log = logs.resolve(instance + ".log");
+        Files.deleteIfExists(log);
+        return launch(module, instance, environment, port, managementPort, log);
+    }
+
+    private static ServiceProcess launch(String module, String instance, Map<String, String> environment, int port,
+                                         int managementPort, Path log) throws IOException {
         Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the end-to-end test runs after the services are packaged");
         }
-        Path logs = ROOT.resolve("support/system-tests/target/service-logs");
-        Files.createDirectories(logs);
-        Path log = logs.resolve(instance + ".log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx320m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.dealledger.events",
                 "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
         builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
-        return new ServiceProcess(instance, port, managementPort, log, builder.start());
+        return new ServiceProcess(module, instance, environment, port, managementPort, log, builder.start());
+    }
+
+    /** kill -9: the JVM gets no chance to close anything (no shutdown hook, no Kafka leave-group, no flush). */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The same instance started again (same ports, settings and log, which it appends to), as a supervisor would. */
+    ServiceProcess restart() throws IOException {
+        Files.writeString(log, "\n==== restarted ====\n", java.nio.file.StandardOpenOption.APPEND);
+        return launch(module, name, environment, port, managementPort, log);
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** Waits until readiness (including Kafka) answers UP; fails with the log's tail if the JVM died. */

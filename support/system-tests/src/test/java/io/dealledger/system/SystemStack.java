@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,9 +32,17 @@ final class SystemStack implements AutoCloseable {
      * @param paymentInstances how many payment-service JVMs
      * @param environment      settings on top of the defaults below, for every service
      * @param emulator         the emulator's settings on top of the defaults below
+     * @param gatewayInstances how many gateway JVMs
+     * @param ledgerInstances  how many ledger-projection-service JVMs
+     * @param bootstrap        the Kafka broker; null for the test JVM's shared embedded broker
      */
     record Options(int invoiceInstances, int paymentInstances, Map<String, String> environment,
-                   Map<String, String> emulator) {
+                   Map<String, String> emulator, int gatewayInstances, int ledgerInstances, String bootstrap) {
+        Options(int invoiceInstances, int paymentInstances, Map<String, String> environment,
+                Map<String, String> emulator) {
+            this(invoiceInstances, paymentInstances, environment, emulator, 1, 1, null);
+        }
+
         Options(int invoiceInstances, int paymentInstances, Map<String, String> environment) {
             this(invoiceInstances, paymentInstances, environment, Map.of());
         }
@@ -43,11 +50,20 @@ final class SystemStack implements AutoCloseable {
         static Options defaults() {
             return new Options(1, 1, Map.of());
         }
+
+        /** {@code instances} JVMs of every service, on the broker at {@code bootstrap}. */
+        static Options everyService(int instances, String bootstrap, Map<String, String> environment,
+                                    Map<String, String> emulator) {
+            return new Options(instances, instances, environment, emulator, instances, instances, bootstrap);
+        }
     }
 
     final ZohoEmulator zoho;
-    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** Every running JVM by instance name ({@code gateway}, or {@code gateway-1}, {@code gateway-2} when several). */
+    final Map<String, ServiceProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
     final Duration startedIn;
+    private final List<TcpBalancer> balancers = new ArrayList<>();
+    private final int gatewayPort;
 
     SystemStack() throws IOException {
         this(Options.defaults());
@@ -55,8 +71,8 @@ final class SystemStack implements AutoCloseable {
 
     SystemStack(Options options) throws IOException {
         long start = System.nanoTime();
-        String bootstrap = SharedKafka.bootstrapServers();
-        int gatewayPort = ServiceProcess.freePort();
+        String bootstrap = options.bootstrap() != null ? options.bootstrap() : SharedKafka.bootstrapServers();
+        gatewayPort = ServiceProcess.freePort();
         int ledgerPort = ServiceProcess.freePort();
         int invoicePort = ServiceProcess.freePort();
         String booksSecrets = Scenario.US_ORG + "=" + US_BOOKS_SECRET + "," + Scenario.UK_ORG + "=" + UK_BOOKS_SECRET;
@@ -97,21 +113,58 @@ final class SystemStack implements AutoCloseable {
         env.put("LEDGER_APPLICATION_ID", "ledger-e2e-" + System.nanoTime());
         env.put("LEDGER_STATE_DIR", ServiceProcess.ROOT.resolve("support/system-tests/target/ledger-state").toString());
         env.putAll(options.environment());
-        services.put("gateway", ServiceProcess.start("gateway", "gateway", env, gatewayPort, ServiceProcess.freePort()));
-        for (int i = 1; i <= options.invoiceInstances(); i++) {
-            String name = instanceName("invoice-service", i, options.invoiceInstances());
-            services.put(name, ServiceProcess.start("invoice-service", name, env,
-                    i == 1 ? invoicePort : ServiceProcess.freePort(), ServiceProcess.freePort()));
-        }
-        for (int i = 1; i <= options.paymentInstances(); i++) {
-            String name = instanceName("payment-service", i, options.paymentInstances());
-            services.put(name, ServiceProcess.start("payment-service", name, env, ServiceProcess.freePort(),
-                    ServiceProcess.freePort()));
-        }
-        services.put("ledger-projection-service", ServiceProcess.start("ledger-projection-service",
-                "ledger-projection-service", env, ledgerPort, ServiceProcess.freePort()));
-        services.values().forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
+        String stateDir = env.get("LEDGER_STATE_DIR");
+        List<ServiceProcess> started = new ArrayList<>();
+        started.addAll(startInstances("gateway", options.gatewayInstances(), gatewayPort, env, port -> Map.of()));
+        started.addAll(startInstances("invoice-service", options.invoiceInstances(), invoicePort, env, port -> Map.of()));
+        started.addAll(startInstances("payment-service", options.paymentInstances(), ServiceProcess.freePort(), env,
+                port -> Map.of()));
+        // several projection instances: each its own state directory, and the address other instances forward its
+        // keys' queries to
+        started.addAll(startInstances("ledger-projection-service", options.ledgerInstances(), ledgerPort, env,
+                port -> options.ledgerInstances() == 1 ? Map.of() : Map.of("LEDGER_APPLICATION_SERVER", "127.0.0.1:" + port,
+                        "LEDGER_STATE_DIR", stateDir + "-" + port)));
+        started.forEach(service -> service.awaitReady(Duration.ofMinutes(3)));
         startedIn = Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * One instance on {@code port}, or several on ports of their own behind a {@link TcpBalancer} on {@code port},
+     * as the other services and Zoho reach them.
+     */
+    private List<ServiceProcess> startInstances(String module, int instances, int port, Map<String, String> env,
+                                                java.util.function.IntFunction<Map<String, String>> own)
+            throws IOException {
+        List<ServiceProcess> started = new ArrayList<>();
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 1; i <= instances; i++) {
+            int instancePort = instances == 1 ? port : ServiceProcess.freePort();
+            Map<String, String> environment = new HashMap<>(env);
+            environment.putAll(own.apply(instancePort));
+            ServiceProcess service = ServiceProcess.start(module, instanceName(module, i, instances), environment,
+                    instancePort, ServiceProcess.freePort());
+            services.put(service.name, service);
+            started.add(service);
+            ports.add(instancePort);
+        }
+        if (instances > 1) {
+            balancers.add(new TcpBalancer(port, ports));
+        }
+        return started;
+    }
+
+    /** Where Books' webhooks, CRM and the widget reach the gateway (its balancer when there are several). */
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** kill -9 of one instance, then the same instance started again; answers once it is ready. */
+    void killAndRestart(String instance) throws IOException {
+        ServiceProcess killed = services.get(instance);
+        killed.kill();
+        ServiceProcess restarted = killed.restart();
+        services.put(instance, restarted);
+        restarted.awaitReady(Duration.ofMinutes(3));
     }
 
     private static String instanceName(String module, int instance, int instances) {
@@ -119,7 +172,7 @@ final class SystemStack implements AutoCloseable {
     }
 
     GatewayClient gateway() {
-        return new GatewayClient(services.get("gateway").baseUrl(), SIGNING_SECRET, OPERATOR_SECRET);
+        return new GatewayClient(gatewayUrl(), SIGNING_SECRET, OPERATOR_SECRET);
     }
 
     ZohoApi zohoApi() {
@@ -135,6 +188,7 @@ final class SystemStack implements AutoCloseable {
     @Override
     public void close() {
         services.values().forEach(ServiceProcess::close);
+        balancers.forEach(TcpBalancer::close);
         zoho.close();
     }
 }

@@ -10,9 +10,9 @@ import io.dealledger.invoice.books.CurrencyResolver;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
 import io.dealledger.invoice.cache.TtlCache;
+import io.dealledger.invoice.crm.BooksIdsInCrm;
 import io.dealledger.invoice.crm.CrmFields;
 import io.dealledger.invoice.crm.CrmVariables;
-import io.dealledger.invoice.crm.CrmWriteBack;
 import io.dealledger.invoice.crm.DealReader;
 import io.dealledger.invoice.deadletter.DailyLimitResumer;
 import io.dealledger.invoice.deadletter.FaultOutcomes;
@@ -107,7 +107,7 @@ class InvoiceConfiguration {
                                 DealReader deals, OrganizationRouter router, TaxResolver taxes,
                                 CurrencyResolver currencies, CustomerResolver customers, ItemResolver items,
                                 Clock clock) {
-        return new InvoicePusher(deals, new CrmWriteBack(zoho.crm(), crm, properties.callTimeout()),
+        return new InvoicePusher(deals, new BooksIdsInCrm(zoho.crm(), crm, properties.callTimeout()),
                 router, zoho.books(), taxes, currencies, customers, items, properties, books, clock,
                 properties.callTimeout());
     }

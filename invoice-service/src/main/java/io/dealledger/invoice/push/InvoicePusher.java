@@ -16,7 +16,7 @@ import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
 import io.dealledger.invoice.books.OrgBooks;
 import io.dealledger.invoice.crm.Account;
-import io.dealledger.invoice.crm.CrmWriteBack;
+import io.dealledger.invoice.crm.BooksIdsInCrm;
 import io.dealledger.invoice.crm.Deal;
 import io.dealledger.invoice.crm.DealReader;
 import io.dealledger.invoice.crm.Product;
@@ -41,7 +41,7 @@ import io.dealledger.zoho.http.ZohoApiException;
 public class InvoicePusher {
 
     private final DealReader crm;
-    private final CrmWriteBack writeBack;
+    private final BooksIdsInCrm booksIds;
     private final OrganizationRouter router;
     private final BooksClient books;
     private final TaxResolver taxes;
@@ -53,12 +53,12 @@ public class InvoicePusher {
     private final Clock clock;
     private final Duration timeout;
 
-    public InvoicePusher(DealReader crm, CrmWriteBack writeBack, OrganizationRouter router, BooksClient books,
+    public InvoicePusher(DealReader crm, BooksIdsInCrm booksIds, OrganizationRouter router, BooksClient books,
                          TaxResolver taxes, CurrencyResolver currencies, CustomerResolver customers,
                          ItemResolver items, PushProperties properties, BooksFields fields, Clock clock,
                          Duration timeout) {
         this.crm = crm;
-        this.writeBack = writeBack;
+        this.booksIds = booksIds;
         this.router = router;
         this.books = books;
         this.taxes = taxes;
@@ -138,7 +138,7 @@ public class InvoicePusher {
         Map<String, Product> products = new LinkedHashMap<>();
         billing.lines().stream().filter(l -> l.product() != null).forEach(l -> products.putIfAbsent(l.product().id(), l.product()));
         ItemResolver.Result itemIds = items.resolve(org, List.copyOf(products.values()));
-        writeBack.booksIds(account, customer.customerId(), products.values(), itemIds.itemIdByProduct());
+        booksIds.write(account, customer.customerId(), products.values(), itemIds.itemIdByProduct());
         if (!itemIds.rejections().isEmpty()) {
             return reject(request, org.organizationId(), itemIds.rejections());
         }

@@ -16,9 +16,9 @@ import io.dealledger.invoice.books.BooksFields;
 import io.dealledger.invoice.books.CurrencyResolver;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
+import io.dealledger.invoice.crm.BooksIdsInCrm;
 import io.dealledger.invoice.crm.CrmFields;
 import io.dealledger.invoice.crm.CrmVariables;
-import io.dealledger.invoice.crm.CrmWriteBack;
 import io.dealledger.invoice.crm.DealReader;
 import io.dealledger.invoice.outcome.Outcome;
 import io.dealledger.invoice.push.InvoicePusher;
@@ -125,7 +125,7 @@ class DefaultOrganizationIT {
     }
 
     private InvoicePusher pusher(Map<String, String> organizations, String defaultOrganization) {
-        return new InvoicePusher(deals, new CrmWriteBack(zoho.crm(), crm, push.callTimeout()),
+        return new InvoicePusher(deals, new BooksIdsInCrm(zoho.crm(), crm, push.callTimeout()),
                 new OrganizationRouter(with(organizations, defaultOrganization), crm, variables), zoho.books(), taxes,
                 currencies, customers, items, push, books, clock, push.callTimeout());
     }

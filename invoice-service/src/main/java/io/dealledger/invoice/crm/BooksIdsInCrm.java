@@ -17,21 +17,21 @@ import org.slf4j.LoggerFactory;
  * was matched in, since one CRM field cannot hold one id per org. A record CRM refuses is logged, not
  * fatal: the invoice matters more than the back-link, and the next push writes it again.
  */
-public class CrmWriteBack {
+public class BooksIdsInCrm {
 
-    private static final Logger log = LoggerFactory.getLogger(CrmWriteBack.class);
+    private static final Logger log = LoggerFactory.getLogger(BooksIdsInCrm.class);
 
     private final CrmClient crm;
     private final CrmFields fields;
     private final Duration timeout;
 
-    public CrmWriteBack(CrmClient crm, CrmFields fields, Duration timeout) {
+    public BooksIdsInCrm(CrmClient crm, CrmFields fields, Duration timeout) {
         this.crm = crm;
         this.fields = fields;
         this.timeout = timeout;
     }
 
-    public void booksIds(Account account, String customerId, Collection<Product> products, Map<String, String> itemIds) {
+    public void write(Account account, String customerId, Collection<Product> products, Map<String, String> itemIds) {
         if (customerId != null && !customerId.equals(account.booksCustomerId())) {
             write(DealReader.ACCOUNTS, List.of(Map.of("id", account.id(), fields.customerIdField(), customerId)));
         }

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
-import io.dealledger.gateway.http.Problems.Problem;
 import io.dealledger.gateway.metrics.GatewayMetrics;
+import io.dealledger.service.http.Problem;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -124,8 +124,8 @@ final class MalformedRequests extends ChannelDuplexHandler {
     }
 
     private static Problem problem(int status, String title, String field, String reason) {
-        return new Problem(Problems.TYPE_PREFIX + (status == 400 ? "invalid" : "http-" + status), title, status,
-                field + " " + reason, null, field, reason);
+        return Problem.of(status == 400 ? "invalid" : "http-" + status, title, status, field + " " + reason, null,
+                field, reason);
     }
 
     private static String shorten(String message) {

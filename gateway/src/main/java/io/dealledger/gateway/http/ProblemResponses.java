@@ -1,7 +1,7 @@
 package io.dealledger.gateway.http;
 
-import io.dealledger.gateway.http.Problems.Problem;
 import io.dealledger.gateway.problem.Refusal;
+import io.dealledger.service.http.Problem;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

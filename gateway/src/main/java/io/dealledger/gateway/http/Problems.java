@@ -1,44 +1,36 @@
 package io.dealledger.gateway.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.dealledger.gateway.problem.Refusal;
+import io.dealledger.service.http.Problem;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ResponseStatusException;
 
-/** How any failure reads as an RFC 9457 problem, and which metrics outcome it is. */
+/** How any failure reads as an RFC 9457 problem (service-kit's {@link Problem}), and which metrics outcome it is. */
 final class Problems {
 
-    static final String TYPE_PREFIX = "urn:dealledger:problem:";
-
     private Problems() {
-    }
-
-    /** The problem+json body: the standard members plus {@code field} and {@code reason}. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Problem(String type, String title, int status, String detail, String instance, String field,
-                   String reason) {
     }
 
     static Problem of(Throwable error, String instance) {
         if (error instanceof Refusal refusal) {
             Refusal.Kind kind = refusal.kind();
             String detail = refusal.field() == null ? refusal.reason() : refusal.field() + " " + refusal.reason();
-            return new Problem(TYPE_PREFIX + kind.slug(), kind.title(), kind.status(), detail, instance,
-                    refusal.field(), refusal.reason());
+            return Problem.of(kind.slug(), kind.title(), kind.status(), detail, instance, refusal.field(),
+                    refusal.reason());
         }
         if (error instanceof ErrorResponse response) {
             HttpStatusCode status = response.getStatusCode();
             String reason = response.getBody().getDetail() != null ? response.getBody().getDetail()
                     : error instanceof ResponseStatusException rse && rse.getReason() != null ? rse.getReason()
                     : response.getBody().getTitle();
-            return new Problem(TYPE_PREFIX + "http-" + status.value(), response.getBody().getTitle(), status.value(),
-                    reason, instance, null, reason);
+            return Problem.of("http-" + status.value(), response.getBody().getTitle(), status.value(), reason,
+                    instance, null, reason);
         }
-        return new Problem(TYPE_PREFIX + "internal", "Internal error", 500,
-                "the gateway failed unexpectedly; nothing was published", instance, null, null);
+        return Problem.of("internal", "Internal error", 500, "the gateway failed unexpectedly; nothing was published",
+                instance, null, null);
     }
 
     /** The metrics outcome of an HTTP status. */

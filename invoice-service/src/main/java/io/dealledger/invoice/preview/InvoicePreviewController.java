@@ -2,14 +2,12 @@ package io.dealledger.invoice.preview;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.service.failures.FailureClassifier;
+import io.dealledger.service.http.Problem;
 import io.dealledger.zoho.http.ZohoApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,14 +30,10 @@ import reactor.core.scheduler.Schedulers;
 @RestController
 class InvoicePreviewController {
 
-    private static final Logger log = LoggerFactory.getLogger(InvoicePreviewController.class);
-    private static final String TYPE_PREFIX = "urn:dealledger:problem:";
+    /** How long a caller waits before asking again when Zoho could not be read. */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
-    /** RFC 9457 problem, with the gateway's {@code field} and {@code reason} members and the failure category. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Problem(String type, String title, int status, String detail, String instance, String field, String reason,
-                   String category) {
-    }
+    private static final Logger log = LoggerFactory.getLogger(InvoicePreviewController.class);
 
     private final InvoicePreviewer previewer;
     private final List<FailureClassifier> classifiers;
@@ -60,8 +54,8 @@ class InvoicePreviewController {
 
     @ExceptionHandler(PreviewBody.Invalid.class)
     ResponseEntity<Problem> invalid(PreviewBody.Invalid refused, ServerWebExchange exchange) {
-        return problem(new Problem(TYPE_PREFIX + "invalid", "Invalid request", 400, refused.field() + " "
-                + refused.reason(), path(exchange), refused.field(), refused.reason(), null));
+        return Problem.of("invalid", "Invalid request", 400, refused.field() + " " + refused.reason(), path(exchange),
+                refused.field(), refused.reason()).response(RETRY_AFTER_SECONDS);
     }
 
     /** WebFlux's own refusals (e.g. an unsupported media type), in the same shape. */
@@ -69,8 +63,8 @@ class InvoicePreviewController {
     ResponseEntity<Problem> web(ResponseStatusException error, ServerWebExchange exchange) {
         int status = error.getStatusCode().value();
         String detail = error.getBody().getDetail() != null ? error.getBody().getDetail() : error.getBody().getTitle();
-        return problem(new Problem(TYPE_PREFIX + "http-" + status, error.getBody().getTitle(), status, detail,
-                path(exchange), null, detail, null));
+        return Problem.of("http-" + status, error.getBody().getTitle(), status, detail, path(exchange), null, detail)
+                .response(RETRY_AFTER_SECONDS);
     }
 
     /** Zoho down, throttled or refusing the token: retry later (503). Anything else is a failure of ours. */
@@ -78,25 +72,17 @@ class InvoicePreviewController {
     ResponseEntity<Problem> fault(Exception fault, ServerWebExchange exchange) {
         FailureCategory category = FailureClassifier.categorize(fault, classifiers);
         log.warn("invoice_preview_failed path={} category={} error=\"{}\"", path(exchange), category, fault.toString());
-        return switch (category) {
-            case BOOKS_UNAVAILABLE, CRM_UNAVAILABLE, ZOHO_AUTHORIZATION -> problem(new Problem(TYPE_PREFIX + "unavailable",
+        Problem problem = switch (category) {
+            case BOOKS_UNAVAILABLE, CRM_UNAVAILABLE, ZOHO_AUTHORIZATION -> Problem.of("unavailable",
                     "Service unavailable", 503, category.label() + ": the preview could not read Zoho; retry later ("
-                    + fault.getMessage() + ")", path(exchange), null, category.label(), category.name()));
+                    + fault.getMessage() + ")", path(exchange), null, category.label());
             default -> fault instanceof ZohoApiException
-                    ? problem(new Problem(TYPE_PREFIX + "zoho-refused", "Zoho refused a read", 502, category.label()
-                    + ": " + fault.getMessage(), path(exchange), null, category.label(), category.name()))
-                    : problem(new Problem(TYPE_PREFIX + "internal", "Internal error", 500,
-                    "the preview failed unexpectedly; nothing was created", path(exchange), null, null, category.name()));
+                    ? Problem.of("zoho-refused", "Zoho refused a read", 502, category.label() + ": "
+                    + fault.getMessage(), path(exchange), null, category.label())
+                    : Problem.of("internal", "Internal error", 500, "the preview failed unexpectedly; nothing was created",
+                    path(exchange), null, null);
         };
-    }
-
-    private static ResponseEntity<Problem> problem(Problem problem) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.status())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (problem.status() == 503) {
-            answer.header(HttpHeaders.RETRY_AFTER, "5");
-        }
-        return answer.body(problem);
+        return problem.inCategory(category.name()).response(RETRY_AFTER_SECONDS);
     }
 
     private static String path(ServerWebExchange exchange) {

@@ -1,0 +1,161 @@
+package io.dealledger.gateway.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.dealledger.gateway.auth.Hmac;
+
+/**
+ * Not a test: the gateway's signed Books webhook route against a no-op route on the same server ({@code GET
+ * /bench/noop}), both driven by {@code wrk} in a process of its own (installed from Debian's packages when missing),
+ * at each concurrency, and the ratio of the two from the same run, so a busy machine still compares fairly. The
+ * webhook route does what production does: secret header and body HMAC checked, payload validated and normalized,
+ * the event published with acks=all before the 200. Broker as {@link BenchGateway} says (a local one, or embedded in
+ * this JVM, which then shares the cores with the gateway and wrk: say so when quoting figures).
+ *
+ * <p>Arguments: {@code [seconds=15] [connections=8,32] [threads=2]}. Command (gateway module): {@code mvn -q -o
+ * test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test} then
+ * {@code java -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.dealledger.events -cp
+ * "target/test-classes:target/classes:$(cat target/bench.classpath)" io.dealledger.gateway.bench.WebhookRouteBenchmark}.
+ */
+public final class WebhookRouteBenchmark {
+
+    /** Distinct signed payments the load generator cycles through. */
+    private static final int BODIES = 20_000;
+
+    record Figures(double requestsPerSecond, double p50Millis, double p99Millis, long non2xx) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        List<Integer> connections = new ArrayList<>();
+        for (String c : (args.length > 1 ? args[1] : "8,32").split(",")) {
+            connections.add(Integer.parseInt(c.trim()));
+        }
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        ensureWrk();
+        try (BenchGateway gateway = BenchGateway.start()) {
+            String base = "http://127.0.0.1:" + gateway.port;
+            Path script = signedWebhooks();
+            // warm both routes up (JIT, connection pools, the producer's metadata), figures thrown away
+            wrk(threads, connections.get(0), 5, base + BenchGateway.NOOP, null);
+            wrk(threads, connections.get(0), 5, base + "/webhooks/books/" + BenchGateway.ORG, script);
+            System.out.printf("%-12s %-28s %12s %10s %10s %8s%n", "connections", "route", "requests/s", "p50 ms",
+                    "p99 ms", "non-2xx");
+            for (int c : connections) {
+                Figures noop = wrk(threads, c, seconds, base + BenchGateway.NOOP, null);
+                Figures signed = wrk(threads, c, seconds, base + "/webhooks/books/" + BenchGateway.ORG, script);
+                print(c, "GET /bench/noop (floor)", noop);
+                print(c, "POST /webhooks/books/{org}", signed);
+                System.out.printf(Locale.ROOT, "%-12d signed/noop ratio: %.3f (requests/s)%n", c,
+                        signed.requestsPerSecond() / noop.requestsPerSecond());
+            }
+        }
+    }
+
+    private static void print(int connections, String route, Figures figures) {
+        System.out.printf(Locale.ROOT, "%-12d %-28s %12.0f %10.2f %10.2f %8d%n", connections, route,
+                figures.requestsPerSecond(), figures.p50Millis(), figures.p99Millis(), figures.non2xx());
+    }
+
+    /** A wrk script that sends a different signed payment each request (each thread from its own offset). */
+    private static Path signedWebhooks() throws IOException {
+        StringBuilder lua = new StringBuilder("local bodies = {\n");
+        StringBuilder signatures = new StringBuilder("local signatures = {\n");
+        for (int n = 0; n < BODIES; n++) {
+            byte[] body = BenchGateway.paymentBody(n);
+            lua.append("[[").append(new String(body, StandardCharsets.UTF_8)).append("]],\n");
+            signatures.append('"').append(Hmac.sha256Hex(BenchGateway.SECRET, body)).append("\",\n");
+        }
+        lua.append("}\n").append(signatures).append("}\n").append("""
+                local requests = {}
+                local counter = 0
+                local started = 0
+                function setup(thread)
+                  thread:set("offset", started * 7919)
+                  started = started + 1
+                end
+                function init(args)
+                  for k = 1, #bodies do
+                    requests[k] = wrk.format("POST", "/webhooks/books/%s", {
+                      ["Content-Type"] = "application/json",
+                      ["X-Dealledger-Webhook-Secret"] = "%s",
+                      ["X-Zoho-Webhook-Signature"] = signatures[k]}, bodies[k])
+                  end
+                  counter = offset or 0
+                end
+                function request()
+                  counter = counter + 1
+                  return requests[(counter %% #requests) + 1]
+                end
+                """.formatted(BenchGateway.ORG, BenchGateway.SECRET));
+        Path script = Files.createTempFile("signed-webhooks", ".lua");
+        Files.writeString(script, lua);
+        script.toFile().deleteOnExit();
+        return script;
+    }
+
+    private static Figures wrk(int threads, int connections, int seconds, String url, Path script) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
+                "--latency", "--timeout", "10s"));
+        if (script != null) {
+            command.addAll(List.of("-s", script.toString()));
+        }
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        return new Figures(number(output, "Requests/sec:\\s+([0-9.]+)"), millis(output, "50%"), millis(output, "99%"),
+                (long) numberOr(output, "Non-2xx or 3xx responses:\\s+([0-9]+)", 0));
+    }
+
+    private static double millis(String output, String percentile) {
+        Matcher matcher = Pattern.compile("\\s" + percentile + "\\s+([0-9.]+)(us|ms|s)").matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no " + percentile + " latency in wrk's output: " + output);
+        }
+        double value = Double.parseDouble(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    private static double number(String output, String pattern) {
+        Matcher matcher = Pattern.compile(pattern).matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no match for " + pattern + " in wrk's output: " + output);
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private static double numberOr(String output, String pattern, double otherwise) {
+        Matcher matcher = Pattern.compile(pattern).matcher(output);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : otherwise;
+    }
+
+    /** wrk from Debian's packages, as bin/test installs its tools. */
+    private static void ensureWrk() throws Exception {
+        if (new ProcessBuilder("sh", "-c", "command -v wrk").start().waitFor() == 0) {
+            return;
+        }
+        System.out.println("installing wrk from Debian's packages");
+        Process install = new ProcessBuilder("sh", "-c", "sudo=''; [ \"$(id -u)\" -ne 0 ] && sudo=sudo;"
+                + " $sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q"
+                + " --no-install-recommends wrk >/dev/null").inheritIO().start();
+        if (install.waitFor() != 0) {
+            throw new IllegalStateException("could not install wrk (apt-get install wrk)");
+        }
+    }
+}

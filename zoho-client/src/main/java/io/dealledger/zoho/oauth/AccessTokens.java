@@ -133,7 +133,8 @@ public class AccessTokens {
         if (fresh != null && now.isBefore(fresh.expiresAt().minus(lead))) {
             return Mono.just(fresh);
         }
-        TokenSharing.SharedToken shared = sharing.validAfter(now.plus(AHEAD));
+        // valid past this instance's own refresh point: the instance with the earliest point mints, the rest take its token
+        TokenSharing.SharedToken shared = sharing.validAfter(now.plus(lead));
         if (shared != null && !shared.value().equals(refused)) {
             // another instance minted it: taken as it is, also after a refusal (a new token is what a refusal asks)
             replacing = false;

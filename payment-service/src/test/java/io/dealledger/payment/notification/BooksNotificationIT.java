@@ -17,6 +17,7 @@ import io.dealledger.events.PaymentApplied;
 import io.dealledger.events.PaymentReversalReason;
 import io.dealledger.events.PaymentReversed;
 import io.dealledger.payment.support.BooksApi;
+import io.dealledger.payment.support.BooksCalls;
 import io.dealledger.payment.support.Emulator;
 import io.dealledger.payment.support.Kafka;
 import io.dealledger.payment.support.PaymentServiceTest;
@@ -24,6 +25,9 @@ import io.dealledger.schemas.EventIds;
 
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /** Books notifications (US org, not polled) become exactly the facts the Books records imply. */
 @PaymentServiceTest
@@ -33,6 +37,9 @@ class BooksNotificationIT {
     private static final String SOYLENT = SeedIds.BOOKS_CONTACT_SOYLENT;
 
     private final BooksApi books = new BooksApi(ORG);
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     @Test
     void aPartialPaymentIsOnePaymentAppliedAndImportsItsInvoice() {
@@ -55,6 +62,46 @@ class BooksNotificationIT {
      * applied to the same invoice ({@code POST /invoices/{id}/credits} with {@code invoice_payments}). Books shows
      * 500 paid; the ledger stayed at 300 for good.
      */
+    /**
+     * Issue 20: Books sends a payment's webhook and its invoice's together, and either may be polled first. In one
+     * batch the payment is read (one call) and the invoice's webhook then says what the ledger holds (none), so a
+     * payment costs one Books call, not three (the invoice, its payments, then the payment for nothing).
+     */
+    @Test
+    void aPaymentsWebhookAndItsInvoicesInOneBatchCostOneBooksCallEvenWithTheInvoiceFirst() {
+        // Given an invoice the ledger knows
+        String invoice = books.createInvoice(SOYLENT, "1000");
+        Kafka.invoiceChanged(ORG, invoice);
+        awaitFacts(ORG, invoice, "InvoiceImported");
+        // And a payment in Books while payment-service was busy, the invoice's webhook queued before the payment's
+        MessageListenerContainer notifications = listeners.getListenerContainer("books-notifications");
+        notifications.stop();
+        long callsBefore;
+        long paymentReadsBefore;
+        String payment;
+        try {
+            payment = books.pay(SOYLENT, invoice, "250");
+            callsBefore = BooksCalls.all(ORG);
+            paymentReadsBefore = BooksCalls.count(ORG, "GET", "/books/v3/customerpayments/{id}");
+            Kafka.invoiceChanged(ORG, invoice, books.invoice(invoice));
+            // on the invoice's partition: in the batch, surely behind it
+            Kafka.paymentReceivedBehind(invoice, ORG, payment);
+        } finally {
+            notifications.start();
+        }
+
+        // Then the payment is counted once
+        PaymentApplied applied = only(awaitFacts(ORG, invoice, "InvoiceImported", "PaymentApplied"),
+                PaymentApplied.class);
+        assertThat(applied.getPaymentId()).isEqualTo(payment);
+        assertThat(applied.getAmount()).isEqualByComparingTo("250");
+        // And it cost one Books call: the payment's read
+        org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(2))
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(BooksCalls.all(ORG) - callsBefore).isEqualTo(1));
+        assertThat(BooksCalls.count(ORG, "GET", "/books/v3/customerpayments/{id}") - paymentReadsBefore).isEqualTo(1);
+    }
+
     @Test
     void aPaymentsUnusedAmountAppliedLaterToTheSameInvoiceCountsThereInFull() {
         String invoice = books.createInvoice(SOYLENT, "1000");

@@ -40,7 +40,12 @@ public final class Kafka {
     }
 
     public static void paymentReceived(String org, String paymentId) {
-        send(Topics.BOOKS_EVENTS, paymentId, PaymentReceived.newBuilder().setEventId(UUID.randomUUID().toString())
+        paymentReceivedBehind(paymentId, org, paymentId);
+    }
+
+    /** A payment notification on the partition of {@code key}: behind whatever was sent there before it. */
+    public static void paymentReceivedBehind(String key, String org, String paymentId) {
+        send(Topics.BOOKS_EVENTS, key, PaymentReceived.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setPaymentId(paymentId).build());
     }
 

@@ -36,6 +36,7 @@ public final class WriteBackLatencyBenchmark {
             String customer = zoho.invoice(ORG, invoiceId).path("customer_id").asString();
             List<Long> millis = new ArrayList<>();
             BigDecimal paid = BigDecimal.ZERO;
+            Map<String, Long> callsBefore = booksCalls(stack);
             for (int i = 0; i < PAYMENTS; i++) {
                 long next = System.nanoTime() + EVERY.toNanos();
                 BigDecimal amount = new BigDecimal("10.00");
@@ -54,6 +55,12 @@ public final class WriteBackLatencyBenchmark {
             System.out.printf("Books payment -> CRM Deal Total_Paid, %d payments one every %d s: p50 %d ms, p95 %d ms,"
                     + " worst %d ms%n", PAYMENTS, EVERY.toSeconds(), percentile(millis, 50), percentile(millis, 95),
                     millis.get(millis.size() - 1));
+            // what the payments cost: Books' per-minute limit is shared, so calls per payment bound the pace
+            Map<String, Long> calls = booksCalls(stack);
+            callsBefore.forEach((endpoint, count) -> calls.merge(endpoint, -count, Long::sum));
+            long total = calls.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("dealledger's Books calls during the payments: %d, %.2f per payment %s%n", total,
+                    (double) total / PAYMENTS, calls);
         }
         // the shared embedded broker (testkit) lives as long as its JVM, and its threads are not daemons
         System.exit(0);
@@ -69,6 +76,17 @@ public final class WriteBackLatencyBenchmark {
             Thread.sleep(20);
         }
         throw new IllegalStateException("deal " + deal + " did not show Total_Paid " + paid + " within 2 minutes");
+    }
+
+    /** dealledger's Books calls to the org by method and endpoint (a Books user's actions are logged apart). */
+    private static Map<String, Long> booksCalls(SystemStack stack) {
+        Map<String, Long> byEndpoint = new java.util.TreeMap<>();
+        for (JsonNode row : stack.zoho.admin().get("calls?family=books&organization_id=" + ORG).path("calls")
+                .values()) {
+            byEndpoint.merge(row.path("method").asString() + " " + row.path("endpoint").asString(),
+                    row.path("count").asLong(), Long::sum);
+        }
+        return byEndpoint;
     }
 
     private static long percentile(List<Long> sorted, int percent) {

@@ -1,6 +1,7 @@
 package io.dealledger.core.invoice;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
@@ -96,6 +97,16 @@ public final class InvoiceLedger {
     /** The ledger as it stood at {@code instant}: only the facts that had happened by then. */
     public InvoiceLedger asOf(Instant instant) {
         return restore(invoice, facts.stream().filter(fact -> !fact.occurredAt().isAfter(instant)).toList());
+    }
+
+    /**
+     * The ledger as it stood in Books at {@code instant}: only the facts that had taken effect by then
+     * ({@link BooksTimes#effective}, Books' own dates and revisions where a fact has them), for an organization whose
+     * calendar is {@code zone}.
+     */
+    public InvoiceLedger standingAt(Instant instant, ZoneId zone) {
+        return restore(invoice, facts.stream().filter(fact -> !BooksTimes.effective(fact, zone).isAfter(instant))
+                .toList());
     }
 
     /** What the ledger counts of a payment on this invoice: its amount if applied, empty if taken off or never seen. */

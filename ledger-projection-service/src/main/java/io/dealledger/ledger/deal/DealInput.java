@@ -41,6 +41,13 @@ public sealed interface DealInput {
     record AccountSeen(String eventId, Instant occurredAt, String accountId) implements DealInput, Dated {
     }
 
+    /**
+     * A link tied {@code invoice} to this deal at some time (it may have been re-linked since): the deal keeps the
+     * invoice's key for its as-of ledgers ({@link DealHistory}); the current ledger does not change.
+     */
+    record LinkSeen(InvoiceRef invoice) implements DealInput {
+    }
+
     /** The standing refusal to link {@code invoice} to this deal changed; {@code rejection} null: none stands now. */
     record LinkRejectionChanged(InvoiceRef invoice, DealView.LinkRejection rejection) implements DealInput {
     }

@@ -55,6 +55,7 @@ final class DealInputSerde implements Serde<DealInput> {
         return switch (kind) {
             case "InvoiceChanged" -> DealInput.InvoiceChanged.class;
             case "AccountSeen" -> DealInput.AccountSeen.class;
+            case "LinkSeen" -> DealInput.LinkSeen.class;
             case "LinkRejectionChanged" -> DealInput.LinkRejectionChanged.class;
             default -> throw new IllegalArgumentException("unknown deal input kind " + kind);
         };

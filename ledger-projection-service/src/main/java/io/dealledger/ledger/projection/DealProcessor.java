@@ -84,6 +84,10 @@ final class DealProcessor implements Processor<String, DealInput, String, DealPr
         String dealId = record.key();
         DealState state = Optional.ofNullable(store.get(dealId)).orElseGet(() -> DealState.empty(dealId));
         DealState next = state.with(record.value());
+        if (record.value() instanceof DealInput.LinkSeen) {
+            store.put(dealId, next); // kept for as-of ledgers; the current ledger is told by the invoice's change
+            return;
+        }
         DealView view;
         try {
             view = DealCalculator.view(next, today(), defaultCurrency);

@@ -110,8 +110,13 @@ final class InvoiceProcessor implements Processor<String, SpecificRecord, String
         if (now.dealId() != null && !now.equals(was)) {
             forward(now.dealId(), new DealInput.InvoiceChanged(fact.invoice(), now), record);
         }
-        if (fact instanceof LedgerFact.Linked link && link.accountId() != null && !link.accountId().isBlank()) {
-            forward(link.dealId(), new DealInput.AccountSeen(link.id(), link.occurredAt(), link.accountId()), record);
+        if (fact instanceof LedgerFact.Linked link) {
+            // every deal a link ever named keeps the invoice for its as-of ledgers, also when a later link stands
+            forward(link.dealId(), new DealInput.LinkSeen(fact.invoice()), record);
+            if (link.accountId() != null && !link.accountId().isBlank()) {
+                forward(link.dealId(), new DealInput.AccountSeen(link.id(), link.occurredAt(), link.accountId()),
+                        record);
+            }
         }
         forwardLinkRejections(before.linkRejections(), after.linkRejections(), fact, record);
     }

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON for the projection's internal state (stores and repartition topics only, never a published contract):
  * record components as fields, amounts as exact decimals, dates as ISO strings.
  */
-final class JsonSerde<T> implements Serde<T> {
+public final class JsonSerde<T> implements Serde<T> {
 
     static final JsonMapper MAPPER = JsonMapper.builder()
             .changeDefaultVisibility(visibility -> visibility
@@ -31,7 +31,7 @@ final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;
 
-    JsonSerde(Class<T> type) {
+    public JsonSerde(Class<T> type) {
         this.type = type;
     }
 

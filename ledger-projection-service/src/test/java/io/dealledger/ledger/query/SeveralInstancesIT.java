@@ -72,6 +72,14 @@ class SeveralInstancesIT {
                             new java.math.BigDecimal("100" + i + ".00").subtract(new java.math.BigDecimal(i + ".50"))
                                     .setScale(3).toPlainString());
                 });
+                // and its ledger as of today, whichever instance owns the invoice, is the same from both
+                await(deal).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                    JsonNode fromA = get(portA, "/api/v1/deals/" + deal + "/ledger?asOf=" + LocalDate.now());
+                    assertThat(fromA).isNotNull().isEqualTo(get(portB, "/api/v1/deals/" + deal + "/ledger?asOf="
+                            + LocalDate.now()));
+                    assertThat(fromA.path("totalPaid").asString()).isEqualTo(i + ".500");
+                    assertThat(fromA.path("invoices").size()).isEqualTo(1);
+                });
             }
             for (int n = 0; n < 3; n++) {
                 String account = run + "-acc-" + n;

@@ -41,6 +41,7 @@
   var state = {
     dealId: null,
     version: -1,
+    asOf: null,           // the date whose figures are shown ("yyyy-MM-dd"), null for today's
     ledger: null,
     candidates: [],
     candidatesLoaded: false,
@@ -175,6 +176,26 @@
   // ---- Financial insight ------------------------------------------------------------------------------
 
   function renderLedger(ledger) {
+    if (!state.asOf) { renderFigures(ledger); }
+
+    var error = $("last-invoice-error");
+    if (ledger.lastInvoiceError && ledger.lastInvoiceErrorCategory === "BOOKS_DAILY_LIMIT") {
+      // parked until the Books organization's day turns, then tried again by itself
+      error.textContent = "Last invoice request is waiting: " + ledger.lastInvoiceError;
+      error.hidden = false;
+    } else if (ledger.lastInvoiceError) {
+      var category = CATEGORY_LABELS[ledger.lastInvoiceErrorCategory];
+      error.textContent = "Last invoice request was rejected" + (category ? " (" + category + ")" : "") + ": "
+        + ledger.lastInvoiceError;
+      error.hidden = false;
+    } else {
+      error.hidden = true;
+    }
+    renderLinked(ledger);
+  }
+
+  // The figures and status of a ledger: today's, or one as of a date (same field names, no version or errors).
+  function renderFigures(ledger) {
     var c = ledger.currency;
     ["dealValue", "totalInvoiced", "totalPaid", "totalCredited", "outstanding", "uninvoiced", "overdue"]
       .forEach(function (field) {
@@ -202,21 +223,49 @@
     } else {
       progress.hidden = true;
     }
+  }
 
-    var error = $("last-invoice-error");
-    if (ledger.lastInvoiceError && ledger.lastInvoiceErrorCategory === "BOOKS_DAILY_LIMIT") {
-      // parked until the Books organization's day turns, then tried again by itself
-      error.textContent = "Last invoice request is waiting: " + ledger.lastInvoiceError;
-      error.hidden = false;
-    } else if (ledger.lastInvoiceError) {
-      var category = CATEGORY_LABELS[ledger.lastInvoiceErrorCategory];
-      error.textContent = "Last invoice request was rejected" + (category ? " (" + category + ")" : "") + ": "
-        + ledger.lastInvoiceError;
-      error.hidden = false;
-    } else {
-      error.hidden = true;
+  // ---- the ledger as of a date ----------------------------------------------------------------------------
+
+  function localToday() {
+    var now = new Date();
+    return now.getFullYear() + "-" + ("0" + (now.getMonth() + 1)).slice(-2) + "-" + ("0" + now.getDate()).slice(-2);
+  }
+
+  // Read once per date picked (a past day does not change by itself); today's figures come back with "Back to today".
+  function showAsOf(day) {
+    var note = $("as-of-note");
+    if (!day) { return showToday(); }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+      note.textContent = "Pick a date as year, month and day.";
+      return Promise.resolve();
     }
-    renderLinked(ledger);
+    state.asOf = day;
+    $("as-of-today").hidden = false;
+    note.textContent = "Reading the figures as of " + date(day) + "…";
+    return call("GET", "/api/v1/deals/" + state.dealId + "/ledger?asOf=" + day).then(function (answer) {
+      if (state.asOf !== day) { return; } // another date was picked meanwhile
+      if (answer.status !== 200) {
+        note.textContent = "No figures as of " + date(day) + ": " + problemText(answer);
+        return;
+      }
+      renderFigures(answer.body);
+      $("insight").setAttribute("data-as-of", day);
+      note.textContent = "Figures as of the end of " + date(day) + " (" + answer.body.zone + "), with the invoices"
+        + " linked to the deal then. The invoice list below is today's.";
+    }, function (failure) {
+      note.textContent = "No figures as of " + date(day) + ": " + failure.message;
+    });
+  }
+
+  function showToday() {
+    state.asOf = null;
+    $("as-of").value = "";
+    $("as-of-today").hidden = true;
+    $("insight").removeAttribute("data-as-of");
+    $("as-of-note").textContent = "Today's figures. Pick a date to see them as they stood at the end of that day.";
+    if (state.ledger) { renderFigures(state.ledger); }
+    return Promise.resolve();
   }
 
   function invoiceItem(invoice, currency, linked) {
@@ -670,6 +719,10 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll('input[name="scope"]').forEach(function (r) { r.addEventListener("change", onScopeChange); });
     $("request-form").addEventListener("submit", submitRequest);
+    $("as-of").max = localToday();
+    $("as-of").addEventListener("change", function () { if (state.dealId) { showAsOf($("as-of").value); } });
+    $("as-of-form").addEventListener("submit", function (event) { event.preventDefault(); });
+    $("as-of-today").addEventListener("click", showToday);
     document.addEventListener("visibilitychange", function () { if (state.dealId && !document.hidden) { refresh(); } });
     setInterval(expirePendingLinks, 1000);
     if (typeof ZOHO === "undefined" || !ZOHO.embeddedApp) {

@@ -12,6 +12,8 @@ import io.dealledger.gateway.auth.SignedCalls;
 import io.dealledger.gateway.http.RawBody;
 import io.dealledger.gateway.problem.Refusal;
 import io.dealledger.schemas.topics.Service;
+import io.dealledger.service.deadletter.DeadLetterTopic;
+import io.dealledger.service.deadletter.ParkedRecord;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.MultiValueMap;
@@ -66,7 +68,7 @@ public class DeadLetterController {
             MultiValueMap<String, String> query = request.getQueryParams();
             String serviceId = query.getFirst("service");
             Service service = serviceId == null || serviceId.isBlank() ? null
-                    : DeadLetterTopic.service("service", serviceId.trim());
+                    : ReplayRequest.service("service", serviceId.trim());
             Status status = status(query.getFirst("status"));
             int limit = limit(query.getFirst("limit"));
             return call.claimNonce().then(blocking(() -> listing(service, status, limit)));
@@ -97,7 +99,7 @@ public class DeadLetterController {
                 .toList();
         return new Listing(service == null ? null : service.id(), status.name().toLowerCase(Locale.ROOT),
                 matching.size(), matching.stream().limit(limit)
-                .map(record -> record.view(replays.get(record.replayKey()))).toList());
+                .map(record -> DeadLetter.of(record, replays.get(record.replayKey()))).toList());
     }
 
     private static Status status(String value) {

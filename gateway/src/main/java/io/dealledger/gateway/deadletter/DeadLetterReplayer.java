@@ -22,6 +22,8 @@ import io.dealledger.schemas.EventIds;
 import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.schemas.topics.Service;
 import io.dealledger.schemas.topics.Topics;
+import io.dealledger.service.deadletter.DeadLetterTopic;
+import io.dealledger.service.deadletter.ParkedRecord;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

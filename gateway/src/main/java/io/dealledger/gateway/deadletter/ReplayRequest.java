@@ -1,6 +1,8 @@
 package io.dealledger.gateway.deadletter;
 
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.dealledger.gateway.json.Fields;
 import io.dealledger.gateway.json.JsonBodies;
@@ -17,13 +19,16 @@ record ReplayRequest(Service service, String deadLetterTopic, Integer partition,
 
     private static final Set<String> FIELDS = Set.of("service", "deadLetterTopic", "partition", "offset");
 
+    private static final String SERVICE_IDS = Arrays.stream(Service.values()).map(Service::id)
+            .collect(Collectors.joining(", "));
+
     static ReplayRequest parse(byte[] body) {
         Fields fields = Fields.of(JsonBodies.object(body), "").allowOnly(FIELDS);
         String serviceId = fields.text("service", 100);
         if (serviceId == null) {
             throw Refusal.invalid("service", "is required: the service whose dead letters to replay");
         }
-        Service service = DeadLetterTopic.service("service", serviceId);
+        Service service = service("service", serviceId);
         // 249: Kafka's longest topic name
         String topic = fields.text("deadLetterTopic", 249);
         Long partition = fields.wholeNumber("partition", Integer.MAX_VALUE);
@@ -43,5 +48,11 @@ record ReplayRequest(Service service, String deadLetterTopic, Integer partition,
     /** Whether one dead letter is named, rather than all of the service's. */
     boolean one() {
         return deadLetterTopic != null;
+    }
+
+    /** The service whose id is {@code id}; a 400 naming {@code field} for any other value. */
+    static Service service(String field, String id) {
+        return Arrays.stream(Service.values()).filter(service -> service.id().equals(id)).findFirst()
+                .orElseThrow(() -> Refusal.invalid(field, "must be one of " + SERVICE_IDS));
     }
 }

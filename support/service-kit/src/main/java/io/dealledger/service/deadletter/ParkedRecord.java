@@ -1,4 +1,4 @@
-package io.dealledger.gateway.deadletter;
+package io.dealledger.service.deadletter;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +29,13 @@ import org.springframework.kafka.support.KafkaHeaders;
  * Headers written by spring-kafka's {@code DeadLetterPublishingRecoverer} ({@code kafka_dlt-original-*}) and by
  * ledger-projection-service's Streams handler ({@value #ORIGIN_HEADER}) are both understood.
  */
-record ParkedRecord(DeadLetterTopic topic, ConsumerRecord<String, byte[]> record) {
+public record ParkedRecord(DeadLetterTopic topic, ConsumerRecord<String, byte[]> record) {
 
-    /** Where a re-published record came from: {@code <dead-letter topic>/<partition>/<offset>}. */
-    static final String REPLAY_OF_HEADER = "dealledger-replay-of";
+    /** On a replayed record handed back to its listener, where it was parked: {@code <dead-letter topic>/<partition>/<offset>}. */
+    public static final String REPLAY_OF_HEADER = "dealledger-replay-of";
 
     /** ledger-projection-service's Streams dead letters say where they came from as {@code <topic>-<partition>@<offset>}. */
-    static final String ORIGIN_HEADER = "dealledger-dlt-origin";
+    public static final String ORIGIN_HEADER = "dealledger-dlt-origin";
 
     /** Headers that describe the dead-lettering (or an earlier replay), not the record: not re-published. */
     private static final List<String> DEAD_LETTERING_HEADERS = List.of("kafka_dlt-", "dealledger-dlt-",
@@ -46,22 +46,22 @@ record ParkedRecord(DeadLetterTopic topic, ConsumerRecord<String, byte[]> record
     private static final EventDeserializer EVENTS = new EventDeserializer();
 
     /** The topic (and, where known, partition and offset) a dead letter was consumed from. */
-    record Origin(String topic, Integer partition, Long offset) {
+    public record Origin(String topic, Integer partition, Long offset) {
     }
 
     /** The event the value holds, as far as it can be read. */
-    record Event(String type, String eventId, String organizationId, String dealId) {
+    public record Event(String type, String eventId, String organizationId, String dealId) {
 
-        static final Event UNREADABLE = new Event(null, null, null, null);
+        public static final Event UNREADABLE = new Event(null, null, null, null);
     }
 
     /** The key under which a replay of this record is recorded on deadletters.replays.v1. */
-    String replayKey() {
+    public String replayKey() {
         return Topics.deadLetterKey(topic.name(), record.partition(), record.offset());
     }
 
     /** Where the record was consumed from: the headers' word, else the topic the dead-letter topic is named after. */
-    Origin origin() {
+    public Origin origin() {
         String original = header(KafkaHeaders.DLT_ORIGINAL_TOPIC);
         if (original != null) {
             byte[] partition = bytes(KafkaHeaders.DLT_ORIGINAL_PARTITION);
@@ -78,7 +78,7 @@ record ParkedRecord(DeadLetterTopic topic, ConsumerRecord<String, byte[]> record
     }
 
     /** Why the service parked it: its own reason header, else spring-kafka's exception message. */
-    String reason() {
+    public String reason() {
         String reason = header(DeadLetters.REASON_HEADER);
         return reason != null ? reason : header(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
     }
@@ -88,7 +88,7 @@ record ParkedRecord(DeadLetterTopic topic, ConsumerRecord<String, byte[]> record
      * ledger-projection-service's Streams handler, which parks only what it cannot deserialize) is an unreadable
      * event when that handler parked it or its bytes are not an event, and unexplained (INTERNAL) otherwise.
      */
-    FailureCategory category() {
+    public FailureCategory category() {
         String category = header(FailureCategory.HEADER);
         if (category != null) {
             return FailureCategory.parse(category);
@@ -98,7 +98,7 @@ record ParkedRecord(DeadLetterTopic topic, ConsumerRecord<String, byte[]> record
     }
 
     /** The event type its bytes' schema fingerprint names, whether or not the rest of them can be decoded. */
-    Optional<String> eventType() {
+    public Optional<String> eventType() {
         byte[] value = record.value();
         if (value == null || value.length < 10 || value[0] != (byte) 0xC3 || value[1] != (byte) 0x01) {
             return Optional.empty();
@@ -110,7 +110,7 @@ record ParkedRecord(DeadLetterTopic topic, ConsumerRecord<String, byte[]> record
         return SchemaHistory.catalogue().byFingerprint(fingerprint).map(version -> version.eventType().getSimpleName());
     }
 
-    Event event() {
+    public Event event() {
         String type = eventType().orElse(null);
         if (type == null) {
             return Event.UNREADABLE;
@@ -126,25 +126,15 @@ record ParkedRecord(DeadLetterTopic topic, ConsumerRecord<String, byte[]> record
     }
 
     /** The record's own headers, as its writer sent them, without what dead-lettering added. */
-    List<Header> originalHeaders() {
+    public List<Header> originalHeaders() {
         return StreamSupport.stream(record.headers().spliterator(), false)
                 .filter(h -> DEAD_LETTERING_HEADERS.stream().noneMatch(h.key()::startsWith))
                 .map(h -> (Header) new RecordHeader(h.key(), h.value()))
                 .toList();
     }
 
-    Instant deadLetteredAt() {
+    public Instant deadLetteredAt() {
         return Instant.ofEpochMilli(record.timestamp());
-    }
-
-    /** How the record is listed, given when it was replayed (null: still pending). */
-    DeadLetter view(Instant replayedAt) {
-        Event event = event();
-        FailureCategory category = category();
-        Origin origin = origin();
-        return new DeadLetter(topic.service().id(), topic.name(), record.partition(), record.offset(), origin.topic(),
-                origin.partition(), origin.offset(), record.key(), event.type(), event.eventId(), event.organizationId(),
-                event.dealId(), reason(), category.name(), category.label(), deadLetteredAt(), replayedAt);
     }
 
     private String header(String name) {

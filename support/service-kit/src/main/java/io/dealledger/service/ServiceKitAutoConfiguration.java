@@ -10,10 +10,14 @@ import io.dealledger.service.budget.BooksBudgetProperties;
 import io.dealledger.service.budget.KafkaBooksBudget;
 import io.dealledger.service.token.KafkaTokenSharing;
 import io.dealledger.zoho.spring.ZohoProperties;
+import io.dealledger.service.config.ConsumesTopics;
 import io.dealledger.service.config.ServiceProperties;
 import io.dealledger.service.failures.FailureClassifier;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.service.failures.ZohoFailureClassifier;
+import io.dealledger.service.deadletter.DeadLetterReplayController;
+import io.dealledger.service.deadletter.ListenerEntry;
+import io.dealledger.service.deadletter.OwnDeadLetters;
 import io.dealledger.service.kafka.DeadLetterListener;
 import io.dealledger.service.kafka.DeadLetters;
 import io.dealledger.service.kafka.KafkaHealthIndicator;
@@ -26,11 +30,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
@@ -51,15 +58,46 @@ public class ServiceKitAutoConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
+    /** How the service parks a record: after the error handler's retries, and when a replayed one fails again. */
     @Bean
     @ConditionalOnMissingBean
-    DefaultErrorHandler deadLetteringErrorHandler(ServiceProperties service, KafkaProperties kafka,
-                                                  ObjectProvider<MeterRegistry> meters,
-                                                  ObjectProvider<FailureClassifier> classifiers,
-                                                  ObjectProvider<DeadLetterListener> listeners) {
-        return DeadLetters.errorHandler(service, kafka.buildProducerProperties(),
+    DeadLetters.Parking deadLetterParking(ServiceProperties service, KafkaProperties kafka,
+                                          ObjectProvider<MeterRegistry> meters,
+                                          ObjectProvider<FailureClassifier> classifiers,
+                                          ObjectProvider<DeadLetterListener> listeners) {
+        return DeadLetters.parking(service, kafka.buildProducerProperties(),
                 meters.getIfAvailable(SimpleMeterRegistry::new), classifiers.orderedStream().toList(),
                 listeners.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultErrorHandler deadLetteringErrorHandler(ServiceProperties service, DeadLetters.Parking parking) {
+        return DeadLetters.errorHandler(service, parking);
+    }
+
+    /**
+     * A service that consumes topics replays its own dead letters through the listeners that parked them
+     * ({@code POST /api/v1/dead-letters/replays}, what the gateway's route of the same path forwards to). The gateway
+     * consumes nothing and serves that path itself.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @Conditional(ConsumesTopics.class)
+    static class DeadLetterReplays {
+
+        @Bean
+        OwnDeadLetters ownDeadLetters(ServiceProperties service, KafkaProperties kafka,
+                                      ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+                                      DeadLetters.Parking parking) {
+            return new OwnDeadLetters(service, kafka.buildConsumerProperties(), Duration.ofSeconds(10),
+                    new ListenerEntry(listeners), parking, java.time.Clock.systemUTC());
+        }
+
+        @Bean
+        DeadLetterReplayController deadLetterReplayController(ServiceProperties service, OwnDeadLetters deadLetters) {
+            return new DeadLetterReplayController(service.name(), deadLetters);
+        }
     }
 
     @Bean

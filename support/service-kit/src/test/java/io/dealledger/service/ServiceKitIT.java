@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.dealledger.events.DeadLetterReplayed;
 import io.dealledger.events.InvoiceRequested;
 import io.dealledger.schemas.serde.EventSerializer;
 import io.dealledger.schemas.failures.FailureCategory;
@@ -29,6 +32,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,33 +42,47 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.annotation.KafkaListener;
 
 @UsesKafka
 @SpringBootTest(classes = ServiceKitIT.ExampleService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "dealledger.service.name=invoice-service",
-                "dealledger.service.consumes=invoice.requests.v1",
+                // crm.deals.v1 without a listener: a consumer path a replay cannot re-enter (a Streams topology's)
+                "dealledger.service.consumes=invoice.requests.v1,crm.deals.v1",
                 "dealledger.service.retry.attempts=2",
                 "dealledger.service.retry.initial-interval=20ms",
                 "management.server.port=0"})
 class ServiceKitIT {
 
     static final List<InvoiceRequested> processed = new CopyOnWriteArrayList<>();
+    /** Requests that fail until a test "fixes the cause" by removing them. */
+    static final Set<String> broken = ConcurrentHashMap.newKeySet();
+    /** The replay-of header of each request the listener handled, where it had one. */
+    static final Map<String, String> replayOf = new ConcurrentHashMap<>();
 
     @SpringBootApplication
     static class ExampleService {
         @KafkaListener(topics = "#{T(io.dealledger.schemas.topics.Topics).INVOICE_REQUESTS.name()}")
-        void on(InvoiceRequested request) {
-            if (request.getRequestId().startsWith("poison")) {
+        void on(ConsumerRecord<String, InvoiceRequested> record) {
+            InvoiceRequested request = record.value();
+            if (request.getRequestId().startsWith("poison") || broken.contains(request.getRequestId())) {
                 throw new IllegalStateException("cannot process request " + request.getRequestId());
             }
             processed.add(request);
+            Header replay = record.headers().lastHeader("dealledger-replay-of");
+            if (replay != null) {
+                replayOf.put(request.getRequestId(), new String(replay.value(), StandardCharsets.UTF_8));
+            }
         }
     }
 
     @LocalManagementPort
     int managementPort;
+
+    @LocalServerPort
+    int port;
 
     private final String deadLetters = Topics.INVOICE_REQUESTS.deadLetterTopic(Service.INVOICE_SERVICE);
 
@@ -118,6 +137,124 @@ class ServiceKitIT {
         assertThat(header(parked, DeadLetters.REASON_HEADER)).isEqualTo("IllegalStateException: cannot process request poison-1");
         assertThat(header(parked, FailureCategory.HEADER)).isEqualTo("INTERNAL");
         assertThat(processedIds()).doesNotContain("poison-1");
+    }
+
+    @Test
+    void aParkedRecordReplayedThroughItsServiceIsHandledOnceByTheListenerThatParkedItAndNotRepublished()
+            throws Exception {
+        // Given a request parked after its retries, and its cause fixed
+        broken.add("fixable-1");
+        send(request("fixable-1"));
+        ConsumerRecord<String, byte[]> parked = deadLetter("deal-fixable-1");
+        broken.remove("fixable-1");
+        String one = replayOne(parked);
+
+        // When the service is asked to replay it
+        HttpResponse<String> replay = post(one);
+
+        // Then its listener has handled it once, knowing it for a replay, before the answer
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).contains("\"service\":\"invoice-service\"").contains("\"status\":\"replayed\"")
+                .contains("\"key\":\"deal-fixable-1\"").contains("\"eventType\":\"InvoiceRequested\"")
+                .contains("\"skipped\":[]");
+        assertThat(processedIds()).containsOnlyOnce("fixable-1");
+        assertThat(replayOf).containsEntry("fixable-1", deadLetters + "/" + parked.partition() + "/" + parked.offset());
+        // and nothing was written to the source topic, whose writer is the gateway
+        assertThat(new TopicProbe<>(Topics.INVOICE_REQUESTS.name(), new StringDeserializer(), new ByteArrayDeserializer())
+                .records().stream().filter(r -> "deal-fixable-1".equals(r.key()))).hasSize(1);
+
+        // When the gateway has recorded the replay, asking again hands it to nobody
+        recordReplay(parked);
+        HttpResponse<String> again = post(one);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("\"replayed\":[]").contains("\"status\":\"already_replayed\"");
+        // (replaying all may be refused for another test's dead letter no listener consumes: all or nothing)
+        post("{\"service\":\"invoice-service\"}");
+        assertThat(processedIds()).containsOnlyOnce("fixable-1");
+    }
+
+    @Test
+    void aReplayedRecordThatFailsAgainIsParkedAgainWithItsReason() throws Exception {
+        send(request("poison-replayed"));
+        ConsumerRecord<String, byte[]> parked = deadLetter("deal-poison-replayed");
+
+        assertThat(post(replayOne(parked)).statusCode()).isEqualTo(200);
+
+        TopicProbe<String, byte[]> probe = new TopicProbe<>(deadLetters, new StringDeserializer(), new ByteArrayDeserializer());
+        List<ConsumerRecord<String, byte[]>> parkedAgain = probe.records().stream()
+                .filter(r -> "deal-poison-replayed".equals(r.key())).toList();
+        assertThat(parkedAgain).hasSize(2);
+        ConsumerRecord<String, byte[]> second = parkedAgain.get(1);
+        assertThat(header(second, DeadLetters.REASON_HEADER)).isEqualTo("IllegalStateException: cannot process request poison-replayed");
+        assertThat(header(second, "kafka_dlt-original-topic")).isEqualTo(Topics.INVOICE_REQUESTS.name());
+        assertThat(header(second, "dealledger-replay-of")).isEqualTo(deadLetters + "/" + parked.partition() + "/" + parked.offset());
+        assertThat(processedIds()).doesNotContain("poison-replayed");
+    }
+
+    @Test
+    void aBadReplayRequestIsAProblemNamingTheField() throws Exception {
+        assertProblem(post(""), 400, "body");
+        assertProblem(post("{}"), 400, "service");
+        assertProblem(post("{\"service\":\"invoice-service\",\"topic\":\"x\"}"), 400, "topic");
+        assertProblem(post("{\"service\":\"payment-service\"}"), 404, "service");
+        assertProblem(post("{\"service\":\"invoice-service\",\"deadLetterTopic\":\"books.events.v1.invoice-service.dlt\","
+                + "\"partition\":0,\"offset\":0}"), 404, "deadLetterTopic");
+        assertProblem(post("{\"service\":\"invoice-service\",\"deadLetterTopic\":\"" + deadLetters
+                + "\",\"partition\":0,\"offset\":99999999}"), 404, "offset");
+    }
+
+    @Test
+    void aDeadLetterNoListenerOfTheServiceConsumesIsRefusedAs409AndHandedToNobody() throws Exception {
+        String streamsDeadLetters = Topics.CRM_DEALS.deadLetterTopic(Service.INVOICE_SERVICE);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+                return admin.listTopics().names().get().contains(streamsDeadLetters);
+            }
+        });
+        RecordMetadata at;
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                new ByteArraySerializer())) {
+            at = raw.send(new ProducerRecord<>(streamsDeadLetters, "deal-streams", new byte[] {1, 2, 3})).get();
+        }
+
+        HttpResponse<String> refused = post("{\"service\":\"invoice-service\",\"deadLetterTopic\":\""
+                + streamsDeadLetters + "\",\"partition\":" + at.partition() + ",\"offset\":" + at.offset() + "}");
+
+        assertProblem(refused, 409, "deadLetterTopic");
+        assertThat(refused.body()).contains("no listener consuming crm.deals.v1");
+    }
+
+    private static void assertProblem(HttpResponse<String> answer, int status, String field) {
+        assertThat(answer.statusCode()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("\"field\":\"" + field + "\"").contains("\"reason\":");
+    }
+
+    private String replayOne(ConsumerRecord<String, byte[]> parked) {
+        return "{\"service\":\"invoice-service\",\"deadLetterTopic\":\"" + deadLetters + "\",\"partition\":"
+                + parked.partition() + ",\"offset\":" + parked.offset() + "}";
+    }
+
+    /** What the gateway writes once the service has replayed a dead letter. */
+    private void recordReplay(ConsumerRecord<String, byte[]> parked) throws Exception {
+        String key = Topics.deadLetterKey(deadLetters, parked.partition(), parked.offset());
+        DeadLetterReplayed replayed = DeadLetterReplayed.newBuilder().setEventId("replay-" + key)
+                .setOccurredAt(Instant.now()).setSource("gateway").setOrganizationId(null).setService("invoice-service")
+                .setDeadLetterTopic(deadLetters).setPartition(parked.partition()).setOffset(parked.offset())
+                .setSourceTopic(Topics.INVOICE_REQUESTS.name()).setRecordKey(parked.key()).setReason("test")
+                .setCategory("INTERNAL").build();
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(Topics.DEAD_LETTER_REPLAYS.name(), key,
+                    new EventSerializer().serialize(Topics.DEAD_LETTER_REPLAYS.name(), replayed))).get();
+        }
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/dead-letters/replays"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private ConsumerRecord<String, byte[]> deadLetter(String key) {

@@ -29,7 +29,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -65,6 +64,28 @@ public final class DeadLetters {
     public static DefaultErrorHandler errorHandler(ServiceProperties service, Map<String, Object> producerProperties,
                                                    MeterRegistry meters, List<FailureClassifier> classifiers,
                                                    List<DeadLetterListener> listeners) {
+        return errorHandler(service, parking(service, producerProperties, meters, classifiers, listeners));
+    }
+
+    /** Retries with the service's back-off, then parks the record with {@code parking}. */
+    public static DefaultErrorHandler errorHandler(ServiceProperties service, Parking parking) {
+        ServiceProperties.Retry retry = service.retry();
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxAttempts(retry.attempts());
+        DefaultErrorHandler handler = new DefaultErrorHandler(parking::park, backOff);
+        handler.addNotRetryableExceptions(DeserializationException.class, SerializationException.class);
+        return handler;
+    }
+
+    /**
+     * How the service parks a record it could not process: on its dead-letter topic with the reason and category
+     * headers, counted, and told to its {@link DeadLetterListener}s. The error handler parks with it after retries,
+     * and so does a replay whose record fails again.
+     */
+    public static Parking parking(ServiceProperties service, Map<String, Object> producerProperties,
+                                  MeterRegistry meters, List<FailureClassifier> classifiers,
+                                  List<DeadLetterListener> listeners) {
         // dead letters are published outside any listener transaction, so they survive its rollback
         Map<String, Object> nonTransactional = new HashMap<>(producerProperties);
         nonTransactional.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
@@ -81,20 +102,19 @@ public final class DeadLetters {
         SyncFailures failures = new SyncFailures(meters, service.name().id());
         // counted per source topic, registered at start so "no dead letters" is a 0, not a missing series
         service.consumedTopics().forEach(topic -> deadLetterCounter(meters, service, topic.name()));
-        ConsumerRecordRecoverer counted = (record, failure) -> {
+        return (record, failure) -> {
             recoverer.accept(record, failure);
             deadLetterCounter(meters, service, record.topic()).increment();
             FailureCategory category = FailureClassifier.categorize(failure, classifiers);
             failures.record(category, organizationOf(record));
             listeners.forEach(listener -> listener.parked(record, reason(failure), category));
         };
-        ServiceProperties.Retry retry = service.retry();
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        backOff.setMaxAttempts(retry.attempts());
-        DefaultErrorHandler handler = new DefaultErrorHandler(counted, backOff);
-        handler.addNotRetryableExceptions(DeserializationException.class, SerializationException.class);
-        return handler;
+    }
+
+    /** Parks a record on the service's dead-letter topic; throws when the broker does not take it. */
+    @FunctionalInterface
+    public interface Parking {
+        void park(ConsumerRecord<?, ?> record, Exception failure);
     }
 
     /** The most specific cause of the failure, as a person would read it: "record on topic ... was written with ...". */

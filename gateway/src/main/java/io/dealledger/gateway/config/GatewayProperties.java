@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param paymentServiceTimeout longest wait for payment-service to start a backfill or report on one
  * @param reconciliationTimeout longest wait for a reconciliation run, which answers when it is done
  * @param deadLetterTimeout     longest wait for the broker while reading the dead-letter topics
+ * @param deadLetterReplayTimeout longest wait for the owning service to replay dead letters through its listeners
+ *                              (each may call Books, as an invoice push does)
  * @param idempotency           the per-instance memory of Idempotency-Keys
  */
 @ConfigurationProperties("dealledger.gateway")
@@ -40,6 +42,7 @@ public record GatewayProperties(
         @DefaultValue("10s") Duration paymentServiceTimeout,
         @DefaultValue("10m") Duration reconciliationTimeout,
         @DefaultValue("10s") Duration deadLetterTimeout,
+        @DefaultValue("5m") Duration deadLetterReplayTimeout,
         @DefaultValue Idempotency idempotency) {
 
     public GatewayProperties {

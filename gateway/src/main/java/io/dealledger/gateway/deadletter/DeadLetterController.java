@@ -15,6 +15,7 @@ import io.dealledger.schemas.topics.Service;
 import io.dealledger.service.deadletter.DeadLetterTopic;
 import io.dealledger.service.deadletter.ParkedRecord;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The dead letters of every service, for the person who fixes their cause (docs/architecture.md §3): list them with the
- * reason and failure category each was parked with, then replay them to the topic they came from. Operator
+ * reason and failure category each was parked with, then replay them through the service that parked them. Operator
  * routes: signed with the operator secret, which CRM functions never hold.
  */
 @RestController
@@ -75,15 +76,16 @@ public class DeadLetterController {
         });
     }
 
-    /** {@code POST /api/v1/dead-letters/replays}: see {@link ReplayRequest} and {@link DeadLetterReplayer}. */
+    /**
+     * {@code POST /api/v1/dead-letters/replays}: see {@link ReplayRequest}; forwarded to the service that parked them,
+     * which replays them through its own listeners ({@link DeadLetterReplayer}).
+     */
     @PostMapping("/api/v1/dead-letters/replays")
-    public Mono<DeadLetterReplayer.Replays> replay(ServerHttpRequest request) {
+    public Mono<ResponseEntity<Object>> replay(ServerHttpRequest request) {
         return rawBody.readJson(request).flatMap(body -> {
             SignedCall call = auth.operator(request, body);
             ReplayRequest asked = ReplayRequest.parse(body);
-            return call.claimNonce().then(blocking(() -> asked.one()
-                    ? replayer.replayOne(asked.service(), asked.deadLetterTopic(), asked.partition(), asked.offset())
-                    : replayer.replayAll(asked.service())));
+            return call.claimNonce().then(replayer.replay(asked, request, body));
         });
     }
 

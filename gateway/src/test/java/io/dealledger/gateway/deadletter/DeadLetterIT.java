@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import io.dealledger.events.DeadLetterReplayed;
+import io.dealledger.events.InvoiceRejected;
 import io.dealledger.events.InvoiceRequested;
 import io.dealledger.events.PaymentReceived;
 import io.dealledger.gateway.auth.CallSignature;
@@ -21,6 +22,7 @@ import io.dealledger.schemas.topics.Service;
 import io.dealledger.schemas.topics.TopicSpec;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.kafka.DeadLetters;
+import io.dealledger.owners.ReplayOwners;
 import io.dealledger.testkit.kafka.SharedKafka;
 import io.dealledger.testkit.kafka.TopicProbe;
 
@@ -46,11 +48,14 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Dead letters parked the way the services park them (spring-kafka's recoverer with service-kit's headers, and
- * ledger-projection-service's Streams handler), listed and replayed over HTTP against the shared broker.
+ * ledger-projection-service's Streams handler), listed and replayed over HTTP against the shared broker; replays
+ * go to the services that parked them ({@link ReplayOwners}), which hand them to their listeners.
  */
 @SuppressWarnings("unchecked")
 class DeadLetterIT extends GatewayIT {
@@ -58,6 +63,7 @@ class DeadLetterIT extends GatewayIT {
     private static final String INVOICE_DLT = Topics.INVOICE_REQUESTS.deadLetterTopic(Service.INVOICE_SERVICE);
     private static final String PAYMENT_DLT = Topics.BOOKS_EVENTS.deadLetterTopic(Service.PAYMENT_SERVICE);
     private static final String LEDGER_DLT = Topics.LEDGER_FACTS.deadLetterTopic(Service.LEDGER_PROJECTION_SERVICE);
+    private static final String OUTCOMES_DLT = Topics.INVOICE_OUTCOMES.deadLetterTopic(Service.PAYMENT_SERVICE);
     private static final String REPLAYS = "/api/v1/dead-letters/replays";
 
     private static KafkaProducer<String, byte[]> services;
@@ -78,12 +84,21 @@ class DeadLetterIT extends GatewayIT {
         }
     }
 
+    /** invoice-service and payment-service run beside the gateway; ledger-projection-service cannot be reached. */
+    @DynamicPropertySource
+    static void owners(DynamicPropertyRegistry registry) {
+        registry.add("dealledger.gateway.invoice-service-url", ReplayOwners::invoiceServiceUrl);
+        registry.add("dealledger.gateway.payment-service-url", ReplayOwners::paymentServiceUrl);
+        registry.add("dealledger.gateway.ledger-url", () -> "http://127.0.0.1:1");
+    }
+
     @BeforeAll
     static void createDeadLetterTopicsAsTheServicesDo() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()))) {
             for (var topic : List.of(Topics.INVOICE_REQUESTS.newDeadLetterTopic(Service.INVOICE_SERVICE),
                     Topics.BOOKS_EVENTS.newDeadLetterTopic(Service.PAYMENT_SERVICE),
-                    Topics.LEDGER_FACTS.newDeadLetterTopic(Service.LEDGER_PROJECTION_SERVICE))) {
+                    Topics.LEDGER_FACTS.newDeadLetterTopic(Service.LEDGER_PROJECTION_SERVICE),
+                    Topics.INVOICE_OUTCOMES.newDeadLetterTopic(Service.PAYMENT_SERVICE))) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
                 } catch (ExecutionException e) {
@@ -100,6 +115,7 @@ class DeadLetterIT extends GatewayIT {
     @AfterAll
     static void closeProducer() {
         services.close();
+        ReplayOwners.stop();
     }
 
     private static Header text(String name, String value) {
@@ -224,9 +240,11 @@ class DeadLetterIT extends GatewayIT {
     }
 
     @Test
-    void replayingOneDeadLetterRepublishesItsBytesToTheSourceTopicOnceHoweverOftenItIsAsked() throws Exception {
+    void replayingOneDeadLetterHandsItToTheListenerOfItsServiceOnceHoweverOftenItIsAsked() throws Exception {
+        // Given an invoice request invoice-service parked
         Parked parked = parkedInvoiceRequest();
 
+        // When an operator replays it, twice
         replay(parked.replayBody("invoice-service"))
                 .jsonPath("$.service").isEqualTo("invoice-service")
                 .jsonPath("$.replayed.length()").isEqualTo(1)
@@ -240,15 +258,15 @@ class DeadLetterIT extends GatewayIT {
                 .jsonPath("$.skipped[0].status").isEqualTo("already_replayed")
                 .jsonPath("$.skipped[0].offset").isEqualTo(parked.offset());
 
-        assertThat(replaysOf(Topics.INVOICE_REQUESTS, parked)).singleElement().satisfies(replayed -> {
-            assertThat(replayed.value()).isEqualTo(parked.value());
-            assertThat(new String(replayed.headers().lastHeader("dealledger-replay-of").value(), StandardCharsets.UTF_8))
-                    .isEqualTo(parked.replayOf());
-            assertThat(new String(replayed.headers().lastHeader("b3").value(), StandardCharsets.UTF_8))
-                    .isEqualTo("80f198ee56343ba8-e457b5a2e4d86bd1-1");
-            assertThat(replayed.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)).isNull();
-            assertThat(replayed.headers().lastHeader(DeadLetters.REASON_HEADER)).isNull();
+        // Then invoice-service's listener was handed it once, as a replay with the record's own headers
+        assertThat(ReplayOwners.handled(parked.key())).singleElement().satisfies(handled -> {
+            assertThat(handled.topic()).isEqualTo("invoice.requests.v1");
+            assertThat(handled.replayOf()).isEqualTo(parked.replayOf());
+            assertThat(handled.trace()).isEqualTo("80f198ee56343ba8-e457b5a2e4d86bd1-1");
         });
+        // and nothing was published to the source topic: the gateway writes no topic for a replay but its own record
+        assertThat(replaysOf(Topics.INVOICE_REQUESTS, parked)).isEmpty();
+        assertThat(recordsWithKey(Topics.INVOICE_REQUESTS, parked.key())).isEmpty();
         assertThat(recordsWithKey(Topics.DEAD_LETTER_REPLAYS, parked.replayOf())).singleElement()
                 .satisfies(record -> assertThat((DeadLetterReplayed) record.value()).satisfies(replay -> {
                     assertThat(replay.getService()).isEqualTo("invoice-service");
@@ -263,7 +281,7 @@ class DeadLetterIT extends GatewayIT {
     }
 
     @Test
-    void replayingAllOfAServiceRepublishesEachPendingDeadLetterOnceAndReportsTheRestAsAlreadyReplayed()
+    void replayingAllOfAServiceHandsEachPendingDeadLetterToItsListenerOnceAndReportsTheRestAsAlreadyReplayed()
             throws Exception {
         Parked first = parkedInvoiceRequest();
         Parked second = parkedInvoiceRequest();
@@ -279,14 +297,60 @@ class DeadLetterIT extends GatewayIT {
                         .contains(first.key(), second.key()));
 
         for (Parked parked : List.of(first, second)) {
-            assertThat(replaysOf(Topics.INVOICE_REQUESTS, parked)).singleElement()
-                    .satisfies(replayed -> assertThat(replayed.value()).isEqualTo(parked.value()));
+            assertThat(ReplayOwners.handled(parked.key())).singleElement()
+                    .satisfies(handled -> assertThat(handled.replayOf()).isEqualTo(parked.replayOf()));
+            assertThat(recordsWithKey(Topics.INVOICE_REQUESTS, parked.key())).isEmpty();
         }
         String metrics = WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
                 .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).containsPattern(
                 "dealledger_dead_letter_replays_total\\{category=\"MISSING_TAX_MAPPING\",service=\"invoice-service\"} (?:[2-9]|\\d{2,})\\.0");
+    }
+
+    @Test
+    void paymentServiceReplaysItsDeadLettersThroughItsOwnListenersAndNoOtherServicesTopicIsWritten() throws Exception {
+        // Given a payment notification and an invoice outcome payment-service parked
+        Parked payment = parkedPayment();
+        String dealId = newId();
+        Parked outcome = parkBySpringListener(OUTCOMES_DLT, Topics.INVOICE_OUTCOMES, dealId, InvoiceRejected.newBuilder()
+                        .setEventId("ev-" + dealId).setOccurredAt(Instant.parse("2026-03-02T10:15:30Z"))
+                        .setSource("invoice-service").setRequestId("rq-" + dealId).setDealId(dealId)
+                        .setReasons(List.of()).build(),
+                "IllegalStateException: Kafka timed out", FailureCategory.INTERNAL);
+
+        // When both are replayed, twice
+        for (int i = 0; i < 2; i++) {
+            replay(payment.replayBody("payment-service"));
+            replay(outcome.replayBody("payment-service"));
+        }
+
+        // Then payment-service's listeners (the batch one for books.events.v1) handled each once
+        assertThat(ReplayOwners.handled(payment.key())).singleElement()
+                .satisfies(handled -> assertThat(handled.topic()).isEqualTo("books.events.v1"));
+        assertThat(ReplayOwners.handled(outcome.key())).singleElement()
+                .satisfies(handled -> assertThat(handled.topic()).isEqualTo("invoice.outcomes.v1"));
+        // and invoice-service's topic got nothing from the gateway
+        assertThat(recordsWithKey(Topics.INVOICE_OUTCOMES, outcome.key())).isEmpty();
+        assertThat(recordsWithKey(Topics.BOOKS_EVENTS, payment.key())).isEmpty();
+    }
+
+    @Test
+    void aReplayWhoseServiceCannotBeReachedIsA503NamingItAndWritesNothing() throws Exception {
+        String factKey = Topics.ledgerFactKey(TestSecrets.ORG, newId());
+        Parked fact = park(LEDGER_DLT, factKey, "not an event".getBytes(StandardCharsets.UTF_8),
+                text(DeadLetters.REASON_HEADER, "NotSingleObjectEncodedException: 12 bytes on ledger.facts.v1"),
+                text("dealledger-dlt-origin", "ledger.facts.v1-3@17"));
+
+        operatorSigned(HttpMethod.POST, REPLAYS, fact.replayBody("ledger-projection-service")).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.reason").value(reason -> assertThat((String) reason)
+                        .contains("ledger-projection-service"));
+
+        assertThat(recordsWithKey(Topics.LEDGER_FACTS, factKey)).isEmpty();
+        assertThat(recordsWithKey(Topics.DEAD_LETTER_REPLAYS, fact.replayOf())).isEmpty();
+        list("?service=ledger-projection-service&limit=1000").jsonPath(entry(fact) + ".replayedAt").isEqualTo(null);
     }
 
     @Test
@@ -308,6 +372,7 @@ class DeadLetterIT extends GatewayIT {
         signed(HttpMethod.GET, "/api/v1/dead-letters", "").exchange().expectStatus().isUnauthorized();
 
         assertThat(replaysOf(Topics.BOOKS_EVENTS, parked)).isEmpty();
+        assertThat(ReplayOwners.handled(parked.key())).isEmpty();
         assertThat(recordsWithKey(Topics.DEAD_LETTER_REPLAYS, parked.replayOf())).isEmpty();
     }
 
@@ -339,6 +404,7 @@ class DeadLetterIT extends GatewayIT {
                 + "\",\"partition\":" + parked.partition() + ",\"offset\":" + (parked.offset() + 1000) + "}", 404, "offset");
 
         assertThat(replaysOf(Topics.BOOKS_EVENTS, parked)).isEmpty();
+        assertThat(ReplayOwners.handled(parked.key())).isEmpty();
         assertThat(recordsWithKey(Topics.DEAD_LETTER_REPLAYS, parked.replayOf())).isEmpty();
     }
 

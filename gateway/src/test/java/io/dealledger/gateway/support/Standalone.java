@@ -30,7 +30,7 @@ public final class Standalone {
     public static GatewayProperties properties(String ledgerUrl, String invoiceServiceUrl, String paymentServiceUrl) {
         return new GatewayProperties(null, ledgerUrl, invoiceServiceUrl, paymentServiceUrl, DataSize.ofKilobytes(256),
                 Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), Duration.ofSeconds(2), new GatewayProperties.Idempotency(Duration.ofHours(1), 10));
+                Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10), new GatewayProperties.Idempotency(Duration.ofHours(1), 10));
     }
 
     public static AuthProperties auth() {

@@ -124,7 +124,11 @@ public class BooksNotificationListener {
     }
 
     void on(Object event) {
-        if (event instanceof PaymentReceived e) {
+        if (event instanceof PaymentReceived e && NotifiedPayments.countedAsNotified(e,
+                sync.knownInvoicesOf(e.getOrganizationId(), e.getPaymentId()))) {
+            // the invoice's webhook, first, had the payment read with the invoice: nothing to read
+            metrics.notification("PaymentReceived", "unchanged_as_notified");
+        } else if (event instanceof PaymentReceived e) {
             handle("PaymentReceived", e.getEventId(), e.getOrganizationId(), "payment=" + e.getPaymentId(),
                     e.getOccurredAt(),
                     () -> sync.payment(e.getOrganizationId(), e.getPaymentId(), Trigger.NOTIFICATION));

@@ -1,6 +1,5 @@
 package io.dealledger.payment.notification;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.dealledger.events.InvoiceChanged;
-import io.dealledger.events.NotifiedApplication;
 import io.dealledger.events.PaymentReceived;
 import io.dealledger.payment.cliq.PaymentNotices;
 import io.dealledger.payment.metrics.PaymentMetrics;
@@ -259,12 +257,8 @@ final class BurstBatches {
     }
 
     private static PaymentHint hint(PaymentReceived payment) {
-        Map<String, BigDecimal> applications = new LinkedHashMap<>();
-        for (NotifiedApplication application : payment.getApplications()) {
-            applications.merge(application.getInvoiceId(), application.getAmountApplied(), BigDecimal::add);
-        }
         return new PaymentHint(payment.getPaymentId(), payment.getCustomerId(), payment.getAmount(),
-                payment.getCurrency(), payment.getDate(), applications, payment.getOccurredAt(),
+                payment.getCurrency(), payment.getDate(), NotifiedPayments.applications(payment), payment.getOccurredAt(),
                 payment.getLastModifiedTime());
     }
 }

@@ -41,9 +41,11 @@ import org.springframework.context.SmartLifecycle;
  * changed). List rows are never taken as the truth about applications: a row only says "look again". Then the
  * checkpoint goes to payment.checkpoints.v1, so a restart resumes where it stopped.
  *
- * <p>With several instances, the one that {@link BudgetCoordination#owns owns} an organization polls it. Polls are
- * {@link Priority#LOW}: they wait behind webhooks and invoice pushes, and never spend more than this service's share
- * of the organization's day; when that share runs short the passes are spread over what is left of the day.
+ * <p>With several instances, the one that {@link BudgetCoordination#owns owns} an organization polls it. Its list
+ * reads are {@link Priority#LOW}: they wait behind webhooks and invoice pushes, and never spend more than this
+ * service's share of the organization's day; when that share runs short the passes are spread over what is left of
+ * the day. Reading back an invoice the list shows changed is what its webhook would have cost, at the webhook's
+ * priority: it holds the invoice's lock, and a webhook of that invoice must not wait behind a LOW call.
  */
 public class BooksPoller implements SmartLifecycle {
 
@@ -72,7 +74,9 @@ public class BooksPoller implements SmartLifecycle {
         this.organizations = organizations;
         this.settings = settings;
         this.books = books.at(Priority.LOW);
-        this.sync = sync.at(Priority.LOW);
+        // the list waits behind webhooks; reading back what it found changed is a webhook that never came, and does
+        // so under the invoice's lock: at LOW it would hold a webhook of the same invoice behind it until LOW's turn
+        this.sync = sync;
         this.notices = notices;
         this.checkpoints = checkpoints;
         this.publisher = publisher;

@@ -41,6 +41,9 @@ class BooksNotificationIT {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void aPartialPaymentIsOnePaymentAppliedAndImportsItsInvoice() {
         String invoice = books.createInvoice(SOYLENT, "1000");
@@ -100,6 +103,44 @@ class BooksNotificationIT {
                 .atMost(java.time.Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(BooksCalls.all(ORG) - callsBefore).isEqualTo(1));
         assertThat(BooksCalls.count(ORG, "GET", "/books/v3/customerpayments/{id}") - paymentReadsBefore).isEqualTo(1);
+    }
+
+    /**
+     * The invoice's webhook came alone, and had the payment read with the invoice: the payment's own webhook, saying
+     * what the ledger now counts, costs no read. One saying otherwise is read back.
+     */
+    @Test
+    void aPaymentsWebhookSayingWhatItsInvoicesReadCountedCostsNoBooksCall() {
+        // Given an invoice the ledger knows, paid 250 in Books, its webhook handled first (payment read with it)
+        String invoice = books.createInvoice(SOYLENT, "1000");
+        Kafka.invoiceChanged(ORG, invoice);
+        awaitFacts(ORG, invoice, "InvoiceImported");
+        String payment = books.pay(SOYLENT, invoice, "250");
+        Kafka.invoiceChanged(ORG, invoice, books.invoice(invoice));
+        awaitFacts(ORG, invoice, "InvoiceImported", "PaymentApplied");
+        long callsBefore = BooksCalls.all(ORG);
+        double asNotifiedBefore = asNotified();
+
+        // When the payment's webhook comes, saying 250 on that invoice
+        Kafka.paymentReceived(ORG, payment, "USD", invoice, "250");
+
+        // Then it is taken as what the ledger holds, with no Books call
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> asNotified() > asNotifiedBefore);
+        assertThat(BooksCalls.all(ORG) - callsBefore).isZero();
+
+        // And a webhook saying 300 where the ledger counts 250 is read back (Books: 250, nothing new)
+        Kafka.paymentReceived(ORG, payment, "USD", invoice, "300");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(BooksCalls.all(ORG) - callsBefore).isEqualTo(1));
+        PaymentApplied applied = only(Kafka.facts(ORG, invoice), PaymentApplied.class);
+        assertThat(applied.getAmount()).isEqualByComparingTo("250");
+    }
+
+    private double asNotified() {
+        var counter = meters.find("dealledger.payment.notifications").tag("type", "PaymentReceived")
+                .tag("outcome", "unchanged_as_notified").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

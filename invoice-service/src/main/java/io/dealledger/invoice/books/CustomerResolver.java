@@ -42,8 +42,11 @@ public final class CustomerResolver {
     public record Known(String contactId, String name, MatchedBy matchedBy, String currencyCode) {
     }
 
-    /** What a push would do, read-only: use {@code known}, or create a customer named {@code newName}, or refuse. */
-    public record Preview(Known known, String newName, Rejection rejection) {
+    /**
+     * The customer an invoice will bill, worked out without writing to Books: {@code known}, or one to create
+     * named {@code newName} (the push's upsert keyed by the account id), or a {@code rejection}.
+     */
+    public record Planned(Known known, String newName, Rejection rejection) {
     }
 
     private final BooksCaches caches;
@@ -55,58 +58,63 @@ public final class CustomerResolver {
     }
 
     /**
-     * The account's Books customer in the org: cached, the account's Books_Customer_Id, else upserted by
-     * the CRM account id with {@code person} (read only then) as its primary contact person and
-     * {@code currencyId} (Books' id of the deal's currency, null for the org's default) as its currency.
+     * The customer known without writing: cached, else the account's Books_Customer_Id when it names a contact
+     * of the org (then cached); otherwise one to create. Costs at most one Books call.
      */
-    public Result resolve(OrgBooks books, Account account, String currencyId, Supplier<ContactPerson> person) {
-        String key = key(books, account);
-        Known cached = cached(key, account);
-        if (cached != null) {
-            return new Result(cached.contactId(), cached.currencyCode(), null);
-        }
-        Known known = fromAccount(books, account);
-        if (known == null) {
-            Upserted upserted = upsert(books, account, currencyId, person.get());
-            if (upserted.rejection() != null) {
-                return new Result(null, null, upserted.rejection());
-            }
-            known = upserted.known();
-        }
-        caches.customers.put(key, known);
-        return new Result(known.contactId(), known.currencyCode(), null);
-    }
-
-    /**
-     * The customer a push would use, without writing to Books: cached, the account's Books_Customer_Id,
-     * else a contact carrying the account's name (tied to it, or to no account) — one name look-up stands in
-     * for the push's upsert, so a tied contact renamed in Books reads as "would create" here. Found
-     * customers are cached for the push.
-     */
-    public Preview preview(OrgBooks books, Account account) {
+    public Planned plan(OrgBooks books, Account account) {
         String key = key(books, account);
         Known known = cached(key, account);
         if (known == null) {
             known = fromAccount(books, account);
         }
         if (known == null) {
-            List<Contact> named = books.contacts(Map.of("contact_name", name(account)));
-            Contact tied = named.stream().filter(c -> account.id().equals(tiedTo(books, c)))
-                    .findFirst().orElse(null);
-            Contact untied = named.stream().filter(c -> blank(tiedTo(books, c))).findFirst().orElse(null);
-            if (tied != null) {
-                known = new Known(tied.contactId(), tied.contactName(), MatchedBy.CRM_ACCOUNT_ID, tied.currencyCode());
-            } else if (untied != null) {
-                known = new Known(untied.contactId(), untied.contactName(), MatchedBy.SAME_NAME, untied.currencyCode());
-            } else if (!named.isEmpty()) {
-                return new Preview(null, null, takenBy(books, name(account), named));
-            }
-        }
-        if (known == null) {
-            return new Preview(null, name(account), null);
+            return new Planned(null, name(account), null);
         }
         caches.customers.put(key, known);
-        return new Preview(known, null, null);
+        return new Planned(known, null, null);
+    }
+
+    /**
+     * {@link #plan}, and where it would create, what the create's upsert would find instead: a contact carrying
+     * the account's name (tied to it, or to no account), cached for the push. One name look-up stands in for the
+     * upsert, so a tied contact renamed in Books reads as "would create". For previews: the push leaves this
+     * to the upsert, which costs no extra call.
+     */
+    public Planned foresee(OrgBooks books, Account account) {
+        Planned planned = plan(books, account);
+        if (planned.known() != null) {
+            return planned;
+        }
+        List<Contact> named = books.contacts(Map.of("contact_name", name(account)));
+        Contact tied = named.stream().filter(c -> account.id().equals(tiedTo(books, c))).findFirst().orElse(null);
+        Contact untied = named.stream().filter(c -> blank(tiedTo(books, c))).findFirst().orElse(null);
+        Known known;
+        if (tied != null) {
+            known = new Known(tied.contactId(), tied.contactName(), MatchedBy.CRM_ACCOUNT_ID, tied.currencyCode());
+        } else if (untied != null) {
+            known = new Known(untied.contactId(), untied.contactName(), MatchedBy.SAME_NAME, untied.currencyCode());
+        } else if (!named.isEmpty()) {
+            return new Planned(null, null, takenBy(books, name(account), named));
+        } else {
+            return planned;
+        }
+        caches.customers.put(key(books, account), known);
+        return new Planned(known, null, null);
+    }
+
+    /**
+     * Creates the customer {@link #plan} could not find: upserted by the CRM account id (so a contact already
+     * tied to the account is found, not duplicated) with {@code person} (read only now) as its primary contact
+     * person and {@code currencyId} (Books' id of the deal's currency, null for the org's default) as its
+     * currency; a contact holding the account's name and tied to no other account is adopted.
+     */
+    public Result create(OrgBooks books, Account account, String currencyId, Supplier<ContactPerson> person) {
+        Upserted upserted = upsert(books, account, currencyId, person.get());
+        if (upserted.rejection() != null) {
+            return new Result(null, null, upserted.rejection());
+        }
+        caches.customers.put(key(books, account), upserted.known());
+        return new Result(upserted.known().contactId(), upserted.known().currencyCode(), null);
     }
 
     private static String key(OrgBooks books, Account account) {

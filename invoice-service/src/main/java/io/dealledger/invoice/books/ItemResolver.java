@@ -39,23 +39,44 @@ public final class ItemResolver {
         this.productIdField = fields.productIdField();
     }
 
-    public Result resolve(OrgBooks books, List<Product> products) {
+    /**
+     * The Books item each product with a SKU matches (product id → match; no entry: an item is to be created),
+     * read from the cached catalogue, re-read once on a miss, never written.
+     */
+    public Map<String, Match> plan(OrgBooks books, List<Product> products) {
+        Map<String, Match> matches = new LinkedHashMap<>();
+        Catalog catalog = new Catalog(books);
+        for (Product product : products) {
+            if (product.hasSku()) {
+                catalog.match(product.sku()).ifPresent(item -> matches.put(product.id(),
+                        new Match(item, catalog.current.sharing(product.sku()))));
+            }
+        }
+        return matches;
+    }
+
+    /**
+     * Creates the items {@link #plan} found no match for, each an upsert keyed by the CRM product id (a retry
+     * finds it) and added to the cached catalogue; two products sharing a normalized SKU get one item.
+     */
+    public Result create(OrgBooks books, List<Product> products) {
         Map<String, String> itemIds = new LinkedHashMap<>();
         List<Rejection> rejections = new ArrayList<>();
         String org = books.organizationId();
-        Catalog catalog = new Catalog(books);
+        ItemCatalog created = new ItemCatalog(List.of());
         for (Product product : products) {
-            Optional<Item> match = catalog.match(product.sku());
-            if (match.isPresent()) {
-                itemIds.put(product.id(), match.get().itemId());
+            Optional<Item> same = created.match(product.sku());
+            if (same.isPresent()) {
+                itemIds.put(product.id(), same.get().itemId());
                 continue;
             }
             try {
-                Item created = books.upsertItem(productIdField, product.id(), new NewItem(product.name(),
+                Item item = books.upsertItem(productIdField, product.id(), new NewItem(product.name(),
                         product.sku().trim(), product.unitPrice(), product.description(), null,
                         Map.of(productIdField, product.id())));
-                catalog.current.add(created);
-                itemIds.put(product.id(), created.itemId());
+                created.add(item);
+                caches.items.get(org).ifPresent(catalog -> catalog.add(item));
+                itemIds.put(product.id(), item.itemId());
             } catch (ZohoApiException e) {
                 if (!OrgBooks.isValidation(e)) {
                     throw e;
@@ -66,22 +87,6 @@ public final class ItemResolver {
             }
         }
         return new Result(itemIds, rejections);
-    }
-
-    /**
-     * What {@link #resolve} would match each product with a SKU to (product id → match; no entry: an item
-     * would be created), reading the same cached catalogue and re-reading it on a miss, never writing.
-     */
-    public Map<String, Match> preview(OrgBooks books, List<Product> products) {
-        Map<String, Match> matches = new LinkedHashMap<>();
-        Catalog catalog = new Catalog(books);
-        for (Product product : products) {
-            if (product.hasSku()) {
-                catalog.match(product.sku()).ifPresent(item -> matches.put(product.id(),
-                        new Match(item, catalog.current.sharing(product.sku()))));
-            }
-        }
-        return matches;
     }
 
     /** The org's cached catalogue, read fresh once when a SKU misses in a cached one: no item is made on stale data. */

@@ -18,6 +18,7 @@ import io.dealledger.invoice.deadletter.DailyLimitResumer;
 import io.dealledger.invoice.deadletter.FaultOutcomes;
 import io.dealledger.invoice.deadletter.LaterRequests;
 import io.dealledger.invoice.deadletter.RejectedRequests;
+import io.dealledger.invoice.plan.InvoicePlanner;
 import io.dealledger.invoice.preview.InvoicePreviewer;
 import io.dealledger.invoice.push.InvoicePusher;
 import io.dealledger.invoice.push.InvoiceRequestListener;
@@ -103,22 +104,25 @@ class InvoiceConfiguration {
     }
 
     @Bean
-    InvoicePusher invoicePusher(PushProperties properties, CrmFields crm, BooksFields books, ZohoClients zoho,
-                                DealReader deals, OrganizationRouter router, TaxResolver taxes,
-                                CurrencyResolver currencies, CustomerResolver customers, ItemResolver items,
-                                Clock clock) {
-        return new InvoicePusher(deals, new BooksIdsInCrm(zoho.crm(), crm, properties.callTimeout()),
-                router, zoho.books(), taxes, currencies, customers, items, properties, books, clock,
-                properties.callTimeout());
+    InvoicePlanner invoicePlanner(PushProperties properties, BooksFields books, DealReader deals,
+                                  OrganizationRouter router, TaxResolver taxes, CurrencyResolver currencies,
+                                  CustomerResolver customers, ItemResolver items) {
+        return new InvoicePlanner(deals, router, taxes, currencies, customers, items, books,
+                properties.allowedStages(), properties.callTimeout());
     }
 
     @Bean
-    InvoicePreviewer invoicePreviewer(PushProperties properties, BooksFields books, ZohoClients zoho, DealReader deals,
-                                      OrganizationRouter router, TaxResolver taxes, CurrencyResolver currencies,
-                                      CustomerResolver customers, ItemResolver items) {
+    InvoicePusher invoicePusher(PushProperties properties, CrmFields crm, BooksFields books, ZohoClients zoho,
+                                InvoicePlanner planner, DealReader deals, CustomerResolver customers,
+                                ItemResolver items, Clock clock) {
+        return new InvoicePusher(planner, zoho.books(), customers, items, deals,
+                new BooksIdsInCrm(zoho.crm(), crm, properties.callTimeout()), properties, books, clock);
+    }
+
+    @Bean
+    InvoicePreviewer invoicePreviewer(InvoicePlanner planner, ZohoClients zoho, TaxResolver taxes) {
         // a preview can wait behind invoice pushes and webhooks, and never spends their part of the day's budget
-        return new InvoicePreviewer(deals, router, zoho.books().at(Priority.LOW), taxes, currencies, customers, items,
-                properties, books, properties.callTimeout());
+        return new InvoicePreviewer(planner, zoho.books().at(Priority.LOW), taxes);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import io.dealledger.invoice.deadletter.RejectedRequests;
 import io.dealledger.invoice.outcome.Outcome;
 import io.dealledger.invoice.outcome.OutcomeEvents;
 import io.dealledger.invoice.outcome.Rejection;
+import io.dealledger.invoice.plan.InvoiceRequest;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.limits.BooksDailyLimitException;

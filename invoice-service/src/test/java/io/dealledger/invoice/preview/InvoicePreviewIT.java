@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -17,6 +14,7 @@ import io.dealledger.events.InvoiceIssued;
 import io.dealledger.events.InvoiceRequested;
 import io.dealledger.invoice.support.CrmData;
 import io.dealledger.invoice.support.InvoiceServiceIT;
+import io.dealledger.invoice.support.Previews;
 import io.dealledger.invoice.support.Requests;
 import io.dealledger.invoice.support.TestZoho;
 import io.dealledger.zoho.ZohoClients;
@@ -195,9 +193,7 @@ class InvoicePreviewIT {
                         tuple("STAGE_CURRENCY_MISMATCH", "INVALID_REQUEST"), tuple("STAGE_EXCEEDS_UNINVOICED", "INVALID_REQUEST"));
     }
 
-    private HttpResponse<String> preview(String dealId, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/api/v1/deals/" + dealId + "/invoice-previews")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> preview(String dealId, String body) {
+        return Previews.post(port, dealId, body);
     }
 }

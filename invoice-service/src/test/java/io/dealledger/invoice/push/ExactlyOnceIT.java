@@ -17,6 +17,7 @@ import io.dealledger.events.InvoiceRequested;
 import io.dealledger.invoice.books.BooksCaches;
 import io.dealledger.invoice.outcome.Outcome;
 import io.dealledger.invoice.outcome.OutcomeEvents;
+import io.dealledger.invoice.plan.InvoiceRequest;
 import io.dealledger.invoice.support.CrmData;
 import io.dealledger.invoice.support.InvoiceServiceIT;
 import io.dealledger.invoice.support.Requests;

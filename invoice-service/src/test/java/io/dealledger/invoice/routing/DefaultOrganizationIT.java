@@ -21,8 +21,9 @@ import io.dealledger.invoice.crm.CrmFields;
 import io.dealledger.invoice.crm.CrmVariables;
 import io.dealledger.invoice.crm.DealReader;
 import io.dealledger.invoice.outcome.Outcome;
+import io.dealledger.invoice.plan.InvoicePlanner;
+import io.dealledger.invoice.plan.InvoiceRequest;
 import io.dealledger.invoice.push.InvoicePusher;
-import io.dealledger.invoice.push.InvoiceRequest;
 import io.dealledger.invoice.push.PushProperties;
 import io.dealledger.invoice.support.CrmData;
 import io.dealledger.invoice.support.InvoiceServiceIT;
@@ -125,9 +126,11 @@ class DefaultOrganizationIT {
     }
 
     private InvoicePusher pusher(Map<String, String> organizations, String defaultOrganization) {
-        return new InvoicePusher(deals, new BooksIdsInCrm(zoho.crm(), crm, push.callTimeout()),
-                new OrganizationRouter(with(organizations, defaultOrganization), crm, variables), zoho.books(), taxes,
-                currencies, customers, items, push, books, clock, push.callTimeout());
+        InvoicePlanner planner = new InvoicePlanner(deals, new OrganizationRouter(with(organizations,
+                defaultOrganization), crm, variables), taxes, currencies, customers, items, books,
+                push.allowedStages(), push.callTimeout());
+        return new InvoicePusher(planner, zoho.books(), customers, items, deals,
+                new BooksIdsInCrm(zoho.crm(), crm, push.callTimeout()), push, books, clock);
     }
 
     private RoutingProperties with(Map<String, String> organizations, String defaultOrganization) {

@@ -1,4 +1,4 @@
-package io.dealledger.invoice.push;
+package io.dealledger.invoice.plan;
 
 import java.util.Set;
 

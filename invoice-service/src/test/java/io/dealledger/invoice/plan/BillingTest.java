@@ -1,4 +1,4 @@
-package io.dealledger.invoice.push;
+package io.dealledger.invoice.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

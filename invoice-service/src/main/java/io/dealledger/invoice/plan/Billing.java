@@ -1,15 +1,17 @@
-package io.dealledger.invoice.push;
+package io.dealledger.invoice.plan;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.dealledger.invoice.crm.Deal;
 import io.dealledger.invoice.crm.DealLine;
+import io.dealledger.invoice.crm.Product;
 import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.invoice.stage.StageAmount;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
@@ -84,6 +86,13 @@ public record Billing(List<BillingLine> lines, BigDecimal amount, String stageLa
                             + " already invoiced in Books): ask for a smaller stage or raise the deal's Amount"));
         }
         return new Billing(List.copyOf(lines), amount, stage.label(), List.copyOf(rejections));
+    }
+
+    /** The CRM products the lines bill, each once, in line order: the items the invoice needs. */
+    public List<Product> products() {
+        Map<String, Product> products = new LinkedHashMap<>();
+        lines.stream().filter(l -> l.product() != null).forEach(l -> products.putIfAbsent(l.product().id(), l.product()));
+        return List.copyOf(products.values());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.dealledger.invoice.crm.CrmFields;
 import io.dealledger.invoice.crm.CrmVariables;
 import io.dealledger.invoice.outcome.Rejection;
 import io.dealledger.schemas.failures.FailureCategory;
+import io.dealledger.zoho.accounts.LegalEntities;
 
 /**
  * Routes an account's legal entity to its Books organization: configuration, overlaid by CRM Variables. An account

@@ -1,4 +1,4 @@
-package io.dealledger.invoice.routing;
+package io.dealledger.zoho.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

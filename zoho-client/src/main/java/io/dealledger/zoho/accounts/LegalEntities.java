@@ -1,12 +1,13 @@
-package io.dealledger.invoice.routing;
+package io.dealledger.zoho.accounts;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which Books organization invoices a legal entity. Names are compared as people type them: case,
- * surrounding and repeated spaces do not matter ("acme robotics inc." is "Acme Robotics Inc.").
+ * Which Books organization invoices a legal entity (an account's {@link DealAccount#legalEntity}), the same for every
+ * service: each passes its configured map (and, where it reads them, CRM Variables). Names are compared as people
+ * type them: case, surrounding and repeated spaces do not matter ("acme robotics inc." is "Acme Robotics Inc.").
  */
 public final class LegalEntities {
 

@@ -137,16 +137,9 @@ public final class CustomerResolver {
         if (account.booksCustomerId() == null) {
             return null;
         }
-        try {
-            Contact contact = books.contact(account.booksCustomerId());
-            return contact == null ? null : new Known(contact.contactId(), contact.contactName(),
-                    MatchedBy.BOOKS_CUSTOMER_ID, contact.currencyCode());
-        } catch (ZohoApiException e) {
-            if (OrgBooks.isValidation(e)) {
-                return null;
-            }
-            throw e;
-        }
+        Contact contact = books.customerNamedBy(account.booksCustomerId());
+        return contact == null ? null : new Known(contact.contactId(), contact.contactName(),
+                MatchedBy.BOOKS_CUSTOMER_ID, contact.currencyCode());
     }
 
     private record Upserted(Known known, Rejection rejection) {

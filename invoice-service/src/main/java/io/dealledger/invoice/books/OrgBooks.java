@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.dealledger.zoho.accounts.AccountFields;
+import io.dealledger.zoho.accounts.BooksCustomers;
 import io.dealledger.zoho.books.BooksClient;
 import io.dealledger.zoho.books.BooksRecords.Contact;
 import io.dealledger.zoho.books.BooksRecords.Currency;
@@ -27,12 +29,15 @@ public final class OrgBooks {
     private final BooksClient books;
     private final String organizationId;
     private final Duration timeout;
+    private final BooksCustomers customers;
     private final AtomicInteger calls = new AtomicInteger();
 
-    public OrgBooks(BooksClient books, String organizationId, Duration timeout) {
+    /** {@code fields}: how CRM accounts and Books contacts are tied (zoho-client's, shared by every service). */
+    public OrgBooks(BooksClient books, String organizationId, Duration timeout, AccountFields fields) {
         this.books = books;
         this.organizationId = organizationId;
         this.timeout = timeout;
+        this.customers = new BooksCustomers(books, fields);
     }
 
     public String organizationId() {
@@ -58,6 +63,15 @@ public final class OrgBooks {
     public Contact contact(String contactId) {
         calls.incrementAndGet();
         return books.getContact(organizationId, contactId).block(timeout);
+    }
+
+    /**
+     * The contact a CRM account's Books customer id names in this organization; null when it names none here
+     * (another organization's, or deleted).
+     */
+    public Contact customerNamedBy(String customerId) {
+        calls.incrementAndGet();
+        return customers.namedBy(organizationId, customerId).block(timeout);
     }
 
     public List<Contact> contacts(Map<String, String> filters) {

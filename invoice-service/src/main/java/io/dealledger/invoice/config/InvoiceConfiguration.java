@@ -31,6 +31,8 @@ import io.dealledger.invoice.tax.TaxResolver;
 import io.dealledger.invoice.tax.TaxTable;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.ZohoClients;
+import io.dealledger.zoho.accounts.AccountFields;
+import io.dealledger.zoho.accounts.DealAccounts;
 import io.dealledger.zoho.limits.Priority;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -78,8 +80,11 @@ class InvoiceConfiguration {
     }
 
     @Bean
-    DealReader dealReader(PushProperties properties, CrmFields crm, ZohoClients zoho) {
-        return new DealReader(zoho.crm(), crm, properties.callTimeout());
+    DealReader dealReader(PushProperties properties, CrmFields crm, BooksFields books, ZohoClients zoho) {
+        // the deal's Account_Name lookup is Zoho's own; the other three are this deployment's
+        AccountFields fields = new AccountFields("Account_Name", crm.legalEntityField(), crm.customerIdField(),
+                books.accountIdField());
+        return new DealReader(zoho.crm(), crm, new DealAccounts(zoho.crm(), fields), properties.callTimeout());
     }
 
     @Bean

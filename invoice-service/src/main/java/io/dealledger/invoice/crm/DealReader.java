@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.dealledger.zoho.accounts.AccountFields;
+import io.dealledger.zoho.accounts.DealAccounts;
 import io.dealledger.zoho.crm.CrmClient;
 import io.dealledger.zoho.crm.CrmRecord;
 import io.dealledger.zoho.http.ZohoApiException;
@@ -20,9 +22,10 @@ import io.dealledger.zoho.http.ZohoAuthorizationException;
 import reactor.core.publisher.Flux;
 
 /**
- * Reads a deal, its account and its products from CRM. Lines come from the configured Deals subform,
- * else from the deal's related Products (CRM v7 answers those only with the {@code fields} named); products
- * are read once each, in parallel. A deal whose related products CRM refuses to list carries the reason.
+ * Reads a deal, its account (as zoho-client's {@link DealAccounts} links them, for every service) and its products
+ * from CRM. Lines come from the configured Deals subform, else from the deal's related Products (CRM v7 answers
+ * those only with the {@code fields} named); products are read once each, in parallel. A deal whose related
+ * products CRM refuses to list carries the reason.
  */
 public class DealReader {
 
@@ -34,22 +37,36 @@ public class DealReader {
 
     private final CrmClient crm;
     private final CrmFields fields;
+    private final DealAccounts accounts;
     private final Duration timeout;
 
-    public DealReader(CrmClient crm, CrmFields fields, Duration timeout) {
+    public DealReader(CrmClient crm, CrmFields fields, DealAccounts accounts, Duration timeout) {
         this.crm = crm;
         this.fields = fields;
+        this.accounts = accounts;
         this.timeout = timeout;
     }
 
-    public Optional<Deal> deal(String dealId) {
-        Optional<CrmRecord> found = crm.getRecord(DEALS, dealId).blockOptional(timeout);
-        return found.map(record -> {
-            Lines lines = lines(record);
-            return new Deal(record.id(), record.string("Deal_Name"), record.string("Stage"), record.decimal("Amount"),
-                    record.string("Currency"), record.lookupId("Account_Name"), lines.lines(),
-                    record.lookupId("Contact_Name"), lines.unreadable());
-        });
+    /** The fields tying a deal to its account and the account to its Books customer. */
+    public AccountFields accountFields() {
+        return accounts.fields();
+    }
+
+    /** A deal and its account: {@code account} null when the deal has none, or names one CRM no longer has. */
+    public record DealAndAccount(Deal deal, Account account) {
+    }
+
+    /** The deal and its account as zoho-client's {@link DealAccounts} reads them; empty when CRM has no deal. */
+    public Optional<DealAndAccount> dealAndAccount(String dealId) {
+        return accounts.ofDeal(dealId).blockOptional(timeout).map(found -> new DealAndAccount(deal(found.deal()),
+                found.hasAccount() ? account(found.account()) : null));
+    }
+
+    private Deal deal(CrmRecord record) {
+        Lines lines = lines(record);
+        return new Deal(record.id(), record.string("Deal_Name"), record.string("Stage"), record.decimal("Amount"),
+                record.string("Currency"), record.lookupId(accounts.fields().dealAccount()), lines.lines(),
+                record.lookupId("Contact_Name"), lines.unreadable());
     }
 
     /** The deal's lines, or why CRM would not list them. */
@@ -63,10 +80,13 @@ public class DealReader {
     }
 
     public Optional<Account> account(String accountId) {
-        return crm.getRecord(ACCOUNTS, accountId).blockOptional(timeout).map(a -> new Account(a.id(),
-                a.string("Account_Name"), a.string(fields.legalEntityField()), a.string("Billing_Street"),
-                a.string("Billing_City"), a.string("Billing_State"), a.string("Billing_Code"),
-                a.string("Billing_Country"), a.string(fields.customerIdField())));
+        return crm.getRecord(ACCOUNTS, accountId).blockOptional(timeout).map(this::account);
+    }
+
+    private Account account(CrmRecord a) {
+        return new Account(a.id(), a.string("Account_Name"), a.string(fields.legalEntityField()),
+                a.string("Billing_Street"), a.string("Billing_City"), a.string("Billing_State"), a.string("Billing_Code"),
+                a.string("Billing_Country"), a.string(fields.customerIdField()));
     }
 
     private Lines lines(CrmRecord deal) {

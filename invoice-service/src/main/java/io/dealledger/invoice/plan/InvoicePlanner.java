@@ -67,13 +67,13 @@ public final class InvoicePlanner {
     /** The request's plan, reading Books through {@code books} (the caller's priority). */
     public InvoicePlan plan(InvoiceRequest request, BooksClient books, Mode mode) {
         Draft draft = new Draft(request, mode);
-        draft.deal = crm.deal(request.dealId()).orElse(null);
-        if (draft.deal == null) {
+        Optional<DealReader.DealAndAccount> found = crm.dealAndAccount(request.dealId());
+        if (found.isEmpty()) {
             draft.rejections.add(Rejection.dealNotFound(request.dealId()));
             return draft.plan();
         }
-        String accountId = draft.deal.accountId();
-        draft.account = accountId == null ? null : crm.account(accountId).orElse(null);
+        draft.deal = found.get().deal();
+        draft.account = found.get().account();
         if (draft.account == null) {
             draft.rejections.add(Rejection.dealWithoutAccount(draft.deal));
             return unrouted(draft);
@@ -83,7 +83,7 @@ public final class InvoicePlanner {
             draft.rejections.add(router.unrouted(draft.account));
             return unrouted(draft);
         }
-        draft.books = new OrgBooks(books, organization.get(), timeout);
+        draft.books = new OrgBooks(books, organization.get(), timeout, crm.accountFields());
         return routed(draft);
     }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dealledger.zoho.ZohoSettings;
+import io.dealledger.zoho.accounts.AccountFields;
+import io.dealledger.zoho.accounts.DealAccounts;
 import io.dealledger.zoho.crm.CrmClient;
 import io.dealledger.zoho.crm.CrmRecord;
 import io.dealledger.zoho.http.ZohoApiException;
@@ -30,7 +32,7 @@ class DealReaderTest {
         StubCrm crm = new StubCrm(Flux.just(new CrmRecord(JSON.readTree(
                 "{\"id\":\"p1\",\"Product_Name\":\"Zylker Desk Pro\",\"Product_Code\":\"ZDP-100\",\"Unit_Price\":480}"))));
 
-        Deal deal = reader(crm).deal(DEAL).orElseThrow();
+        Deal deal = reader(crm).dealAndAccount(DEAL).orElseThrow().deal();
 
         assertThat(crm.fieldsAsked).contains("Product_Name", "Product_Code", "Unit_Price", "Books_Item_Id");
         assertThat(deal.linesUnreadable()).isNull();
@@ -46,7 +48,7 @@ class DealReaderTest {
         StubCrm crm = new StubCrm(Flux.error(new ZohoApiException(ZohoService.CRM, "/{module}/{id}/{related}", 400,
                 "REQUIRED_PARAM_MISSING", "One of the expected parameter is missing", null, false, null)));
 
-        Deal deal = reader(crm).deal(DEAL).orElseThrow();
+        Deal deal = reader(crm).dealAndAccount(DEAL).orElseThrow().deal();
 
         // mismatch 6: the refusal was swallowed, and the deal billed as one line for its amount
         assertThat(deal.lines()).isEmpty();
@@ -58,12 +60,12 @@ class DealReaderTest {
         StubCrm crm = new StubCrm(Flux.error(new ZohoAuthorizationException(ZohoService.CRM, "/{module}/{id}/{related}",
                 "OAUTH_SCOPE_MISMATCH", "invalid oauth scope to access this URL", null)));
 
-        assertThatThrownBy(() -> reader(crm).deal(DEAL)).isInstanceOf(ZohoAuthorizationException.class);
+        assertThatThrownBy(() -> reader(crm).dealAndAccount(DEAL)).isInstanceOf(ZohoAuthorizationException.class);
     }
 
     private static DealReader reader(CrmClient crm) {
         return new DealReader(crm, new CrmFields("Deal_Line_Items", "Legal_Entity", "Books_Customer_Id",
-                "Books_Item_Id", "Product_Code"), Duration.ofSeconds(5));
+                "Books_Item_Id", "Product_Code"), new DealAccounts(crm, AccountFields.DEFAULTS), Duration.ofSeconds(5));
     }
 
     /** CRM answering a deal without line-item rows, and {@code related} for its Products. */

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import io.dealledger.invoice.books.BooksCaches;
 import io.dealledger.invoice.books.OrgBooks;
+import io.dealledger.zoho.accounts.AccountFields;
 import io.dealledger.zoho.books.BooksRecords.Organization;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,6 @@ class TaxAuthorityRequirementTest {
     /** The org as Books answers GET /organizations/{id}, already cached (so the OrgBooks never calls Books). */
     private OrgBooks org(String id, String country) {
         caches.organization(id, key -> new Organization(id, "Org " + id, "USD", "982000000000190", country));
-        return new OrgBooks(null, id, Duration.ofSeconds(1));
+        return new OrgBooks(null, id, Duration.ofSeconds(1), AccountFields.DEFAULTS);
     }
 }

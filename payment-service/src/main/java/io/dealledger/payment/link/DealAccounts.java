@@ -6,20 +6,25 @@ import java.util.List;
 import java.util.Optional;
 
 import io.dealledger.payment.sync.BooksReader;
+import io.dealledger.zoho.accounts.AccountFields;
 import io.dealledger.zoho.books.BooksRecords.Contact;
 import io.dealledger.zoho.crm.CrmClient;
-import io.dealledger.zoho.crm.CrmRecord;
 
-/** Reads a deal's account from CRM and the Books customers that belong to it (field names from configuration). */
+/**
+ * A deal's account as zoho-client's {@link io.dealledger.zoho.accounts.DealAccounts} reads it (the one reading of
+ * "which account is this deal's" for every service), and the Books customers that belong to it, for the link rule
+ * and its refusals (field names from configuration).
+ */
 public class DealAccounts {
 
-    private final CrmClient crm;
+    private final io.dealledger.zoho.accounts.DealAccounts crm;
     private final BooksReader books;
     private final LinkProperties fields;
     private final Duration timeout;
 
     public DealAccounts(CrmClient crm, BooksReader books, LinkProperties fields, Duration timeout) {
-        this.crm = crm;
+        this.crm = new io.dealledger.zoho.accounts.DealAccounts(crm, new AccountFields(fields.dealAccountField(),
+                AccountFields.DEFAULTS.legalEntity(), fields.accountCustomerField(), fields.contactAccountField()));
         this.books = books;
         this.fields = fields;
         this.timeout = timeout;
@@ -27,18 +32,9 @@ public class DealAccounts {
 
     /** The deal's account, or empty when CRM does not know the deal. */
     public Optional<DealAccount> of(String dealId) {
-        Optional<CrmRecord> deal = crm.getRecord("Deals", dealId).blockOptional(timeout);
-        if (deal.isEmpty()) {
-            return Optional.empty();
-        }
-        String accountId = deal.get().lookupId(fields.dealAccountField());
-        if (accountId == null) {
-            return Optional.of(new DealAccount(dealId, null, null, null));
-        }
-        Optional<CrmRecord> account = crm.getRecord("Accounts", accountId).blockOptional(timeout);
-        return Optional.of(new DealAccount(dealId, accountId,
-                account.map(a -> a.string("Account_Name")).orElse(deal.get().lookupName(fields.dealAccountField())),
-                account.map(a -> a.string(fields.accountCustomerField())).orElse(null)));
+        return crm.ofDeal(dealId).blockOptional(timeout).map(read -> read.accountId() == null
+                ? new DealAccount(dealId, null, null, null)
+                : new DealAccount(dealId, read.accountId(), read.accountName(), read.booksCustomerId()));
     }
 
     /** The CRM account the Books contact names in its custom field, or null. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -271,31 +270,11 @@ public final class KafkaBooksBudget extends BackgroundLoop implements BudgetCoor
 
     /** Every partition of every service's budget topic, from the start; answers where each ends now. */
     private Map<TopicPartition, Long> assignEverything(KafkaConsumer<String, BooksBudgetUsage> reader) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        while (running() && partitions.isEmpty()) {
-            for (TopicSpec topic : Topics.booksBudgets()) {
-                var info = reader.partitionsFor(topic.name(), Duration.ofSeconds(10));
-                if (info == null || info.isEmpty()) {
-                    partitions.clear();
-                    pause(Duration.ofSeconds(1));
-                    break;
-                }
-                info.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-        }
-        reader.assign(partitions);
+        List<TopicPartition> partitions = assignEveryPartition(reader, Topics.booksBudgets());
         reader.seekToBeginning(partitions);
         return reader.endOffsets(partitions, Duration.ofSeconds(10));
     }
 
-    private static boolean reachedEnds(KafkaConsumer<?, ?> reader, Map<TopicPartition, Long> ends) {
-        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            if (reader.position(end.getKey(), Duration.ofSeconds(5)) < end.getValue()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     private void write(KafkaProducer<String, BooksBudgetUsage> writer) {
         for (Map.Entry<String, Local> entry : mine.entrySet()) {

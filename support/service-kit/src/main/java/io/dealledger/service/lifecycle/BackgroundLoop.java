@@ -1,7 +1,14 @@
 package io.dealledger.service.lifecycle;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
+import io.dealledger.schemas.topics.TopicSpec;
+
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -67,6 +74,37 @@ public abstract class BackgroundLoop implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /**
+     * Assigns {@code reader} every partition of {@code topics}, once the broker knows them all (waiting while it
+     * does not yet, unless the application is stopping), and answers them.
+     */
+    protected final List<TopicPartition> assignEveryPartition(KafkaConsumer<?, ?> reader, List<TopicSpec> topics) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        while (running() && partitions.isEmpty()) {
+            for (TopicSpec topic : topics) {
+                var info = reader.partitionsFor(topic.name(), Duration.ofSeconds(10));
+                if (info == null || info.isEmpty()) {
+                    partitions.clear();
+                    pause(Duration.ofSeconds(1));
+                    break;
+                }
+                info.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+        }
+        reader.assign(partitions);
+        return partitions;
+    }
+
+    /** Whether {@code reader} has read up to {@code ends} on every partition. */
+    protected static boolean reachedEnds(KafkaConsumer<?, ?> reader, Map<TopicPartition, Long> ends) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (reader.position(end.getKey(), Duration.ofSeconds(5)) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits, unless the application is stopping. */

@@ -143,8 +143,7 @@ public final class KafkaTokenSharing extends BackgroundLoop implements TokenShar
                         read(minted);
                     }
                 }
-                if (caughtUp.getCount() > 0 && ends.entrySet().stream()
-                        .allMatch(end -> reader.position(end.getKey()) >= end.getValue())) {
+                if (caughtUp.getCount() > 0 && reachedEnds(reader, ends)) {
                     caughtUp.countDown();
                 }
                 for (AccessTokenMinted minted; (minted = unsent.poll()) != null; ) {
@@ -212,19 +211,7 @@ public final class KafkaTokenSharing extends BackgroundLoop implements TokenShar
 
     /** Every service's token topic from a token's lifetime back; answers where each ends now. */
     private Map<TopicPartition, Long> assignFromLookBack(KafkaConsumer<String, SpecificRecord> reader) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        while (running() && partitions.isEmpty()) {
-            for (TopicSpec topic : Topics.zohoTokens()) {
-                var info = reader.partitionsFor(topic.name(), Duration.ofSeconds(10));
-                if (info == null || info.isEmpty()) {
-                    partitions.clear();
-                    pause(Duration.ofSeconds(1));
-                    break;
-                }
-                info.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-        }
-        reader.assign(partitions);
+        List<TopicPartition> partitions = assignEveryPartition(reader, Topics.zohoTokens());
         long since = clock.instant().minus(LOOK_BACK).toEpochMilli();
         Map<TopicPartition, Long> times = new HashMap<>();
         partitions.forEach(partition -> times.put(partition, since));

@@ -9,6 +9,8 @@ import java.util.Currency;
 import java.util.Set;
 
 import io.dealledger.invoice.stage.StageAmount;
+import io.dealledger.service.http.FieldRefusal;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
@@ -28,22 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 public record PreviewBody(StageAmount stage, String stageCurrency, String requestedBy) {
 
     /** A body the preview refuses: the field (its path in the body) and why. */
-    public static final class Invalid extends RuntimeException {
-        private final String field;
-        private final String reason;
+    public static final class Invalid extends FieldRefusal {
 
         Invalid(String field, String reason) {
-            super(field + " " + reason, null, false, false);
-            this.field = field;
-            this.reason = reason;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String reason() {
-            return reason;
+            super(field, reason);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.dealledger.events.DeadLetterReplayed;
 import io.dealledger.schemas.serde.EventDeserializer;
 import io.dealledger.schemas.topics.Topics;
+import io.dealledger.service.http.FieldRefusal;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,23 +31,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class DeadLetterReader {
 
     /** Nothing at the place a caller named: {@code field} says which of its values. */
-    public static final class NotFound extends RuntimeException {
-
-        private final String field;
-        private final String reason;
+    public static final class NotFound extends FieldRefusal {
 
         NotFound(String field, String reason) {
-            super(field + " " + reason, null, false, false);
-            this.field = field;
-            this.reason = reason;
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String reason() {
-            return reason;
+            super(field, reason);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.dealledger.emulator.EmulatorAdmin;
 import io.dealledger.emulator.ZohoEmulator;
 import io.dealledger.emulator.seed.SeedIds;
+import io.dealledger.testkit.time.MovableClock;
 import io.dealledger.zoho.books.BooksRecords;
 import io.dealledger.zoho.books.BooksRequests;
 import io.dealledger.zoho.cliq.CliqClient;

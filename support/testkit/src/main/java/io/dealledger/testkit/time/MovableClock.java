@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A UTC clock a test moves by hand, so time-dependent code is tested without waiting. */
+/** A UTC clock a test moves by hand (token expiry, a Books day turning), so time-dependent code is tested without waiting. */
 public final class MovableClock extends Clock {
 
     private final AtomicReference<Instant> now;
@@ -18,6 +18,10 @@ public final class MovableClock extends Clock {
 
     public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
+    }
+
+    public void set(Instant at) {
+        now.set(at);
     }
 
     @Override

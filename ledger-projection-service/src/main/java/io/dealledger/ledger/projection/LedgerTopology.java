@@ -168,7 +168,7 @@ public final class LedgerTopology {
     private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
         KeyValueBytesStoreSupplier supplier = inMemoryStores ? Stores.inMemoryKeyValueStore(name)
                 : Stores.persistentKeyValueStore(name);
-        return Stores.keyValueStoreBuilder(supplier, Serdes.String(), values);
+        return Stores.keyValueStoreBuilder(supplier, Serdes.String(), values).withCachingEnabled();
     }
 
     private <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> materialized(String name) {

@@ -22,6 +22,7 @@ public class FaultRegistry implements io.dealledger.emulator.reset.Resettable {
     private final Map<String, FaultSettings> scopes = new ConcurrentHashMap<>();
     private final long seed;
     private Random random;
+    private final Map<String, Random> streams = new ConcurrentHashMap<>();
 
     public FaultRegistry(EmulatorProperties properties) {
         this.seed = properties.faults().randomSeed();
@@ -54,9 +55,25 @@ public class FaultRegistry implements io.dealledger.emulator.reset.Resettable {
         return probability > 0 && random.nextDouble() < probability;
     }
 
+    /**
+     * The same, from a seeded source of the stream's own (e.g. one organization's webhooks): what a stream meets
+     * then depends on its own sequence only, not on how the calls of others interleaved with it, so a scenario's
+     * webhooks meet the same faults every run.
+     */
+    public boolean roll(String stream, double probability) {
+        if (probability <= 0) {
+            return false;
+        }
+        Random source = streams.computeIfAbsent(stream, name -> new Random(seed * 31 + name.hashCode()));
+        synchronized (source) {
+            return source.nextDouble() < probability;
+        }
+    }
+
     @Override
     public synchronized void reset() {
         scopes.clear();
+        streams.clear();
         random = new Random(seed);
     }
 }

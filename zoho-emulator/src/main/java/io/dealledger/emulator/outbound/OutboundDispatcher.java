@@ -59,16 +59,18 @@ public class OutboundDispatcher implements Resettable, DisposableBean {
             return;
         }
         FaultSettings fault = faults.forScopes(message.faultScope(), message.kind().startsWith("crm") ? "crm" : "books");
-        if (faults.roll(fault.webhookDropProbability())) {
+        // each scope's webhooks roll from their own source: the faults a scenario meets do not vary with timing
+        String stream = "webhooks:" + message.faultScope();
+        if (faults.roll(stream, fault.webhookDropProbability())) {
             deliveries.add(message, now(), false, false, false).finish(Delivery.Outcome.DROPPED, null, null, null);
             log.info("outbound=dropped kind={} org={} event={}", message.kind(), message.organizationId(), message.event());
             return;
         }
-        boolean duplicate = faults.roll(fault.webhookDuplicateProbability());
-        boolean delayed = faults.roll(fault.webhookDelayProbability());
+        boolean duplicate = faults.roll(stream, fault.webhookDuplicateProbability());
+        boolean delayed = faults.roll(stream, fault.webhookDelayProbability());
         Held previouslyHeld;
         synchronized (held) {
-            if (!held.containsKey(message.faultScope()) && faults.roll(fault.webhookReorderProbability())) {
+            if (!held.containsKey(message.faultScope()) && faults.roll(stream, fault.webhookReorderProbability())) {
                 Delivery delivery = deliveries.add(message, now(), false, false, true);
                 delivery.mark(Delivery.Outcome.HELD);
                 Held hold = new Held(delivery);

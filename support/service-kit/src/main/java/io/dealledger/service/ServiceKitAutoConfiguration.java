@@ -15,6 +15,7 @@ import io.dealledger.service.config.ServiceProperties;
 import io.dealledger.service.failures.FailureClassifier;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.service.failures.ZohoFailureClassifier;
+import io.dealledger.service.deadletter.DeadLetterEntry;
 import io.dealledger.service.deadletter.DeadLetterReplayController;
 import io.dealledger.service.deadletter.ListenerEntry;
 import io.dealledger.service.deadletter.OwnDeadLetters;
@@ -77,9 +78,10 @@ public class ServiceKitAutoConfiguration {
     }
 
     /**
-     * A service that consumes topics replays its own dead letters through the listeners that parked them
-     * ({@code POST /api/v1/dead-letters/replays}, what the gateway's route of the same path forwards to). The gateway
-     * consumes nothing and serves that path itself.
+     * A service that consumes topics replays its own dead letters through the listeners that parked them, or the
+     * {@link DeadLetterEntry} beans it declares for topics no listener consumes ({@code POST
+     * /api/v1/dead-letters/replays}, what the gateway's route of the same path forwards to). The gateway consumes
+     * nothing and serves that path itself.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -89,9 +91,9 @@ public class ServiceKitAutoConfiguration {
         @Bean
         OwnDeadLetters ownDeadLetters(ServiceProperties service, KafkaProperties kafka,
                                       ObjectProvider<KafkaListenerEndpointRegistry> listeners,
-                                      DeadLetters.Parking parking) {
+                                      ObjectProvider<DeadLetterEntry> entries, DeadLetters.Parking parking) {
             return new OwnDeadLetters(service, kafka.buildConsumerProperties(), Duration.ofSeconds(10),
-                    new ListenerEntry(listeners), parking, java.time.Clock.systemUTC());
+                    new ListenerEntry(listeners), entries.orderedStream().toList(), parking, java.time.Clock.systemUTC());
         }
 
         @Bean

@@ -22,6 +22,8 @@ import io.dealledger.schemas.serde.EventSerializer;
 import io.dealledger.schemas.failures.FailureCategory;
 import io.dealledger.schemas.topics.Service;
 import io.dealledger.schemas.topics.Topics;
+import io.dealledger.service.deadletter.DeadLetterEntry;
+import io.dealledger.service.deadletter.ParkedRecord;
 import io.dealledger.service.kafka.DeadLetters;
 import io.dealledger.testkit.kafka.SharedKafka;
 import io.dealledger.testkit.kafka.TopicProbe;
@@ -49,8 +51,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 @SpringBootTest(classes = ServiceKitIT.ExampleService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "dealledger.service.name=invoice-service",
-                // crm.deals.v1 without a listener: a consumer path a replay cannot re-enter (a Streams topology's)
-                "dealledger.service.consumes=invoice.requests.v1,crm.deals.v1",
+                // crm.deals.v1 without a listener: a consumer path a replay cannot re-enter (a Streams topology's);
+                // invoice.links.v1 without a listener but with a DeadLetterEntry that takes it back
+                "dealledger.service.consumes=invoice.requests.v1,crm.deals.v1,invoice.links.v1",
                 "dealledger.service.retry.attempts=2",
                 "dealledger.service.retry.initial-interval=20ms",
                 "management.server.port=0"})
@@ -62,8 +65,31 @@ class ServiceKitIT {
     /** The replay-of header of each request the listener handled, where it had one. */
     static final Map<String, String> replayOf = new ConcurrentHashMap<>();
 
+    /** The dead letters of invoice.links.v1 the example's entry was handed back, by key; "broken-entry" fails. */
+    static final Map<String, ParkedRecord> handedBack = new ConcurrentHashMap<>();
+
     @SpringBootApplication
     static class ExampleService {
+
+        /** As a Streams service's retry topic would take them: invoice.links.v1 has no listener. */
+        @org.springframework.context.annotation.Bean
+        DeadLetterEntry linksEntry() {
+            return new DeadLetterEntry() {
+                @Override
+                public boolean takes(String topic) {
+                    return Topics.INVOICE_LINKS.name().equals(topic);
+                }
+
+                @Override
+                public void reenter(ParkedRecord parked) {
+                    if ("broken-entry".equals(parked.record().key())) {
+                        throw new IllegalStateException("the retry topic cannot be written");
+                    }
+                    handedBack.put(parked.record().key(), parked);
+                }
+            };
+        }
+
         @KafkaListener(topics = "#{T(io.dealledger.schemas.topics.Topics).INVOICE_REQUESTS.name()}")
         void on(ConsumerRecord<String, InvoiceRequested> record) {
             InvoiceRequested request = record.value();
@@ -222,6 +248,49 @@ class ServiceKitIT {
 
         assertProblem(refused, 409, "deadLetterTopic");
         assertThat(refused.body()).contains("no listener consuming crm.deals.v1");
+    }
+
+    @Test
+    void aDeadLetterOfATopicNoListenerConsumesGoesToTheEntryThatTakesItOnceAndItsSourceTopicIsNotWritten()
+            throws Exception {
+        // Given a dead letter of invoice.links.v1, which the service consumes without a listener (a topology, say)
+        String linksDeadLetters = Topics.INVOICE_LINKS.deadLetterTopic(Service.INVOICE_SERVICE);
+        RecordMetadata at = parkRaw(linksDeadLetters, "inv-entry-1", new byte[] {4, 5, 6});
+        String one = "{\"service\":\"invoice-service\",\"deadLetterTopic\":\"" + linksDeadLetters
+                + "\",\"partition\":" + at.partition() + ",\"offset\":" + at.offset() + "}";
+
+        // When the service is asked to replay it
+        HttpResponse<String> replay = post(one);
+
+        // Then the entry that takes the topic was handed it, bytes as parked, and the answer says it was replayed
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).contains("\"status\":\"replayed\"").contains("\"key\":\"inv-entry-1\"")
+                .contains("\"sourceTopic\":\"invoice.links.v1\"");
+        assertThat(handedBack.get("inv-entry-1").record().value()).containsExactly(4, 5, 6);
+        assertThat(handedBack.get("inv-entry-1").replayKey())
+                .isEqualTo(linksDeadLetters + "/" + at.partition() + "/" + at.offset());
+        // and nothing was written to the source topic, whose writer is the gateway
+        assertThat(new TopicProbe<>(Topics.INVOICE_LINKS.name(), new StringDeserializer(), new ByteArrayDeserializer())
+                .records().stream().filter(r -> "inv-entry-1".equals(r.key()))).isEmpty();
+
+        // And an entry that cannot take it back is a 503: the dead letter stays pending
+        RecordMetadata broken = parkRaw(linksDeadLetters, "broken-entry", new byte[] {7});
+        HttpResponse<String> unavailable = post("{\"service\":\"invoice-service\",\"deadLetterTopic\":\""
+                + linksDeadLetters + "\",\"partition\":" + broken.partition() + ",\"offset\":" + broken.offset() + "}");
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.body()).contains("could not be handed back");
+    }
+
+    private static RecordMetadata parkRaw(String deadLetterTopic, String key, byte[] value) throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+                return admin.listTopics().names().get().contains(deadLetterTopic);
+            }
+        });
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                new ByteArraySerializer())) {
+            return raw.send(new ProducerRecord<>(deadLetterTopic, key, value)).get();
+        }
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status, String field) {

@@ -25,8 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {"service": "invoice-service", "deadLetterTopic": "invoice.requests.v1.invoice-service.dlt", "partition": 2, "offset": 17}</pre>
  *
  * Answers 200 {@code {"service","replayed":[…],"skipped":[…]}}; a problem naming the field for a malformed body (400),
- * another service's name or a dead letter that is not there (404), one no listener of the service consumes (409),
- * and 503 while the broker cannot be read.
+ * another service's name or a dead letter that is not there (404), one with no way back into the service (no listener
+ * consumes its topic and no {@link DeadLetterEntry} takes it: 409), and 503 while the broker cannot be read or a
+ * dead letter cannot be handed back.
  */
 @RestController
 public class DeadLetterReplayController {

@@ -1,8 +1,8 @@
 package io.dealledger.service.deadletter;
 
 /**
- * A dead letter its service cannot replay: no listener of the service consumes its source topic (a Kafka Streams
- * topology parked it, say), so there is no consumer path for it to re-enter.
+ * A dead letter its service cannot replay: no listener of the service consumes its source topic and no
+ * {@link DeadLetterEntry} of it takes that topic, so there is no consumer path for it to re-enter.
  */
 public final class NotReplayable extends RuntimeException {
 

@@ -36,10 +36,14 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * parked again, as a new pending dead letter, the way the error handler parks it (one attempt: the cause was meant
  * to be fixed before the replay).
  *
+ * <p>A dead letter of a topic no listener consumes goes to the service's {@link DeadLetterEntry} for that topic, if
+ * it has one (ledger-projection-service's topology, through its retry topic), and is refused otherwise.
+ *
  * <p>A dead letter already on deadletters.replays.v1 (the gateway's record of the replays it asked for) is skipped.
  * Replays on one instance run one at a time. Two replays of one dead letter that overlap (two gateways, or a crash
  * before the gateway recorded the first) both hand it to the listener, which is harmless: every consumer applies an
- * event id once (invoice requests by request id, payment-service's facts by fact id).
+ * event id once (invoice requests by request id, payment-service's facts by fact id, the projection's fold by fact
+ * id).
  */
 public class OwnDeadLetters {
 
@@ -59,16 +63,19 @@ public class OwnDeadLetters {
     private final List<DeadLetterTopic> topics;
     private final DeadLetterReader reader;
     private final ListenerEntry listeners;
+    private final List<DeadLetterEntry> entries;
     private final Deserializer<?> values;
     private final DeadLetters.Parking parking;
     private final Clock clock;
 
     public OwnDeadLetters(ServiceProperties service, Map<String, Object> consumerProperties, Duration timeout,
-                          ListenerEntry listeners, DeadLetters.Parking parking, Clock clock) {
+                          ListenerEntry listeners, List<DeadLetterEntry> entries, DeadLetters.Parking parking,
+                          Clock clock) {
         this.service = service.name();
         this.topics = service.consumedTopics().stream().map(topic -> DeadLetterTopic.of(topic, service.name())).toList();
         this.reader = new DeadLetterReader(consumerProperties, timeout, service.name().id() + "-dead-letter-replays");
         this.listeners = listeners;
+        this.entries = List.copyOf(entries);
         this.values = valueDeserializer(consumerProperties);
         this.parking = parking;
         this.clock = clock;
@@ -95,7 +102,8 @@ public class OwnDeadLetters {
                 .toList();
         // refused before any is replayed: a replay does all it was asked or nothing
         ordered.stream().filter(p -> !replayedBefore.containsKey(p.replayKey()))
-                .filter(p -> !listeners.consumes(p.origin().topic())).findFirst().ifPresent(p -> {
+                .filter(p -> !listeners.consumes(p.origin().topic()) && entryOf(p.origin().topic()).isEmpty())
+                .findFirst().ifPresent(p -> {
                     throw new NotReplayable(service.id() + " has no listener consuming " + p.origin().topic()
                             + " for dead letter " + p.replayKey() + " to re-enter");
                 });
@@ -105,8 +113,11 @@ public class OwnDeadLetters {
             Instant before = replayedBefore.get(record.replayKey());
             if (before != null) {
                 skipped.add(outcome(record, "already_replayed", before));
-            } else {
+            } else if (listeners.consumes(record.origin().topic())) {
                 reenter(record);
+                replayed.add(outcome(record, "replayed", clock.instant()));
+            } else {
+                handBack(record, entryOf(record.origin().topic()).orElseThrow());
                 replayed.add(outcome(record, "replayed", clock.instant()));
             }
         }
@@ -132,6 +143,24 @@ public class OwnDeadLetters {
         log.info("event=dead_letter_replayed deadLetter={} sourceTopic={} key={} type={} eventId={} dealId={} orgId={}"
                         + " outcome={}", parked.replayKey(), record.topic(), record.key(), event.type(), event.eventId(),
                 event.dealId(), event.organizationId(), outcome);
+    }
+
+    /** Hands the parked record to the entry that takes its topic; a failure to do so leaves it pending (503). */
+    private void handBack(ParkedRecord parked, DeadLetterEntry entry) {
+        try {
+            entry.reenter(parked);
+        } catch (RuntimeException failure) {
+            throw new DeadLetterReader.Unavailable("dead letter " + parked.replayKey() + " could not be handed back to "
+                    + service.id() + "'s processing (" + failure.getMessage() + "); retry later", failure);
+        }
+        ParkedRecord.Event event = parked.event();
+        log.info("event=dead_letter_replayed deadLetter={} sourceTopic={} key={} type={} eventId={} dealId={} orgId={}"
+                        + " outcome=handed_back", parked.replayKey(), parked.origin().topic(), parked.record().key(),
+                event.type(), event.eventId(), event.dealId(), event.organizationId());
+    }
+
+    private Optional<DeadLetterEntry> entryOf(String topic) {
+        return entries.stream().filter(entry -> entry.takes(topic)).findFirst();
     }
 
     /** The record as the listener first got it: its source topic, partition and offset, its own headers, decoded. */

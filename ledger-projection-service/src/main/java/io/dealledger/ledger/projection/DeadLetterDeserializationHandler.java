@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A record the projection cannot read (unknown schema, not an event, not allowed on its topic) goes, bytes
  * unchanged, to {@code <topic>.ledger-projection-service.dlt} with the reason and its origin in headers, inside
- * the same exactly-once transaction; processing goes on. Nothing is dropped silently.
+ * the same exactly-once transaction; processing goes on. Nothing is dropped silently. One read from a retry topic
+ * (a replayed dead letter still unreadable) goes back to its source topic's dead-letter topic, as a new dead letter.
  */
 public class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
@@ -29,7 +30,8 @@ public class DeadLetterDeserializationHandler implements DeserializationExceptio
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                 Exception exception) {
-        String deadLetterTopic = Topics.byName(record.topic())
+        // a replayed record read from a retry topic is parked again with the dead letters of its source
+        String deadLetterTopic = Topics.retriedSource(record.topic()).or(() -> Topics.byName(record.topic()))
                 .map(spec -> spec.deadLetterTopic(Service.LEDGER_PROJECTION_SERVICE))
                 .orElse(record.topic() + "." + Service.LEDGER_PROJECTION_SERVICE.id() + ".dlt");
         String reason = exception.getClass().getSimpleName() + ": " + exception.getMessage();

@@ -17,6 +17,7 @@ import io.dealledger.ledger.deal.DealState;
 import io.dealledger.ledger.request.RequestStatus;
 import io.dealledger.schemas.serde.EventSerde;
 import io.dealledger.schemas.topics.Service;
+import io.dealledger.schemas.topics.TopicSpec;
 import io.dealledger.schemas.topics.Topics;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -52,7 +53,9 @@ import org.apache.kafka.streams.state.Stores;
  * <li>per invoice request: {@code invoice.requests.v1} + {@code invoice.outcomes.v1} re-keyed by request id →
  * store {@value #REQUEST_STORE}.</li>
  * </ol>
- * Every store is queryable (interactive queries) and backed by a changelog, so a restart resumes exactly.
+ * Each topic is read with its retry topic ({@code <topic>.ledger-projection-service.retry}), on which the service's
+ * dead-letter replays put parked records back. Every store is queryable (interactive queries) and backed by a
+ * changelog, so a restart resumes exactly.
  */
 public final class LedgerTopology {
 
@@ -90,7 +93,7 @@ public final class LedgerTopology {
         builder.addStateStore(store(ACCOUNT_DEALS_STORE, new JsonSerde<>(DealTotals.class)));
         builder.addStateStore(store(ACCOUNT_STORE, new JsonSerde<>(AccountState.class)));
 
-        KStream<String, SpecificRecord> outcomes = builder.stream(Topics.INVOICE_OUTCOMES.name(),
+        KStream<String, SpecificRecord> outcomes = withReplays(builder, Topics.INVOICE_OUTCOMES,
                 Consumed.with(Serdes.String(), events).withName("invoice-outcomes"));
         KStream<String, SpecificRecord> issuedByInvoice = outcomes
                 .filter((dealId, event) -> event instanceof InvoiceIssued, Named.as("issued-invoices"))
@@ -98,7 +101,7 @@ public final class LedgerTopology {
                         ((InvoiceIssued) event).getInvoiceId()), Named.as("issued-by-invoice-key"))
                 .repartition(Repartitioned.with(Serdes.String(), events).withName("issued-by-invoice")
                         .withNumberOfPartitions(Topics.LEDGER_FACTS.partitions()));
-        KStream<String, SpecificRecord> facts = builder.stream(Topics.LEDGER_FACTS.name(),
+        KStream<String, SpecificRecord> facts = withReplays(builder, Topics.LEDGER_FACTS,
                 Consumed.with(Serdes.String(), events).withName("ledger-facts"));
 
         facts.merge(issuedByInvoice, Named.as("facts-and-issued-links"))
@@ -121,7 +124,7 @@ public final class LedgerTopology {
         KStream<String, DealInput> changesByDeal = invoiceChanges
                 .repartition(Repartitioned.with(Serdes.String(), new DealInputSerde())
                         .withName("invoices-by-deal").withNumberOfPartitions(Topics.CRM_DEALS.partitions()));
-        KStream<String, DealInput> dealChanges = builder.stream(Topics.CRM_DEALS.name(),
+        KStream<String, DealInput> dealChanges = withReplays(builder, Topics.CRM_DEALS,
                         Consumed.with(Serdes.String(), events).withName("crm-deals"))
                 .flatMapValues(event -> FactMapper.toDealInput(event).stream().toList(), Named.as("deal-terms"));
         KStream<String, DealInput> dealOutcomes = outcomes
@@ -150,7 +153,7 @@ public final class LedgerTopology {
 
     private void requestStatuses(StreamsBuilder builder, Serde<SpecificRecord> events,
                                  KStream<String, SpecificRecord> outcomes) {
-        KStream<String, RequestStatus> accepted = builder.stream(Topics.INVOICE_REQUESTS.name(),
+        KStream<String, RequestStatus> accepted = withReplays(builder, Topics.INVOICE_REQUESTS,
                         Consumed.with(Serdes.String(), events).withName("invoice-requests"))
                 .flatMapValues(event -> event instanceof InvoiceRequested requested ? List.of(RequestStatus.accepted(
                         requested.getRequestId(), requested.getDealId(), requested.getEventId(),
@@ -163,6 +166,16 @@ public final class LedgerTopology {
                 .selectKey((dealId, status) -> status.requestId(), Named.as("by-request-id"))
                 .groupByKey(Grouped.with("requests-by-id", Serdes.String(), new JsonSerde<>(RequestStatus.class)))
                 .reduce(RequestStatus::merge, Named.as("request-status"), requestStore);
+    }
+
+    /**
+     * A topic the projection consumes, read together with its retry topic, where the service puts back the dead
+     * letters of it it replays (docs/architecture.md §3, "Dead letters"): one source node, so a replayed record takes
+     * the very path its original took, on the task of the same partition.
+     */
+    private static KStream<String, SpecificRecord> withReplays(StreamsBuilder builder, TopicSpec topic,
+                                                               Consumed<String, SpecificRecord> consumed) {
+        return builder.stream(List.of(topic.name(), Topics.retriesOf(topic.name()).orElseThrow().name()), consumed);
     }
 
     private <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {

@@ -1,12 +1,14 @@
 package io.dealledger.ledger.projection;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -16,7 +18,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Wires the projection: Boot's {@code spring.kafka.streams.*} settings (application id, state dir,
- * exactly_once_v2, the dead-letter deserialization handler, see application.yml) and {@link LedgerTopology}.
+ * exactly_once_v2, the dead-letter deserialization handler, see application.yml), {@link LedgerTopology}, and the way
+ * back into it for replayed dead letters ({@link TopologyReentry}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
@@ -43,6 +46,12 @@ public class ProjectionConfiguration {
                 properties.overdueInterval(), metrics, false);
         topology.addTo(builder);
         return topology;
+    }
+
+    /** The service's dead-letter replays put parked records back on the topology's retry topics. */
+    @Bean
+    TopologyReentry topologyReentry(KafkaProperties kafka) {
+        return new TopologyReentry(kafka.buildProducerProperties(), Duration.ofSeconds(10));
     }
 
     /** Leave the group on close, so a restarted or redeployed instance gets its partitions back at once. */

@@ -39,6 +39,14 @@ public record TopicSpec(
         return name + "." + consumer.id() + ".dlt";
     }
 
+    /**
+     * Where {@code consumer} puts back records of this topic it replays from its dead letters, when its consumer path
+     * is a topology reading that topic too: {@code <topic>.<service>.retry}.
+     */
+    public String retryTopic(Service consumer) {
+        return name + "." + consumer.id() + ".retry";
+    }
+
     /** The dead-letter topic of {@code consumer} for this topic, as Kafka's admin client creates it. */
     public NewTopic newDeadLetterTopic(Service consumer) {
         return new NewTopic(deadLetterTopic(consumer), Optional.of(partitions), Optional.empty())

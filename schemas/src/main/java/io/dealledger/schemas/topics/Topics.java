@@ -1,6 +1,8 @@
 package io.dealledger.schemas.topics;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -94,12 +96,33 @@ public final class Topics {
             List.of(AccountLedger.class), PARTITIONS, Retention.COMPACTED, Service.LEDGER_PROJECTION_SERVICE);
 
     /**
-     * Dead letters already re-published to their source topic, keyed by {@link #deadLetterKey(String, int, long)
-     * dead-letter topic + partition + offset}, so no dead letter is replayed twice.
+     * Dead letters their owning service has replayed (handed back to its own consumer path: the listener that parked
+     * them, or ledger-projection-service's topology through its retry topics), keyed by
+     * {@link #deadLetterKey(String, int, long) dead-letter topic + partition + offset}, so no dead letter is replayed
+     * twice. Written by the gateway once the owner answers its replay; nothing is re-published to a source topic.
      */
     public static final TopicSpec DEAD_LETTER_REPLAYS = new TopicSpec("deadletters.replays.v1",
             "dead-letter topic + partition + offset", List.of(DeadLetterReplayed.class), 1, Retention.COMPACTED,
             Service.GATEWAY);
+
+    /**
+     * ledger-projection-service's way back into its topology for the dead letters it replays (docs/architecture.md §3,
+     * "Dead letters"): one retry topic per topic it consumes, {@code <topic>.ledger-projection-service.retry}, which
+     * only it writes and its topology reads beside the source as one stream. Same key and partitions as the source, so
+     * a replayed record reaches the task (and, for ledger.facts.v1, the invoice's place in order) that parked it; kept
+     * as long as the source, so a rebuild from offset zero applies the replays too. The facts' retry topic also
+     * carries InvoiceIssued: the invoice ledger folds the issued invoices re-keyed to it and parks those it cannot hold
+     * with the facts.
+     */
+    public static final TopicSpec LEDGER_FACTS_RETRIES = retries(LEDGER_FACTS, List.of(InvoiceIssued.class));
+    public static final TopicSpec INVOICE_OUTCOMES_RETRIES = retries(INVOICE_OUTCOMES, List.of());
+    public static final TopicSpec CRM_DEALS_RETRIES = retries(CRM_DEALS, List.of());
+    public static final TopicSpec INVOICE_REQUESTS_RETRIES = retries(INVOICE_REQUESTS, List.of());
+
+    /** Each retry topic by the source topic whose dead letters it carries back. */
+    private static final Map<String, TopicSpec> RETRIES = Map.of(
+            LEDGER_FACTS.name(), LEDGER_FACTS_RETRIES, INVOICE_OUTCOMES.name(), INVOICE_OUTCOMES_RETRIES,
+            CRM_DEALS.name(), CRM_DEALS_RETRIES, INVOICE_REQUESTS.name(), INVOICE_REQUESTS_RETRIES);
 
     /**
      * The nonces of accepted signed calls, keyed by nonce, so that every gateway instance refuses a replayed
@@ -138,7 +161,15 @@ public final class Topics {
             INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS, POLLER_CHECKPOINTS, PAYMENT_NOTICES, ACCOUNT_LEDGERS,
             DEAD_LETTER_REPLAYS, SIGNATURE_NONCES, BOOKS_BUDGET_INVOICE_SERVICE, BOOKS_BUDGET_PAYMENT_SERVICE,
             BOOKS_BUDGET_LEDGER_PROJECTION_SERVICE, ZOHO_TOKENS_INVOICE_SERVICE, ZOHO_TOKENS_PAYMENT_SERVICE,
-            ZOHO_TOKENS_LEDGER_PROJECTION_SERVICE);
+            ZOHO_TOKENS_LEDGER_PROJECTION_SERVICE, LEDGER_FACTS_RETRIES, INVOICE_OUTCOMES_RETRIES, CRM_DEALS_RETRIES,
+            INVOICE_REQUESTS_RETRIES);
+
+    private static TopicSpec retries(TopicSpec source, List<Class<? extends SpecificRecord>> alsoParked) {
+        List<Class<? extends SpecificRecord>> types = new ArrayList<>(source.eventTypes());
+        types.addAll(alsoParked);
+        return new TopicSpec(source.retryTopic(Service.LEDGER_PROJECTION_SERVICE), source.key(), types,
+                source.partitions(), source.retention(), Service.LEDGER_PROJECTION_SERVICE);
+    }
 
     private static TopicSpec booksBudget(Service writer) {
         return new TopicSpec("books.budget." + writer.id() + ".v1", "deployment + org id + day + instance",
@@ -156,6 +187,22 @@ public final class Topics {
     /** The access-token topic of {@code service}; empty for a service that does not call Zoho (the gateway). */
     public static Optional<TopicSpec> zohoTokensOf(Service service) {
         return ZOHO_TOKENS.stream().filter(topic -> topic.writer() == service).findFirst();
+    }
+
+    /** The retry topic ledger-projection-service replays {@code source}'s dead letters on; empty for one it does not consume. */
+    public static Optional<TopicSpec> retriesOf(String source) {
+        return Optional.ofNullable(RETRIES.get(source));
+    }
+
+    /** The source topic whose dead letters {@code retryTopic} carries back; empty for any other topic. */
+    public static Optional<TopicSpec> retriedSource(String retryTopic) {
+        return RETRIES.entrySet().stream().filter(entry -> entry.getValue().name().equals(retryTopic))
+                .map(entry -> byName(entry.getKey()).orElseThrow()).findFirst();
+    }
+
+    /** Every retry topic: they carry their sources' event types, so they are not where those types are written first. */
+    public static List<TopicSpec> retries() {
+        return List.of(LEDGER_FACTS_RETRIES, INVOICE_OUTCOMES_RETRIES, CRM_DEALS_RETRIES, INVOICE_REQUESTS_RETRIES);
     }
 
     /** Every service's access-token topic: each instance reads them all. */

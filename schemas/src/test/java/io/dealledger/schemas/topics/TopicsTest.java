@@ -13,7 +13,8 @@ class TopicsTest {
     void everyEventTypeHasExactlyOneTopicAndThereforeOneWriter() {
         Map<Class<?>, String> topicOf = new HashMap<>();
         for (TopicSpec topic : Topics.all()) {
-            if (Topics.booksBudgets().contains(topic) || Topics.zohoTokens().contains(topic)) {
+            if (Topics.booksBudgets().contains(topic) || Topics.zohoTokens().contains(topic)
+                    || Topics.retries().contains(topic)) {
                 continue;
             }
             for (Class<?> type : topic.eventTypes()) {
@@ -46,6 +47,26 @@ class TopicsTest {
         });
         assertThat(Topics.booksBudgetOf(Service.GATEWAY)).isEmpty();
         assertThat(Topics.booksBudgetOf(Service.PAYMENT_SERVICE)).contains(Topics.BOOKS_BUDGET_PAYMENT_SERVICE);
+    }
+
+    @Test
+    void theProjectionHasOneRetryTopicOfItsOwnPerTopicItConsumesPartitionedAndKeptAsItsSource() {
+        for (TopicSpec source : java.util.List.of(Topics.LEDGER_FACTS, Topics.INVOICE_OUTCOMES, Topics.CRM_DEALS,
+                Topics.INVOICE_REQUESTS)) {
+            TopicSpec retries = Topics.retriesOf(source.name()).orElseThrow();
+            assertThat(retries.name()).isEqualTo(source.name() + ".ledger-projection-service.retry");
+            assertThat(retries.writer()).isEqualTo(Service.LEDGER_PROJECTION_SERVICE);
+            assertThat(retries.partitions()).isEqualTo(source.partitions());
+            assertThat(retries.retention()).isEqualTo(source.retention());
+            assertThat(retries.key()).isEqualTo(source.key());
+            assertThat(retries.eventTypes()).containsAll(source.eventTypes());
+            assertThat(Topics.retriedSource(retries.name())).contains(source);
+            assertThat(Topics.all()).contains(retries);
+        }
+        assertThat(Topics.LEDGER_FACTS_RETRIES.allows(io.dealledger.events.InvoiceIssued.class))
+                .as("the invoice ledger parks issued invoices with the facts").isTrue();
+        assertThat(Topics.retriesOf(Topics.BOOKS_EVENTS.name())).isEmpty();
+        assertThat(Topics.retriedSource(Topics.LEDGER_FACTS.name())).isEmpty();
     }
 
     @Test

@@ -55,9 +55,13 @@ public class LocalWidgetController {
     static final String FUNCTION = "dealledger_widget_call";
 
     private static final String ID = "[0-9]{1,30}";
-    /** The widget's routes, the same list the Deluge function allows. */
+    /**
+     * The widget's routes, the same list the Deluge function allows (widget/deluge/dealledger_widget_call.dg): the deal
+     * ledger also as of a date (its date picker), {@code ?asOf=yyyy-MM-dd} and no other query.
+     */
     private static final Map<HttpMethod, List<Pattern>> ROUTES = Map.of(
-            HttpMethod.GET, List.of(Pattern.compile("/api/v1/deals/" + ID + "/(ledger|invoice-candidates)"),
+            HttpMethod.GET, List.of(Pattern.compile("/api/v1/deals/" + ID
+                            + "/(ledger(\\?asOf=[0-9]{4}-[0-9]{2}-[0-9]{2})?|invoice-candidates)"),
                     Pattern.compile("/api/v1/invoice-requests/[0-9a-fA-F-]{36}(\\?waitSeconds=[0-9]{1,2})?")),
             HttpMethod.POST, List.of(Pattern.compile("/api/v1/deals/" + ID + "/(invoice-links|invoice-requests|invoice-previews)")),
             HttpMethod.DELETE, List.of(Pattern.compile("/api/v1/deals/" + ID + "/invoice-links/" + ID
@@ -116,7 +120,7 @@ public class LocalWidgetController {
             HttpMethod method = HttpMethod.valueOf(call.path("method").asString(""));
             String idempotencyKey = IdempotencyKeys.checkKey(blankToNull(call.path("idempotencyKey").asString("")));
             String path = call.path("path").asString("");
-            if (!ROUTES.getOrDefault(method, List.of()).stream().anyMatch(route -> route.matcher(path).matches())) {
+            if (!isWidgetRoute(method, path)) {
                 throw Refusal.invalid("path", "not a widget route: " + method + " " + path);
             }
             byte[] body = method == HttpMethod.POST
@@ -142,6 +146,11 @@ public class LocalWidgetController {
                             }))
                     .timeout(CALL_TIMEOUT);
         });
+    }
+
+    /** Whether the Deluge function would sign {@code method path}: one of the widget's routes, its query included. */
+    static boolean isWidgetRoute(HttpMethod method, String path) {
+        return ROUTES.getOrDefault(method, List.of()).stream().anyMatch(route -> route.matcher(path).matches());
     }
 
     private static String blankToNull(String value) {

@@ -75,6 +75,7 @@ final class SystemStack implements AutoCloseable {
         gatewayPort = ServiceProcess.freePort();
         int ledgerPort = ServiceProcess.freePort();
         int invoicePort = ServiceProcess.freePort();
+        int paymentPort = ServiceProcess.freePort();
         String booksSecrets = Scenario.US_ORG + "=" + US_BOOKS_SECRET + "," + Scenario.UK_ORG + "=" + UK_BOOKS_SECRET;
         // Zoho's real per-minute and in-flight limits; a plan whose day fits a poll every ten seconds
         Map<String, Object> emulator = new HashMap<>(Map.of(
@@ -103,6 +104,8 @@ final class SystemStack implements AutoCloseable {
         env.put("DEALLEDGER_DEFAULT_ORGANIZATION_ID", Scenario.US_ORG);
         env.put("DEALLEDGER_LEDGER_URL", "http://127.0.0.1:" + ledgerPort);
         env.put("DEALLEDGER_INVOICE_SERVICE_URL", "http://127.0.0.1:" + invoicePort);
+        // the gateway forwards operators' backfills and every service's dead-letter replays to their owners
+        env.put("DEALLEDGER_PAYMENT_SERVICE_URL", "http://127.0.0.1:" + paymentPort);
         env.put("SERVER_ADDRESS", "127.0.0.1"); // the widget's local mode needs loopback (and its e2e- secret)
         env.put("DEALLEDGER_WIDGET_LOCAL_MODE", "true");
         env.put("INVOICE_MARK_SENT", "true");
@@ -117,7 +120,7 @@ final class SystemStack implements AutoCloseable {
         List<ServiceProcess> started = new ArrayList<>();
         started.addAll(startInstances("gateway", options.gatewayInstances(), gatewayPort, env, port -> Map.of()));
         started.addAll(startInstances("invoice-service", options.invoiceInstances(), invoicePort, env, port -> Map.of()));
-        started.addAll(startInstances("payment-service", options.paymentInstances(), ServiceProcess.freePort(), env,
+        started.addAll(startInstances("payment-service", options.paymentInstances(), paymentPort, env,
                 port -> Map.of()));
         // several projection instances: each its own state directory, and the address other instances forward its
         // keys' queries to

@@ -21,7 +21,8 @@ import io.dealledger.gateway.auth.Hmac;
  * the event published with acks=all before the 200. Broker as {@link BenchGateway} says (a local one, or embedded in
  * this JVM, which then shares the cores with the gateway and wrk: say so when quoting figures).
  *
- * <p>Arguments: {@code [seconds=15] [connections=8,32] [threads=2]}. Command (gateway module): {@code mvn -q -o
+ * <p>After each run it prints where the cores went ({@link CpuShares}: this JVM, the broker given by {@code
+ * -Dbench.broker.pid}, the rest, idle). Arguments: {@code [seconds=15] [connections=8,32] [threads=2]}. Command (gateway module): {@code mvn -q -o
  * test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test} then
  * {@code java -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.dealledger.events -cp
  * "target/test-classes:target/classes:$(cat target/bench.classpath)" io.dealledger.gateway.bench.WebhookRouteBenchmark}.
@@ -51,10 +52,15 @@ public final class WebhookRouteBenchmark {
             System.out.printf("%-12s %-28s %12s %10s %10s %8s%n", "connections", "route", "requests/s", "p50 ms",
                     "p99 ms", "non-2xx");
             for (int c : connections) {
+                CpuShares start = CpuShares.now();
                 Figures noop = wrk(threads, c, seconds, base + BenchGateway.NOOP, null);
+                CpuShares between = CpuShares.now();
                 Figures signed = wrk(threads, c, seconds, base + "/webhooks/books/" + BenchGateway.ORG, script);
+                CpuShares end = CpuShares.now();
                 print(c, "GET /bench/noop (floor)", noop);
+                System.out.printf("%-12s %s%n", "", between.since(start));
                 print(c, "POST /webhooks/books/{org}", signed);
+                System.out.printf("%-12s %s%n", "", end.since(between));
                 System.out.printf(Locale.ROOT, "%-12d signed/noop ratio: %.3f (requests/s)%n", c,
                         signed.requestsPerSecond() / noop.requestsPerSecond());
             }

@@ -4,14 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.dealledger.events.PaymentNoticePosted;
 import io.dealledger.payment.ledger.LedgerMemory;
 import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.payment.publish.FactPublisher;
-import io.dealledger.schemas.EventIds;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.zoho.cliq.CliqClient;
 import io.dealledger.zoho.http.ZohoAuthorizationException;
@@ -20,9 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Announces each payment once in the configured Cliq channel, after its facts are on Kafka. A payment already
- * announced (a PaymentNoticePosted for org:payment) is skipped; a failed post is logged and counted and tried
- * again the next time the payment is seen. Cliq being down never holds up a fact. Cliq posts with the same OAuth
+ * Announces each payment once in the configured Cliq channel, after its facts are on Kafka, once across every
+ * instance: an instance first claims the announcement (a PaymentNoticePosted of its own on payment.notices.v1,
+ * keyed org:payment) and posts only if its claim is the first read back there ({@link NoticeLog}); a payment
+ * already claimed is skipped. A claim whose post then fails is not posted again (a duplicate announcement from a
+ * retry is worse than a missing one): the failure is logged and counted. Cliq being down never holds up a fact. Cliq posts with the same OAuth
  * token as Books and CRM, so a token without Cliq's scope is refused on every post: that is logged once as an
  * error naming the scope, counted as {@code unauthorized}, and posting pauses for {@link #AUTHORIZATION_PAUSE}
  * instead of failing (and asking for tokens) once per payment.
@@ -80,11 +83,20 @@ public class PaymentNotices {
             if (message == null) {
                 return;
             }
-            cliq.post(channel, message).block(timeout);
-            publisher.publish(Topics.PAYMENT_NOTICES, key, PaymentNoticePosted.newBuilder()
-                    .setEventId(EventIds.derive("PaymentNoticePosted", org, paymentId))
+            // claimed first, posted only by the first claim: two instances seeing the payment at once (a webhook
+            // here, the poller there) announce it once between them
+            String claim = UUID.randomUUID().toString();
+            publisher.publish(Topics.PAYMENT_NOTICES, key, PaymentNoticePosted.newBuilder().setEventId(claim)
                     .setOccurredAt(java.time.Instant.now()).setSource("payment-service").setOrganizationId(org)
                     .setPaymentId(paymentId).setChannel(channel).build());
+            Optional<String> first = posted.firstClaim(org, paymentId, timeout);
+            if (!first.equals(Optional.of(claim))) {
+                metrics.cliqPost("claimed_elsewhere");
+                log.info("event=cliq_notice_skipped org={} payment={} reason={}", org, paymentId,
+                        first.isEmpty() ? "claim_not_read_back" : "claimed_by_another_instance");
+                return;
+            }
+            cliq.post(channel, message).block(timeout);
             posted.remember(org, paymentId);
             metrics.cliqPost("posted");
             log.info("event=cliq_notice_posted org={} payment={} channel={}", org, paymentId, channel);
@@ -95,6 +107,11 @@ public class PaymentNotices {
                             + " fix=\"grant the OAuth client {} (the token Books and CRM use), or set"
                             + " PAYMENT_CLIQ_ENABLED=false\"", org, paymentId, channel, pausedUntil, e.getMessage(),
                     e.scope() == null ? "ZohoCliq.Webhooks.CREATE" : e.scope());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            metrics.cliqPost("failed");
+            log.warn("event=cliq_notice_failed org={} payment={} channel={} reason=interrupted", org, paymentId,
+                    channel);
         } catch (RuntimeException e) {
             metrics.cliqPost("failed");
             log.warn("event=cliq_notice_failed org={} payment={} channel={} reason={}", org, paymentId, channel,

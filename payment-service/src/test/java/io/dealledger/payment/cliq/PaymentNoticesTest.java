@@ -3,6 +3,7 @@ package io.dealledger.payment.cliq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -36,8 +37,19 @@ class PaymentNoticesTest {
     private final CliqClient cliq = mock(CliqClient.class);
     private final LedgerMemory memory = mock(LedgerMemory.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final PaymentNotices notices = new PaymentNotices(cliq, "payments-received", true, memory, new NoticeLog(),
-            mock(FactPublisher.class), new PaymentMetrics(meters), Duration.ofSeconds(5), clock);
+    private final NoticeLog claims = new NoticeLog();
+    private final FactPublisher publisher = mock(FactPublisher.class);
+    private final PaymentNotices notices = new PaymentNotices(cliq, "payments-received", true, memory, claims,
+            publisher, new PaymentMetrics(meters), Duration.ofSeconds(5), clock);
+
+    PaymentNoticesTest() {
+        // a claim on payment.notices.v1 is read back at once, as from a topic no other instance writes
+        doAnswer(call -> {
+            claims.readBack(call.getArgument(1), call.getArgument(2));
+            return null;
+        }).when(publisher).publish(any(io.dealledger.schemas.topics.TopicSpec.class), any(String.class),
+                any(org.apache.avro.specific.SpecificRecord.class));
+    }
 
     @Test
     void aRefusedTokenPausesPostingInsteadOfFailingOncePerPayment() {
@@ -56,6 +68,57 @@ class PaymentNoticesTest {
         // Then Cliq was asked once before the pause and once after it, and the refusal is counted as such
         verify(cliq, times(2)).post(eq("payments-received"), any());
         assertThat(meters.counter("dealledger.payment.cliq.posts", "outcome", "unauthorized").count()).isEqualTo(2.0);
+    }
+
+    /**
+     * Issue 18: two instances seeing one payment at once (a webhook on one, the poller on the other) announce it
+     * once between them: each claims it on payment.notices.v1 and only the first claim there posts.
+     */
+    @Test
+    void twoInstancesAnnouncingOnePaymentAtOncePostItOnce() throws Exception {
+        // Given two instances, each with its own log, reading one partition in one order
+        paid("p9");
+        when(cliq.post(eq("payments-received"), any())).thenReturn(Mono.empty());
+        NoticeLog first = new NoticeLog();
+        NoticeLog second = new NoticeLog();
+        FactPublisher topic = mock(FactPublisher.class);
+        doAnswer(call -> {
+            synchronized (this) {
+                first.readBack(call.getArgument(1), call.getArgument(2));
+                second.readBack(call.getArgument(1), call.getArgument(2));
+            }
+            return null;
+        }).when(topic).publish(any(io.dealledger.schemas.topics.TopicSpec.class), any(String.class),
+                any(org.apache.avro.specific.SpecificRecord.class));
+        PaymentNotices one = new PaymentNotices(cliq, "payments-received", true, memory, first, topic,
+                new PaymentMetrics(meters), Duration.ofSeconds(5), clock);
+        PaymentNotices other = new PaymentNotices(cliq, "payments-received", true, memory, second, topic,
+                new PaymentMetrics(meters), Duration.ofSeconds(5), clock);
+
+        // When both announce the payment at the same moment
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Thread a = new Thread(() -> awaitThen(go, () -> one.announce(ORG, List.of("p9"))));
+        Thread b = new Thread(() -> awaitThen(go, () -> other.announce(ORG, List.of("p9"))));
+        a.start();
+        b.start();
+        go.countDown();
+        a.join(10_000);
+        b.join(10_000);
+
+        // Then Cliq got one message, and the other instance counted its claim as taken elsewhere
+        verify(cliq, times(1)).post(eq("payments-received"), any());
+        assertThat(meters.counter("dealledger.payment.cliq.posts", "outcome", "claimed_elsewhere").count())
+                .isEqualTo(1.0);
+    }
+
+    private static void awaitThen(java.util.concurrent.CountDownLatch go, Runnable work) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        work.run();
     }
 
     private void paid(String... paymentIds) {

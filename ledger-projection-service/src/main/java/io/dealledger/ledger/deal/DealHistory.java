@@ -32,6 +32,11 @@ public record DealHistory(Set<String> invoices, List<DealInput.Terms> terms, Lis
         return List.copyOf(new TreeSet<>(invoices));
     }
 
+    /** Whether a record has given the deal this account before. */
+    public boolean named(String accountId) {
+        return accounts.stream().anyMatch(seen -> seen.accountId().equals(accountId));
+    }
+
     DealHistory withInvoice(String invoiceKey) {
         if (invoices.contains(invoiceKey)) {
             return this;

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * its account last counted them (key {@code account:deal}); store {@value LedgerTopology#ACCOUNT_STORE} holds each
  * account's sums per currency and version. A change takes the deal's previous totals out and its new ones in, so the
  * work per change does not grow with the account's deals, and a repeated change (same totals) is a no-op. Every
- * change of an account's sums publishes its {@link AccountLedger} with the next version.
+ * change of an account's sums publishes its {@link AccountLedger} with the next version. Every deal counted in an
+ * account, or {@linkplain AccountChange#seen named} for it, stays in the account's {@code dealsEver} for its as-of
+ * ledgers.
  */
 final class AccountProcessor implements Processor<String, AccountChange, String, AccountLedger> {
 
@@ -48,12 +50,18 @@ final class AccountProcessor implements Processor<String, AccountChange, String,
     public void process(Record<String, AccountChange> record) {
         String accountId = record.key();
         AccountChange change = record.value();
+        AccountState state = Optional.ofNullable(accounts.get(accountId)).orElseGet(() -> AccountState.empty(accountId));
+        if (change.seen()) {
+            if (!state.dealsEver().contains(change.dealId())) {
+                accounts.put(accountId, state.seeing(change.dealId()));
+            }
+            return;
+        }
         String dealKey = accountId + ":" + change.dealId();
         DealTotals counted = deals.get(dealKey);
         if (Objects.equals(counted, change.totals())) {
             return;
         }
-        AccountState state = Optional.ofNullable(accounts.get(accountId)).orElseGet(() -> AccountState.empty(accountId));
         AccountView next;
         try {
             next = state.view().with(counted, change.totals());
@@ -68,10 +76,14 @@ final class AccountProcessor implements Processor<String, AccountChange, String,
         } else {
             deals.put(dealKey, change.totals());
         }
+        AccountState known = change.totals() == null ? state : state.seeing(change.dealId());
         if (next.equals(state.view())) {
+            if (known != state) {
+                accounts.put(accountId, known);
+            }
             return;
         }
-        AccountState published = state.publishing(next);
+        AccountState published = known.publishing(next);
         accounts.put(accountId, published);
         context.forward(new Record<>(accountId, AccountLedgerMapper.toEvent(next, published.version(),
                 Instant.ofEpochMilli(record.timestamp())), record.timestamp()));

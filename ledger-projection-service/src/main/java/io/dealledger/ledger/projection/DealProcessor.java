@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each published change also goes to the deal's account (keyed by account id) as the deal's whole totals, and a
  * deal whose account changed leaves its old account (totals null): the account roll-up's adder and subtractor, made
- * idempotent by carrying full values.
+ * idempotent by carrying full values. The first record naming an account for the deal also tells that account (a
+ * {@link AccountChange#seen} change), so the account's as-of ledgers ask the deal even when that record was overridden.
  */
 final class DealProcessor implements Processor<String, DealInput, String, DealProcessor.Output> {
 
@@ -84,6 +85,11 @@ final class DealProcessor implements Processor<String, DealInput, String, DealPr
         String dealId = record.key();
         DealState state = Optional.ofNullable(store.get(dealId)).orElseGet(() -> DealState.empty(dealId));
         DealState next = state.with(record.value());
+        if (record.value() instanceof DealInput.AccountSeen seen && !state.history().named(seen.accountId())) {
+            // every account a record ever gave the deal keeps it for its as-of ledgers, also one overridden since
+            context.forward(new Record<String, Output>(seen.accountId(), new ToAccount(AccountChange.seen(dealId)),
+                    record.timestamp()));
+        }
         if (record.value() instanceof DealInput.LinkSeen) {
             store.put(dealId, next); // kept for as-of ledgers; the current ledger is told by the invoice's change
             return;
@@ -122,14 +128,14 @@ final class DealProcessor implements Processor<String, DealInput, String, DealPr
         String was = before == null ? null : before.accountId();
         String now = after.accountId();
         if (was != null && !was.equals(now)) {
-            context.forward(new Record<String, Output>(was, new ToAccount(new AccountChange(after.dealId(), null)),
-                    timestamp));
+            context.forward(new Record<String, Output>(was, new ToAccount(new AccountChange(after.dealId(), null,
+                    false)), timestamp));
         }
         DealTotals totals = DealTotals.of(after);
         boolean totalsChanged = before == null || !totals.equals(DealTotals.of(before));
         if (now != null && (!now.equals(was) || totalsChanged)) {
-            context.forward(new Record<String, Output>(now, new ToAccount(new AccountChange(after.dealId(), totals)),
-                    timestamp));
+            context.forward(new Record<String, Output>(now, new ToAccount(new AccountChange(after.dealId(), totals,
+                    false)), timestamp));
         }
     }
 

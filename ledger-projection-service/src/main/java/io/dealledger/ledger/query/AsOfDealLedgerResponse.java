@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import io.dealledger.core.money.Money;
+import io.dealledger.ledger.account.AccountAsOf;
+import io.dealledger.ledger.account.DealTotals;
 import io.dealledger.ledger.deal.DealView;
 
 /**
@@ -28,5 +31,15 @@ public record AsOfDealLedgerResponse(String dealId, LocalDate asOf, String zone,
                 ledger.totalCredited(), ledger.totalRefunded(), ledger.writtenOff(), ledger.outstanding(),
                 ledger.overdue(), ledger.uninvoiced(), ledger.paymentStatus(), ledger.invoices(),
                 ledger.lastPaymentDate());
+    }
+
+    /** The deal as its account of then counts it, read back from this answer (the amounts are exact decimals). */
+    AccountAsOf.DealThen dealThen() {
+        return new AccountAsOf.DealThen(accountId, new DealTotals(dealId, currency, money(totalInvoiced),
+                money(totalPaid), money(totalCredited), money(outstanding), money(overdue)));
+    }
+
+    private Money money(String amount) {
+        return Money.of(amount, currency);
     }
 }

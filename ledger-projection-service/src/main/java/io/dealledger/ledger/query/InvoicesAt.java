@@ -1,6 +1,5 @@
 package io.dealledger.ledger.query;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,9 +21,7 @@ import io.dealledger.ledger.query.LedgerStores.Unavailable;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.HostInfo;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -40,22 +37,16 @@ public class InvoicesAt {
 
     static final String PATH = "/api/v1/invoices/{organizationId}/{invoiceId}/ledger";
 
-    /** The store holding an invoice's facts cannot be read now (rebalancing, restoring, its owner not answering). */
-    static final class Unready extends RuntimeException {
-        Unready(String reason) {
-            super(reason);
-        }
-    }
-
     private static final JsonSerde<InvoiceView> VIEWS = new JsonSerde<>(InvoiceView.class);
 
     private final LedgerStores stores;
     private final LedgerProperties properties;
-    private final WebClient client = WebClient.create();
+    private final OwnerReads owners;
 
-    public InvoicesAt(LedgerStores stores, LedgerProperties properties) {
+    public InvoicesAt(LedgerStores stores, LedgerProperties properties, OwnerReads owners) {
         this.stores = stores;
         this.properties = properties;
+        this.owners = owners;
     }
 
     /** The view of {@code invoice} at {@code at}, read where its facts are; empty for an invoice without facts. */
@@ -69,7 +60,7 @@ public class InvoicesAt {
                         return remote(elsewhere.host(), invoice, at);
                     }
                     if (lookup instanceof Unavailable<InvoiceView> unavailable) {
-                        return Mono.error(new Unready(unavailable.reason()));
+                        return Mono.error(new OwnerReads.Unready(unavailable.reason()));
                     }
                     return Mono.just(Optional.<InvoiceView>empty());
                 });
@@ -97,23 +88,12 @@ public class InvoicesAt {
     }
 
     private Mono<Optional<InvoiceView>> remote(HostInfo owner, InvoiceRef invoice, Instant at) {
-        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + PATH
-                .replace("{organizationId}", encode(invoice.organizationId()))
-                .replace("{invoiceId}", encode(invoice.invoiceId())) + "?at=" + encode(at.toString()));
-        return client.get().uri(uri).header(Forwarder.FORWARDED_HEADER, "true")
-                .exchangeToMono(response -> {
-                    if (response.statusCode().value() == HttpStatus.NOT_FOUND.value()) {
-                        return response.releaseBody().thenReturn(Optional.<InvoiceView>empty());
-                    }
-                    if (!response.statusCode().is2xxSuccessful()) {
-                        return response.releaseBody().then(Mono.<Optional<InvoiceView>>error(new Unready(
-                                "invoice " + invoice + " at " + owner + ": " + response.statusCode())));
-                    }
-                    return response.bodyToMono(byte[].class)
-                            .map(body -> Optional.of(VIEWS.deserializer().deserialize(null, body)));
-                })
-                .onErrorMap(failure -> !(failure instanceof Unready),
-                        failure -> new Unready("invoice " + invoice + " at " + owner + ": " + failure.getMessage()));
+        String what = "invoice " + invoice;
+        return owners.get(owner, PATH.replace("{organizationId}", encode(invoice.organizationId()))
+                        .replace("{invoiceId}", encode(invoice.invoiceId())) + "?at=" + encode(at.toString()),
+                        body -> VIEWS.deserializer().deserialize(null, body), what)
+                .onErrorMap(OwnerReads.Refused.class, refused -> new OwnerReads.Unready(what + " at " + owner + ": "
+                        + refused.getMessage()));
     }
 
     private static String encode(String value) {

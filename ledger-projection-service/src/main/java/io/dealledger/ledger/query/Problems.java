@@ -26,9 +26,10 @@ public final class Problems {
         return answer(Problem.of("invalid", "Invalid request", 400, field + ": " + reason, null, field, reason));
     }
 
-    /** The request is well formed but the data it names cannot answer it (e.g. a deal without an account). */
+    /** The request is well formed but the data it names cannot answer it (e.g. a deal without an account, a ledger as
+     * of a date whose intermediate state breaks an invariant). */
     public static ResponseEntity<Object> unprocessable(String field, String reason) {
-        return answer(Problem.of("unprocessable", "Cannot answer for this deal", 422, reason, null, field, reason));
+        return answer(Problem.of("unprocessable", "Cannot answer for this request", 422, reason, null, field, reason));
     }
 
     public static ResponseEntity<Object> badGateway(String reason) {

@@ -95,6 +95,15 @@ class SeveralInstancesIT {
                     assertThat(fromA.path("currencies").path(0).path("deals").asInt()).isEqualTo(4);
                     assertThat(fromA.path("currencies").path(0).path("totalPaid").asString()).isEqualTo(expectedPaid);
                 });
+                // and as of today, from its four deals' ledgers as of today wherever each is kept, the same sums
+                await(account).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                    String asOf = "/api/v1/accounts/" + account + "/ledger?asOf=" + LocalDate.now();
+                    JsonNode fromA = get(portA, asOf);
+                    assertThat(fromA).isNotNull().isEqualTo(get(portB, asOf));
+                    assertThat(fromA.path("deals").size()).isEqualTo(4);
+                    assertThat(fromA.path("currencies")).isEqualTo(get(portA, "/api/v1/accounts/" + account
+                            + "/ledger").path("currencies"));
+                });
             }
         }
     }

@@ -307,4 +307,43 @@ class WidgetBrowserIT {
         var created = stack.invoicesOfGlobex();
         assertThat(created).as("one Books invoice for the one action").hasSize(invoicesBefore + 1);
     }
+
+    /** Issue 20: the date picker shows the deal as it stood at the end of a day, and "Back to today" the live one. */
+    @Test
+    @Order(9)
+    void theDatePickerShowsTheDealAsItStoodAtTheEndOfADayThenTodaysFiguresAgain() throws Exception {
+        // Given the widget with today's figures (invoices issued and paid today, in this run)
+        browser.open(stack.widgetUrl(WidgetStack.GLOBEX_DEAL, 1));
+        browser.until("the widget loaded", WAIT, d -> !figure("totalInvoiced").equals("–")
+                && !figure("totalInvoiced").equals(usd(BigDecimal.ZERO)));
+        String invoicedToday = figure("totalInvoiced");
+        String paidToday = figure("totalPaid");
+
+        // When the user picks yesterday, Then nothing was invoiced or paid on the deal yet then
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        pick(today.minusDays(1));
+        browser.until("yesterday's figures", WAIT, d -> browser.text("#as-of-note").startsWith("Figures as of the end of")
+                && "true".equals(browser.js("return document.getElementById('insight').getAttribute('data-as-of') === "
+                + "arguments[0] ? 'true' : 'false'", today.minusDays(1).toString())));
+        assertThat(figure("totalInvoiced")).isEqualTo(usd(BigDecimal.ZERO));
+        assertThat(figure("totalPaid")).isEqualTo(usd(BigDecimal.ZERO));
+        assertThat(browser.driver.findElement(By.id("as-of-today")).isDisplayed()).isTrue();
+
+        // When the user picks today, Then the end of today is what the deal holds now
+        pick(today);
+        browser.until("today's figures as of today", WAIT, d -> figure("totalInvoiced").equals(invoicedToday));
+        assertThat(figure("totalPaid")).isEqualTo(paidToday);
+
+        // And "Back to today" shows the live figures again
+        browser.driver.findElement(By.id("as-of-today")).click();
+        browser.until("the live figures", WAIT, d -> browser.text("#as-of-note").startsWith("Today's figures"));
+        assertThat(figure("totalInvoiced")).isEqualTo(invoicedToday);
+        assertThat(figure("totalPaid")).isEqualTo(paidToday);
+        browser.screenshot("09-as-of-a-date");
+    }
+
+    private static void pick(LocalDate day) {
+        browser.js("var input = document.getElementById('as-of'); input.value = arguments[0];"
+                + " input.dispatchEvent(new Event('change'));", day.toString());
+    }
 }

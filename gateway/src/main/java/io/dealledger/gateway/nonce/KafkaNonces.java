@@ -15,12 +15,12 @@ import io.dealledger.events.SignatureNonceUsed;
 import io.dealledger.gateway.problem.Refusal;
 import io.dealledger.schemas.serde.EventDeserializer;
 import io.dealledger.schemas.topics.Topics;
+import io.dealledger.service.kafka.LookBack;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -191,16 +191,8 @@ public final class KafkaNonces implements Nonces, SmartLifecycle {
         reader.assign(partitions);
         // a claim still in the window was written at most one window before its timestamp's end
         long since = clock.millis() - window.multipliedBy(2).plus(SKEW).toMillis();
-        Map<TopicPartition, Long> query = new HashMap<>();
-        partitions.forEach(partition -> query.put(partition, since));
-        // the ends as they were before the query: a partition with nothing that recent starts there, not at the end
-        // seen later, which would skip a claim another instance wrote in between (and let its replay through here)
-        Map<TopicPartition, Long> ends = reader.endOffsets(partitions, Duration.ofSeconds(10));
-        Map<TopicPartition, OffsetAndTimestamp> found = reader.offsetsForTimes(query, Duration.ofSeconds(10));
-        for (TopicPartition partition : partitions) {
-            OffsetAndTimestamp at = found.get(partition);
-            reader.seek(partition, at == null ? ends.get(partition) : at.offset());
-        }
+        // a claim another instance wrote meanwhile is read, not skipped (which would let its replay through here)
+        LookBack.seek(reader, partitions, since);
         log.info("event=nonces_following topic={} partitions={} since={}", TOPIC, partitions.size(),
                 Instant.ofEpochMilli(since));
         return true;

@@ -30,13 +30,13 @@ import io.dealledger.schemas.serde.EventSerializer;
 import io.dealledger.schemas.topics.Service;
 import io.dealledger.schemas.topics.TopicSpec;
 import io.dealledger.schemas.topics.Topics;
+import io.dealledger.service.kafka.LookBack;
 import io.dealledger.service.lifecycle.BackgroundLoop;
 import io.dealledger.zoho.oauth.TokenSharing;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -212,16 +212,7 @@ public final class KafkaTokenSharing extends BackgroundLoop implements TokenShar
     /** Every service's token topic from a token's lifetime back; answers where each ends now. */
     private Map<TopicPartition, Long> assignFromLookBack(KafkaConsumer<String, SpecificRecord> reader) {
         List<TopicPartition> partitions = assignEveryPartition(reader, Topics.zohoTokens());
-        long since = clock.instant().minus(LOOK_BACK).toEpochMilli();
-        Map<TopicPartition, Long> times = new HashMap<>();
-        partitions.forEach(partition -> times.put(partition, since));
-        Map<TopicPartition, OffsetAndTimestamp> offsets = reader.offsetsForTimes(times, Duration.ofSeconds(10));
-        Map<TopicPartition, Long> ends = reader.endOffsets(partitions, Duration.ofSeconds(10));
-        for (TopicPartition partition : partitions) {
-            OffsetAndTimestamp offset = offsets.get(partition);
-            reader.seek(partition, offset == null ? ends.get(partition) : offset.offset());
-        }
-        return ends;
+        return LookBack.seek(reader, partitions, clock.instant().minus(LOOK_BACK).toEpochMilli());
     }
 
     private KafkaConsumer<String, SpecificRecord> reader() {

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * Announces each payment once in the configured Cliq channel, after its facts are on Kafka, once across every
  * instance: an instance first claims the announcement (a PaymentNoticePosted of its own on payment.notices.v1,
  * keyed org:payment) and posts only if its claim is the first read back there ({@link NoticeLog}); a payment
- * already claimed is skipped. A claim whose post then fails is not posted again (a duplicate announcement from a
- * retry is worse than a missing one): the failure is logged and counted. Cliq being down never holds up a fact. Cliq posts with the same OAuth
- * token as Books and CRM, so a token without Cliq's scope is refused on every post: that is logged once as an
+ * another instance claimed is skipped. A post that fails is logged and counted, and the instance that holds the
+ * claim tries again the next time it sees the payment. Cliq being down never holds up a fact. Cliq posts with the
+ * same OAuth token as Books and CRM, so a token without Cliq's scope is refused on every post: that is logged once as an
  * error naming the scope, counted as {@code unauthorized}, and posting pauses for {@link #AUTHORIZATION_PAUSE}
  * instead of failing (and asking for tokens) once per payment.
  */
@@ -46,6 +46,8 @@ public class PaymentNotices {
     private final PaymentMetrics metrics;
     private final Duration timeout;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Claims this instance made and has not posted yet (org:payment → claim id): posted at the next sighting. */
+    private final java.util.Map<String, String> unposted = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile Instant pausedUntil = Instant.MIN;
 
@@ -75,7 +77,8 @@ public class PaymentNotices {
 
     private void announce(String org, String paymentId) {
         String key = org + ":" + paymentId;
-        if (posted.posted(org, paymentId) || !inFlight.add(key)) {
+        String mine = unposted.get(key);
+        if (posted.posted(org, paymentId) && mine == null || !inFlight.add(key)) {
             return;
         }
         try {
@@ -85,19 +88,30 @@ public class PaymentNotices {
             }
             // claimed first, posted only by the first claim: two instances seeing the payment at once (a webhook
             // here, the poller there) announce it once between them
-            String claim = UUID.randomUUID().toString();
-            publisher.publish(Topics.PAYMENT_NOTICES, key, PaymentNoticePosted.newBuilder().setEventId(claim)
-                    .setOccurredAt(java.time.Instant.now()).setSource("payment-service").setOrganizationId(org)
-                    .setPaymentId(paymentId).setChannel(channel).build());
+            String claim = mine;
+            if (claim == null) {
+                claim = UUID.randomUUID().toString();
+                unposted.put(key, claim);
+                publisher.publish(Topics.PAYMENT_NOTICES, key, PaymentNoticePosted.newBuilder().setEventId(claim)
+                        .setOccurredAt(java.time.Instant.now()).setSource("payment-service").setOrganizationId(org)
+                        .setPaymentId(paymentId).setChannel(channel).build());
+            }
             Optional<String> first = posted.firstClaim(org, paymentId, timeout);
-            if (!first.equals(Optional.of(claim))) {
+            if (first.isEmpty()) {
+                metrics.cliqPost("failed");
+                log.warn("event=cliq_notice_failed org={} payment={} reason=claim_not_read_back", org, paymentId);
+                return;
+            }
+            if (!first.get().equals(claim)) {
+                unposted.remove(key);
                 metrics.cliqPost("claimed_elsewhere");
-                log.info("event=cliq_notice_skipped org={} payment={} reason={}", org, paymentId,
-                        first.isEmpty() ? "claim_not_read_back" : "claimed_by_another_instance");
+                log.info("event=cliq_notice_skipped org={} payment={} reason=claimed_by_another_instance", org,
+                        paymentId);
                 return;
             }
             cliq.post(channel, message).block(timeout);
             posted.remember(org, paymentId);
+            unposted.remove(key);
             metrics.cliqPost("posted");
             log.info("event=cliq_notice_posted org={} payment={} channel={}", org, paymentId, channel);
         } catch (ZohoAuthorizationException e) {

@@ -111,6 +111,24 @@ class PaymentNoticesTest {
                 .isEqualTo(1.0);
     }
 
+    /** A post Cliq failed is tried again by the instance holding the claim at the payment's next sighting, once. */
+    @Test
+    void aFailedPostIsTriedAgainAtTheNextSightingThenNeverAgain() {
+        // Given Cliq failing the first post and taking the second
+        paid("p7");
+        when(cliq.post(eq("payments-received"), any()))
+                .thenReturn(Mono.error(new IllegalStateException("Cliq answered 503")), Mono.empty());
+
+        // When the payment is announced three times
+        notices.announce(ORG, List.of("p7"));
+        notices.announce(ORG, List.of("p7"));
+        notices.announce(ORG, List.of("p7"));
+
+        // Then Cliq was asked twice, and the second time posted it
+        verify(cliq, times(2)).post(eq("payments-received"), any());
+        assertThat(meters.counter("dealledger.payment.cliq.posts", "outcome", "posted").count()).isEqualTo(1.0);
+    }
+
     private static void awaitThen(java.util.concurrent.CountDownLatch go, Runnable work) {
         try {
             go.await();

@@ -37,6 +37,7 @@ public final class ExampleEvents {
             case LONG -> 42L;
             case INT -> 7;
             case BOOLEAN -> true;
+            case BYTES -> java.nio.ByteBuffer.wrap((field + "-\u00e9").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             case ENUM -> SpecificData.get().createEnum(schema.getEnumSymbols().get(schema.getEnumSymbols().size() - 1), schema);
             case ARRAY -> List.of(value(schema.getElementType(), field));
             case UNION -> value(schema.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst()

@@ -18,6 +18,7 @@ import io.dealledger.events.DealChanged;
 import io.dealledger.events.DealLedger;
 import io.dealledger.events.InvoiceAmended;
 import io.dealledger.events.InvoiceChanged;
+import io.dealledger.events.InvoiceFactsSnapshot;
 import io.dealledger.events.InvoiceImported;
 import io.dealledger.events.InvoiceIssued;
 import io.dealledger.events.InvoiceLinkRejected;
@@ -52,8 +53,11 @@ public final class Topics {
     public static final TopicSpec INVOICE_REQUESTS = new TopicSpec("invoice.requests.v1", "deal id",
             List.of(InvoiceRequested.class), PARTITIONS, Retention.FOREVER, Service.GATEWAY);
 
-    /** Normalized Books webhooks, not yet verified, keyed by the Books entity id. */
-    public static final TopicSpec BOOKS_EVENTS = new TopicSpec("books.events.v1", "Books entity id",
+    /**
+     * Normalized Books webhooks, not yet verified, keyed by the Books organization id: every hint about one
+     * organization reaches the payment-service instance that owns it (partition-owned state), in the order Books sent it.
+     */
+    public static final TopicSpec BOOKS_EVENTS = new TopicSpec("books.events.v1", "organization id",
             List.of(PaymentReceived.class, PaymentDeleted.class, InvoiceChanged.class, CreditNoteChanged.class),
             PARTITIONS, Retention.FOREVER, Service.GATEWAY);
 
@@ -90,6 +94,28 @@ public final class Topics {
     /** Payments already announced in Cliq, keyed by {@code org:paymentId}, so none is announced twice. */
     public static final TopicSpec PAYMENT_NOTICES = new TopicSpec("payment.notices.v1", "organization id + payment id",
             List.of(PaymentNoticePosted.class), PARTITIONS, Retention.COMPACTED, Service.PAYMENT_SERVICE);
+
+    /**
+     * payment-service's own work for an organization that arrived keyed otherwise (link requests keyed by invoice,
+     * issued invoices keyed by deal), re-keyed by organization id: same key and partitions as books.events.v1, so the
+     * instance owning partition p of books.events.v1 owns partition p here too and does all of an organization's work.
+     * Also a Books hint that reached an instance not owning its organization (one written before books.events.v1 was
+     * keyed by organization, or waiting in a burst while the partition moved). A re-keyed copy of events written first
+     * elsewhere; kept like dead letters (four weeks).
+     */
+    public static final TopicSpec PAYMENT_WORK = new TopicSpec("payment.work.v1", "organization id",
+            List.of(InvoiceLinkRequested.class, InvoiceUnlinkRequested.class, InvoiceIssued.class, PaymentReceived.class,
+                    PaymentDeleted.class, InvoiceChanged.class, CreditNoteChanged.class), PARTITIONS,
+            Retention.DEAD_LETTERS, Service.PAYMENT_SERVICE);
+
+    /**
+     * payment-service's partition-owned store: per invoice, every fact it has published on ledger.facts.v1, keyed by
+     * {@link #ledgerFactKey(String, String) org id + invoice id}, the latest per key kept. Written to the partition of
+     * the invoice's organization on books.events.v1 ({@link #organizationPartition}), not by its key's hash, so the
+     * owner of an organization restores exactly its partitions.
+     */
+    public static final TopicSpec PAYMENT_INVOICES = new TopicSpec("payment.invoices.v1", "organization id + invoice id",
+            List.of(InvoiceFactsSnapshot.class), PARTITIONS, Retention.COMPACTED, Service.PAYMENT_SERVICE);
 
     /** The per-account roll-ups of the deal ledgers, per currency, keyed by CRM account id; the latest is kept. */
     public static final TopicSpec ACCOUNT_LEDGERS = new TopicSpec("ledger.accounts.v1", "account id",
@@ -158,7 +184,8 @@ public final class Topics {
             ZOHO_TOKENS_PAYMENT_SERVICE, ZOHO_TOKENS_LEDGER_PROJECTION_SERVICE);
 
     private static final List<TopicSpec> ALL = List.of(INVOICE_REQUESTS, BOOKS_EVENTS, INVOICE_LINKS, CRM_DEALS,
-            INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS, POLLER_CHECKPOINTS, PAYMENT_NOTICES, ACCOUNT_LEDGERS,
+            INVOICE_OUTCOMES, LEDGER_FACTS, DEAL_LEDGERS, POLLER_CHECKPOINTS, PAYMENT_NOTICES, PAYMENT_WORK,
+            PAYMENT_INVOICES, ACCOUNT_LEDGERS,
             DEAD_LETTER_REPLAYS, SIGNATURE_NONCES, BOOKS_BUDGET_INVOICE_SERVICE, BOOKS_BUDGET_PAYMENT_SERVICE,
             BOOKS_BUDGET_LEDGER_PROJECTION_SERVICE, ZOHO_TOKENS_INVOICE_SERVICE, ZOHO_TOKENS_PAYMENT_SERVICE,
             ZOHO_TOKENS_LEDGER_PROJECTION_SERVICE, LEDGER_FACTS_RETRIES, INVOICE_OUTCOMES_RETRIES, CRM_DEALS_RETRIES,
@@ -203,6 +230,21 @@ public final class Topics {
     /** Every retry topic: they carry their sources' event types, so they are not where those types are written first. */
     public static List<TopicSpec> retries() {
         return List.of(LEDGER_FACTS_RETRIES, INVOICE_OUTCOMES_RETRIES, CRM_DEALS_RETRIES, INVOICE_REQUESTS_RETRIES);
+    }
+
+    /** Topics that carry a re-keyed copy of events written first on another topic (payment.work.v1). */
+    public static List<TopicSpec> reKeyed() {
+        return List.of(PAYMENT_WORK);
+    }
+
+    /**
+     * The partition of books.events.v1 (and payment.work.v1, payment.invoices.v1) that holds an organization: Kafka's
+     * default partitioner on the organization id (murmur2 of its UTF-8 bytes, made positive, modulo the partitions).
+     */
+    public static int organizationPartition(String organizationId) {
+        byte[] key = organizationId.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key))
+                % BOOKS_EVENTS.partitions();
     }
 
     /** Every service's access-token topic: each instance reads them all. */

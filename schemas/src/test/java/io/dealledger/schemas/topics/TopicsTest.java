@@ -14,14 +14,14 @@ class TopicsTest {
         Map<Class<?>, String> topicOf = new HashMap<>();
         for (TopicSpec topic : Topics.all()) {
             if (Topics.booksBudgets().contains(topic) || Topics.zohoTokens().contains(topic)
-                    || Topics.retries().contains(topic)) {
+                    || Topics.retries().contains(topic) || Topics.reKeyed().contains(topic)) {
                 continue;
             }
             for (Class<?> type : topic.eventTypes()) {
                 assertThat(topicOf.put(type, topic.name())).as(type.getSimpleName()).isNull();
             }
         }
-        assertThat(topicOf).hasSize(29);
+        assertThat(topicOf).hasSize(30);
     }
 
     @Test
@@ -87,5 +87,17 @@ class TopicsTest {
         assertThat(Topics.writtenBy(Service.GATEWAY))
                 .containsExactly(Topics.INVOICE_REQUESTS, Topics.BOOKS_EVENTS, Topics.INVOICE_LINKS, Topics.CRM_DEALS,
                         Topics.DEAD_LETTER_REPLAYS, Topics.SIGNATURE_NONCES);
+    }
+
+    @Test
+    void anOrganizationsPartitionIsTheOneKafkasProducerPicksForItsIdAsKey() {
+        for (String organization : java.util.List.of("10234695", "20345789", "1", "org-x", "99999999999")) {
+            int kafka = org.apache.kafka.clients.producer.internals.BuiltInPartitioner.partitionForKey(
+                    organization.getBytes(java.nio.charset.StandardCharsets.UTF_8), Topics.BOOKS_EVENTS.partitions());
+            assertThat(Topics.organizationPartition(organization)).as(organization).isEqualTo(kafka);
+        }
+        assertThat(Topics.PAYMENT_WORK.partitions()).isEqualTo(Topics.BOOKS_EVENTS.partitions());
+        assertThat(Topics.PAYMENT_INVOICES.partitions()).isEqualTo(Topics.BOOKS_EVENTS.partitions());
+        assertThat(Topics.PAYMENT_INVOICES.newTopic().configs()).containsEntry("cleanup.policy", "compact");
     }
 }

@@ -44,7 +44,7 @@ public final class BooksPayloads {
     private BooksPayloads() {
     }
 
-    /** The event to publish and its key (the Books entity id). */
+    /** The event to publish and its key (the organization id: books.events.v1 is partitioned by organization). */
     public record Normalized(String key, String eventId, SpecificRecord event) {
     }
 
@@ -104,7 +104,7 @@ public final class BooksPayloads {
                 .setApplications(applications(payment))
                 .setLastModifiedTime(modified)
                 .build();
-        return new Normalized(paymentId, eventId, event);
+        return new Normalized(org, eventId, event);
     }
 
     private static Normalized paymentDeleted(String org, Fields payment, Instant receivedAt) {
@@ -119,7 +119,7 @@ public final class BooksPayloads {
                 .setPaymentId(paymentId)
                 .setInvoiceIds(invoiceIds(payment))
                 .build();
-        return new Normalized(paymentId, eventId, event);
+        return new Normalized(org, eventId, event);
     }
 
     private static Normalized invoice(String org, Fields invoice, JsonNode raw, Instant receivedAt) {
@@ -141,7 +141,7 @@ public final class BooksPayloads {
                 .setCustomerId(invoice.id("customer_id"))
                 .setLastModifiedTime(modified)
                 .build();
-        return new Normalized(invoiceId, eventId, event);
+        return new Normalized(org, eventId, event);
     }
 
     private static Normalized creditNote(String org, Fields creditNote, JsonNode raw, Instant receivedAt) {
@@ -160,7 +160,7 @@ public final class BooksPayloads {
                 .setCustomerId(creditNote.id("customer_id"))
                 .setLastModifiedTime(modified)
                 .build();
-        return new Normalized(creditNoteId, eventId, event);
+        return new Normalized(org, eventId, event);
     }
 
     /** The invoices a payment is applied to: {@code invoices[].invoice_id}, plus a single {@code invoice_id}. */

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /webhooks/books/{organizationId}}: Books workflow webhooks for invoices, customer payments
  * and credit notes, authenticated per organization, normalized by {@link BooksPayloads} and published on
- * books.events.v1 (keyed by the Books entity id) before the 200.
+ * books.events.v1 (keyed by the organization id) before the 200.
  */
 @RestController
 public class BooksWebhookController {

@@ -68,7 +68,7 @@ class BooksPayloadsTest {
         String payment = "{\"payment\":{\"payment_id\":\"7\",\"invoice_id\":\"8\"},\"event_type\":\"payment_deleted\"}";
 
         assertThat(normalize(payment, null).event()).isInstanceOf(PaymentDeleted.class);
-        assertThat(normalize(payment, "payment_deleted").key()).isEqualTo("7");
+        assertThat(normalize(payment, "payment_deleted").key()).as("keyed by organization").isEqualTo("10234695");
         assertThatThrownBy(() -> normalize(payment, "something_else")).isInstanceOf(Refusal.class);
     }
 

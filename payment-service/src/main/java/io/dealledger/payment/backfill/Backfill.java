@@ -65,6 +65,11 @@ public class Backfill {
         this.clock = clock;
     }
 
+    /** Whether this instance owns the org: only its owner can run its backfill. */
+    public boolean owns(String org) {
+        return sync.owns(org);
+    }
+
     /** Starts a run for the org unless one is running; answers the run's status. */
     public BackfillStatus start(String org) {
         String resumeFrom = checkpoints.get(org, ENTITY).map(PollerCheckpoint::getModifiedThrough).orElse(null);

@@ -24,9 +24,20 @@ public class BackfillController {
     }
 
     @PostMapping
-    public ResponseEntity<BackfillStatus> start(@PathVariable String orgId) {
+    public ResponseEntity<?> start(@PathVariable String orgId) {
         if (!orgId.chars().allMatch(Character::isDigit)) {
             return ResponseEntity.badRequest().build();
+        }
+        if (!backfill.owns(orgId)) {
+            // the organization's state is on the instance owning its partition: a run here could decide nothing
+            int partition = io.dealledger.schemas.topics.Topics.organizationPartition(orgId);
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(io.dealledger.service.http.Problem.of("not-owner", "Organization held by another instance",
+                            409, "Organization " + orgId + " is in partition " + partition + " of books.events.v1, which "
+                                    + "another payment-service instance owns: start its backfill there.",
+                            "/api/v1/backfill/organizations/" + orgId, "orgId",
+                            "held by another payment-service instance").with("partition", partition));
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(backfill.start(orgId));
     }

@@ -8,11 +8,16 @@ import io.dealledger.payment.backfill.BackfillController;
 import io.dealledger.payment.cliq.CliqProperties;
 import io.dealledger.payment.cliq.NoticeLog;
 import io.dealledger.payment.cliq.PaymentNotices;
+import io.dealledger.events.InvoiceIssued;
+import io.dealledger.events.InvoiceLinkRequested;
+import io.dealledger.events.InvoiceUnlinkRequested;
+import io.dealledger.payment.ledger.InvoiceStore;
 import io.dealledger.payment.ledger.LedgerMemory;
+import io.dealledger.payment.ledger.Ownership;
 import io.dealledger.payment.link.AutoLinks;
 import io.dealledger.payment.link.DealAccounts;
-import io.dealledger.payment.link.InvoiceLinkListener;
-import io.dealledger.payment.link.IssuedInvoiceListener;
+import io.dealledger.payment.link.IssuedInvoices;
+import io.dealledger.payment.link.LinkRequests;
 import io.dealledger.payment.link.LinkProperties;
 import io.dealledger.payment.link.Linker;
 import io.dealledger.payment.link.Unlinks;
@@ -28,20 +33,21 @@ import io.dealledger.payment.readback.OwnTopics;
 import io.dealledger.payment.sync.BooksReader;
 import io.dealledger.payment.sync.BooksSync;
 import io.dealledger.payment.sync.BurstSync;
+import io.dealledger.payment.work.WorkForwarder;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.service.failures.SyncFailures;
 import io.dealledger.zoho.ZohoClients;
-import io.dealledger.zoho.limits.BudgetCoordination;
 import io.dealledger.zoho.limits.Priority;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
  * payment-service's wiring: Books notifications, links and issued invoices in (listeners), the poller and the
@@ -65,7 +71,34 @@ public class PaymentConfiguration {
 
     @Bean
     LedgerMemory ledgerMemory() {
-        return new LedgerMemory();
+        return LedgerMemory.partitioned();
+    }
+
+    @Bean
+    InvoiceStore invoiceStore(KafkaProperties kafka, KafkaTemplate<String, SpecificRecord> template,
+                              LedgerMemory memory, PaymentProperties properties, Clock clock) {
+        return new InvoiceStore(kafka.buildConsumerProperties(), template, memory, clock, properties.startupTimeout());
+    }
+
+    @Bean
+    Ownership ownership(LedgerMemory memory, InvoiceStore store, BooksSync sync, PaymentProperties properties) {
+        return new Ownership(memory, store, sync::quiesce, properties.startupTimeout());
+    }
+
+    /** The organizations' listener hands its partitions' ownership over through {@link Ownership}. */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> ownershipOfPartitions(
+            Ownership ownership) {
+        return container -> {
+            if (BooksNotificationListener.ID.equals(container.getListenerId())) {
+                container.getContainerProperties().setConsumerRebalanceListener(ownership);
+            }
+        };
+    }
+
+    @Bean
+    WorkForwarder workForwarder(KafkaTemplate<String, SpecificRecord> kafka) {
+        return new WorkForwarder(kafka);
     }
 
     @Bean
@@ -79,17 +112,17 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    OwnTopics ownTopics(KafkaProperties kafka, PaymentProperties properties, LedgerMemory memory, NoticeLog notices,
+    OwnTopics ownTopics(KafkaProperties kafka, PaymentProperties properties, NoticeLog notices,
                         Checkpoints checkpoints) {
         return new OwnTopics(kafka.buildConsumerProperties(), properties.startupTimeout(), List.of(
-                new OwnTopic(Topics.LEDGER_FACTS, memory::remember),
                 new OwnTopic(Topics.PAYMENT_NOTICES, notices::readBack),
                 new OwnTopic(Topics.POLLER_CHECKPOINTS, checkpoints::readBack)));
     }
 
     @Bean
-    FactPublisher factPublisher(KafkaTemplate<String, SpecificRecord> kafka, LedgerMemory memory, PaymentMetrics metrics) {
-        return new FactPublisher(kafka, memory, metrics);
+    FactPublisher factPublisher(KafkaTemplate<String, SpecificRecord> kafka, LedgerMemory memory, InvoiceStore store,
+                                PaymentMetrics metrics) {
+        return new FactPublisher(kafka, memory, store, metrics);
     }
 
     @Bean
@@ -111,9 +144,19 @@ public class PaymentConfiguration {
 
     @Bean
     BooksNotificationListener booksNotificationListener(BooksSync sync, BooksReader books, PaymentNotices notices,
-                                                        PaymentMetrics metrics, BurstProperties burst, Clock clock) {
+                                                        PaymentMetrics metrics, BurstProperties burst, Clock clock,
+                                                        LinkRequests links, IssuedInvoices issued,
+                                                        WorkForwarder forwarder) {
         return new BooksNotificationListener(sync, new BurstSync(books, sync), notices, metrics, burst.threshold(),
-                burst.maxWait(), clock);
+                burst.maxWait(), clock, event -> {
+                    if (event instanceof InvoiceLinkRequested request) {
+                        links.on(request);
+                    } else if (event instanceof InvoiceUnlinkRequested request) {
+                        links.on(request);
+                    } else if (event instanceof InvoiceIssued invoice) {
+                        issued.on(invoice);
+                    }
+                }, forwarder::forward);
     }
 
     @Bean
@@ -127,9 +170,9 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    InvoiceLinkListener invoiceLinkListener(BooksReader books, BooksSync sync, Linker linker,
-                                            PaymentMetrics metrics, SyncFailures failures, PaymentNotices notices) {
-        return new InvoiceLinkListener(books, sync, linker, metrics, failures, notices);
+    LinkRequests linkRequests(BooksReader books, BooksSync sync, Linker linker, PaymentMetrics metrics,
+                              SyncFailures failures, PaymentNotices notices) {
+        return new LinkRequests(books, sync, linker, metrics, failures, notices);
     }
 
     @Bean
@@ -147,16 +190,16 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    IssuedInvoiceListener issuedInvoiceListener(BooksSync sync, Unlinks unlinks, PaymentMetrics metrics) {
-        return new IssuedInvoiceListener(sync, unlinks, metrics);
+    IssuedInvoices issuedInvoices(BooksSync sync, Unlinks unlinks, PaymentMetrics metrics) {
+        return new IssuedInvoices(sync, unlinks, metrics);
     }
 
     @Bean
     BooksPoller booksPoller(PaymentProperties properties, PollerProperties poller, BooksReader books, BooksSync sync,
                             PaymentNotices notices, Checkpoints checkpoints, FactPublisher publisher,
-                            PaymentMetrics metrics, ObjectProvider<BudgetCoordination> coordination, Clock clock) {
+                            PaymentMetrics metrics, Clock clock) {
         return new BooksPoller(properties.organizations(), poller, books, sync, notices, checkpoints,
-                publisher, metrics, coordination.getIfAvailable(BudgetCoordination::alone), clock);
+                publisher, metrics, sync::owns, clock);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -11,6 +11,9 @@ import java.util.function.Supplier;
 
 import io.dealledger.events.CreditNoteChanged;
 import io.dealledger.events.InvoiceChanged;
+import io.dealledger.events.InvoiceIssued;
+import io.dealledger.events.InvoiceLinkRequested;
+import io.dealledger.events.InvoiceUnlinkRequested;
 import io.dealledger.events.PaymentDeleted;
 import io.dealledger.events.PaymentReceived;
 import io.dealledger.payment.cliq.PaymentNotices;
@@ -31,7 +34,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * books.events.v1: every notification is a hint. The record is re-read from Books and the facts it implies are
+ * The work of the organizations this instance owns: their Books notifications (books.events.v1) and the link
+ * requests and issued invoices forwarded to payment.work.v1, handed to {@code work}. Every notification is a hint. The record is re-read from Books and the facts it implies are
  * published (those already on ledger.facts.v1 are recognised by id and skipped). Records come in batches: when one
  * batch holds a burst of payment notifications for one organization (at least {@code burstThreshold}), they are
  * checked together against one list read of the invoices' balances ({@link BurstBatches}) instead of one read each,
@@ -39,6 +43,9 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  * record it concerns: the error handler retries from there, then dead-letters it with the reason.
  */
 public class BooksNotificationListener {
+
+    /** The listener's id, and its consumer group's. */
+    public static final String ID = "books-notifications";
 
     private static final Logger log = LoggerFactory.getLogger(BooksNotificationListener.class);
     private static final org.springframework.core.log.LogAccessor LOG_ACCESSOR =
@@ -50,24 +57,37 @@ public class BooksNotificationListener {
     private final Clock clock;
     private final HandledHints handled = new HandledHints(100_000);
     private final BurstBatches bursts;
+    private final java.util.function.Consumer<Object> work;
+    private final java.util.function.BiConsumer<String, org.apache.avro.specific.SpecificRecord> toOwner;
 
     /**
      * @param burstThreshold notifications of one organization in one batch from which they are a burst
      * @param burstMaxWait   the longest a burst's notification waits for those queued behind it
      */
     public BooksNotificationListener(BooksSync sync, BurstSync burst, PaymentNotices notices, PaymentMetrics metrics,
-                                     int burstThreshold, Duration burstMaxWait, Clock clock) {
+                                     int burstThreshold, Duration burstMaxWait, Clock clock,
+                                     java.util.function.Consumer<Object> work,
+                                     java.util.function.BiConsumer<String, org.apache.avro.specific.SpecificRecord> toOwner) {
+        this.work = work;
+        this.toOwner = toOwner;
         this.sync = sync;
         this.notices = notices;
         this.metrics = metrics;
         this.clock = clock;
         this.bursts = new BurstBatches(burst, handled, notices, metrics, burstThreshold, burstMaxWait, clock,
                 (type, eventId, org, record, occurredAt, synced) -> handle(type, eventId, org, record, occurredAt,
-                        () -> Optional.of(synced)), this::on);
+                        () -> Optional.of(synced)), this::on, sync::owns, event -> toOwner.accept(organizationOf(event),
+                        (org.apache.avro.specific.SpecificRecord) event));
     }
 
-    @KafkaListener(id = "books-notifications", topics = "#{T(io.dealledger.schemas.topics.Topics).BOOKS_EVENTS.name()}",
-            batch = "true")
+    /**
+     * books.events.v1 and payment.work.v1, both keyed by organization, in one consumer group with the range assignor:
+     * partition p of both comes to the same instance, which owns the organizations of p ({@code ledger.Ownership}).
+     */
+    @KafkaListener(id = "books-notifications", topics = {
+            "#{T(io.dealledger.schemas.topics.Topics).BOOKS_EVENTS.name()}",
+            "#{T(io.dealledger.schemas.topics.Topics).PAYMENT_WORK.name()}"}, batch = "true",
+            properties = "partition.assignment.strategy=org.apache.kafka.clients.consumer.RangeAssignor")
     public void on(List<ConsumerRecord<String, Object>> records) {
         boolean[] done = bursts.settle(records);
         Map<String, Integer> last = lastOfEachRecord(records);
@@ -124,6 +144,13 @@ public class BooksNotificationListener {
     }
 
     void on(Object event) {
+        String organization = organizationOf(event);
+        if (organization != null && !sync.owns(organization)) {
+            // keyed otherwise (written before books.events.v1 was keyed by organization), or held here a moment ago
+            toOwner.accept(organization, (org.apache.avro.specific.SpecificRecord) event);
+            metrics.notification(event.getClass().getSimpleName(), "forwarded_to_owner");
+            return;
+        }
         if (event instanceof PaymentReceived e && NotifiedPayments.countedAsNotified(e,
                 sync.knownInvoicesOf(e.getOrganizationId(), e.getPaymentId()))) {
             // the invoice's webhook, first, had the payment read with the invoice: nothing to read
@@ -149,6 +176,9 @@ public class BooksNotificationListener {
             handle("CreditNoteChanged", e.getEventId(), e.getOrganizationId(), "creditnote=" + e.getCreditNoteId(),
                     e.getOccurredAt(),
                     () -> sync.creditNote(e.getOrganizationId(), e.getCreditNoteId(), Trigger.NOTIFICATION));
+        } else if (event instanceof InvoiceLinkRequested || event instanceof InvoiceUnlinkRequested
+                || event instanceof InvoiceIssued) {
+            work.accept(event);
         } else {
             log.warn("event=notification_ignored type={}", event.getClass().getSimpleName());
         }
@@ -188,6 +218,13 @@ public class BooksNotificationListener {
             return "creditnote:" + e.getOrganizationId() + ":" + e.getCreditNoteId();
         }
         return "other:" + System.identityHashCode(event);
+    }
+
+    /** The organization a record of books.events.v1 or payment.work.v1 concerns; null for another record. */
+    static String organizationOf(Object event) {
+        return event instanceof org.apache.avro.specific.SpecificRecord record
+                && record.getSchema().getField("organizationId") != null
+                ? String.valueOf(record.get(record.getSchema().getField("organizationId").pos())) : null;
     }
 
     private static String eventId(Object event) {

@@ -59,9 +59,14 @@ final class BurstBatches {
     private final Report report;
     private final Consumer<Object> oneByOne;
     private final WaitingHints waiting = new WaitingHints();
+    private final Predicate<String> owns;
+    private final Consumer<Object> toOwner;
 
     BurstBatches(BurstSync burst, HandledHints handled, PaymentNotices notices, PaymentMetrics metrics, int threshold,
-                 Duration maxWait, Clock clock, Report report, Consumer<Object> oneByOne) {
+                 Duration maxWait, Clock clock, Report report, Consumer<Object> oneByOne, Predicate<String> owns,
+                 Consumer<Object> toOwner) {
+        this.owns = owns;
+        this.toOwner = toOwner;
         this.burst = burst;
         this.handled = handled;
         this.notices = notices;
@@ -79,10 +84,11 @@ final class BurstBatches {
         Map<String, Map<String, Integer>> byOrg = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             String key = burstKey(records.get(i).value());
-            if (key != null) {
+            if (key != null && owns.test(org(records.get(i).value()))) {
                 byOrg.computeIfAbsent(org(records.get(i).value()), org -> new LinkedHashMap<>()).put(key, i);
             }
         }
+        handOver();
         Set<String> orgs = new LinkedHashSet<>(byOrg.keySet());
         orgs.addAll(waiting.orgs());
         for (String org : orgs) {
@@ -97,8 +103,18 @@ final class BurstBatches {
 
     /** The notifications stopped (the listener is idle): whatever waits is settled now. */
     void quiet() {
+        handOver();
         for (String org : waiting.orgs()) {
             settle(org, List.of(), Map.of(), waiting.take(org), new boolean[0]);
+        }
+    }
+
+    /** Hints waiting for an organization another instance owns now go to it (payment.work.v1), none is dropped. */
+    private void handOver() {
+        for (String org : waiting.orgs()) {
+            if (!owns.test(org)) {
+                waiting.take(org).values().forEach(held -> toOwner.accept(held.event()));
+            }
         }
     }
 

@@ -24,7 +24,6 @@ import io.dealledger.schemas.EventIds;
 import io.dealledger.schemas.topics.Topics;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
 import io.dealledger.zoho.limits.BooksOrgBudget;
-import io.dealledger.zoho.limits.BudgetCoordination;
 import io.dealledger.zoho.limits.Priority;
 
 import org.slf4j.Logger;
@@ -41,8 +40,8 @@ import org.springframework.context.SmartLifecycle;
  * changed). List rows are never taken as the truth about applications: a row only says "look again". Then the
  * checkpoint goes to payment.checkpoints.v1, so a restart resumes where it stopped.
  *
- * <p>With several instances, the one that {@link BudgetCoordination#owns owns} an organization polls it. Its list
- * reads are {@link Priority#LOW}: they wait behind webhooks and invoice pushes, and never spend more than this
+ * <p>With several instances, the one that owns an organization (holds its partition of books.events.v1,
+ * {@code ledger.Ownership}) polls it. Its list reads are {@link Priority#LOW}: they wait behind webhooks and invoice pushes, and never spend more than this
  * service's share of the organization's day; when that share runs short the passes are spread over what is left of
  * the day. Reading back an invoice the list shows changed is what its webhook would have cost, at the webhook's
  * priority: it holds the invoice's lock, and a webhook of that invoice must not wait behind a LOW call.
@@ -63,14 +62,14 @@ public class BooksPoller implements SmartLifecycle {
     private final Checkpoints checkpoints;
     private final FactPublisher publisher;
     private final PaymentMetrics metrics;
-    private final BudgetCoordination coordination;
+    private final java.util.function.Predicate<String> owns;
     private final Clock clock;
     private final Map<String, Instant> nextPass = new ConcurrentHashMap<>();
     private ScheduledExecutorService executor;
 
     public BooksPoller(List<String> organizations, PollerProperties settings, BooksReader books, BooksSync sync,
                        PaymentNotices notices, Checkpoints checkpoints, FactPublisher publisher, PaymentMetrics metrics,
-                       BudgetCoordination coordination, Clock clock) {
+                       java.util.function.Predicate<String> owns, Clock clock) {
         this.organizations = organizations;
         this.settings = settings;
         this.books = books.at(Priority.LOW);
@@ -81,14 +80,14 @@ public class BooksPoller implements SmartLifecycle {
         this.checkpoints = checkpoints;
         this.publisher = publisher;
         this.metrics = metrics;
-        this.coordination = coordination;
+        this.owns = owns;
         this.clock = clock;
     }
 
     /** One pass over every organization this instance owns, due or not (tests call it). */
     public void pollAll() {
         for (String org : organizations) {
-            if (coordination.owns(org)) {
+            if (owns.test(org)) {
                 poll(org);
             }
         }
@@ -98,7 +97,7 @@ public class BooksPoller implements SmartLifecycle {
     void pollDue() {
         Instant now = clock.instant();
         for (String org : organizations) {
-            if (!coordination.owns(org) || now.isBefore(nextPass.getOrDefault(org, Instant.EPOCH))) {
+            if (!owns.test(org) || now.isBefore(nextPass.getOrDefault(org, Instant.EPOCH))) {
                 continue;
             }
             BooksOrgBudget budget = books.budget(org);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.dealledger.payment.facts.Fact;
+import io.dealledger.payment.ledger.InvoiceStore;
 import io.dealledger.payment.ledger.LedgerMemory;
 import io.dealledger.payment.metrics.PaymentMetrics;
 import io.dealledger.schemas.topics.TopicSpec;
@@ -23,8 +24,10 @@ import org.springframework.kafka.support.SendResult;
 /**
  * The single writer of ledger.facts.v1 (and of payment-service's checkpoint and notice topics). A fact already
  * on the topic (known to {@link LedgerMemory}) is not sent again; the rest are sent, acknowledged by every
- * in-sync replica, then remembered. A failure propagates, so the caller's event is retried: the facts that did
- * land are then recognised by their ids.
+ * in-sync replica, then remembered, then the snapshots of their invoices are written to payment.invoices.v1
+ * ({@link InvoiceStore}). A failure propagates, so the caller's event is retried: the facts that did land are then
+ * recognised by their ids. (A crash between a fact and its snapshot leaves the next owner without it: it derives the
+ * same fact with the same id again, which every fold of ledger.facts.v1 counts once.)
  */
 public class FactPublisher {
 
@@ -33,10 +36,13 @@ public class FactPublisher {
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final LedgerMemory memory;
     private final PaymentMetrics metrics;
+    private final InvoiceStore store;
 
-    public FactPublisher(KafkaTemplate<String, SpecificRecord> kafka, LedgerMemory memory, PaymentMetrics metrics) {
+    public FactPublisher(KafkaTemplate<String, SpecificRecord> kafka, LedgerMemory memory, InvoiceStore store,
+                         PaymentMetrics metrics) {
         this.kafka = kafka;
         this.memory = memory;
+        this.store = store;
         this.metrics = metrics;
     }
 
@@ -62,6 +68,10 @@ public class FactPublisher {
                 metrics.pollerCatch(fact.type());
             }
         }
+        java.util.Map<String, java.util.Set<String>> invoicesByOrg = new java.util.LinkedHashMap<>();
+        fresh.forEach(fact -> invoicesByOrg.computeIfAbsent(fact.organizationId(), k -> new java.util.LinkedHashSet<>())
+                .add(fact.invoiceId()));
+        invoicesByOrg.forEach(store::write);
         return fresh;
     }
 

@@ -9,8 +9,9 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
  * Reads payment-service's own topics back before any listener or poll starts, each into what the wiring names
- * (ledger.facts.v1 into {@code LedgerMemory}, payment.notices.v1 into {@code NoticeLog}, payment.checkpoints.v1
- * into {@code Checkpoints}); then keeps following them (facts written by another instance are remembered too).
+ * (payment.notices.v1 into {@code NoticeLog}, payment.checkpoints.v1 into {@code Checkpoints}), both small;
+ * then keeps following them (what another instance writes is known too). ledger.facts.v1 is not among them: the
+ * ledger's state is owned by partition ({@code ledger.InvoiceStore}).
  * The topics and their handlers are given at wiring: the stores it fills belong to their capabilities, and
  * knowing none of them keeps this package below all of them.
  */

@@ -60,6 +60,16 @@ public class BooksSync {
         return new BooksSync(books.at(priority), memory, publisher, clock, locks, sightings);
     }
 
+    /** Runs {@code work} once no sync of this instance is running, none starting meanwhile (a rebalance's hand-over). */
+    public void quiesce(Runnable work) {
+        locks.withAll(work);
+    }
+
+    /** Whether this instance owns the organization (holds its state, does its work). */
+    public boolean owns(String org) {
+        return memory.owns(org);
+    }
+
     /** What payment-service has said about the invoice so far. */
     public InvoiceState known(String org, String invoiceId) {
         return memory.invoice(org, invoiceId);

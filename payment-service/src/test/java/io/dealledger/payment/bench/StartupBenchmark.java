@@ -5,11 +5,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import io.dealledger.payment.facts.Fact;
 import io.dealledger.payment.facts.FactBuilder;
 import io.dealledger.payment.facts.InvoiceTerms;
+import io.dealledger.payment.ledger.InvoiceStore;
 import io.dealledger.payment.ledger.LedgerMemory;
 import io.dealledger.payment.readback.TopicTail;
 import io.dealledger.schemas.serde.EventSerializer;
@@ -18,22 +22,29 @@ import io.dealledger.schemas.topics.Topics;
 import io.dealledger.testkit.bench.BenchKafka;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * payment-service's start-up with a long history (issue 18): the time to read {@code ledger.facts.v1} back into
- * {@link LedgerMemory} and the heap that memory holds afterwards, with {@code bench.facts} facts on the topic. Not a
+ * payment-service's start-up with a long history (issue 18), with {@code bench.facts} facts on ledger.facts.v1, in one
+ * run: the time and heap of reading the whole history back (what every instance did before), of the first start after
+ * the upgrade (payment.invoices.v1 seeded from it once), and of a restart restoring its partitions' snapshots, for
+ * one instance owning every partition and for one of two. Not a
  * test (Surefire never runs it). Start a broker first:
  * {@code KAFKA_PORT=19092 KAFKA_LOCAL_DIR=/tmp/payment-bench-kafka bin/kafka-broker start}, then see the module
  * README, "Benchmark". Facts already on the topic are reused: it is filled up to {@code bench.facts} only, as one
- * organization's invoices of 5 facts each (imported, linked, two payments, a credit), the way payment-service
+ * invoices of 5 facts each over {@value #ORGS} organizations (imported, linked, two payments, a credit), the way payment-service
  * writes them.
  */
 public final class StartupBenchmark {
 
-    private static final String ORG = "bench-org";
+    private static final int ORGS = 24;
     private static final int FACTS_PER_INVOICE = 5;
 
     private StartupBenchmark() {
@@ -44,24 +55,64 @@ public final class StartupBenchmark {
         createTopic(bootstrap);
         long total = BenchKafka.filledUpTo(bootstrap, Topics.LEDGER_FACTS.name(), BenchKafka.facts(),
                 (from, to) -> produce(bootstrap, from, to));
+        System.out.printf("%nRESULT ledger.facts.v1 facts:        %,12d (%d partitions, %d organizations)%n", total,
+                Topics.LEDGER_FACTS.partitions(), ORGS);
 
+        wholeHistory(bootstrap, total);
+
+        KafkaTemplate<String, SpecificRecord> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new EventSerializer()));
+        Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        List<Integer> all = IntStream.range(0, Topics.BOOKS_EVENTS.partitions()).boxed().toList();
+
+        // the first start after the upgrade: payment.invoices.v1 is seeded from ledger.facts.v1 once (if not yet)
+        long heap = usedHeapAfterGc();
+        LedgerMemory seeded = LedgerMemory.partitioned();
+        long started = System.nanoTime();
+        new InvoiceStore(consumer, kafka, seeded, Clock.systemUTC(), Duration.ofMinutes(30)).restore(all);
+        report("first start (seed, or restore)", started, heap, seeded.size(), total);
+        seeded = null;
+
+        // after: a restart restores its partitions' snapshots only; one instance of one, then one of two
+        heap = usedHeapAfterGc();
+        LedgerMemory alone = LedgerMemory.partitioned();
+        started = System.nanoTime();
+        new InvoiceStore(consumer, kafka, alone, Clock.systemUTC(), Duration.ofMinutes(30)).restore(all);
+        report("restart, 1 instance (after)", started, heap, alone.size(), total);
+        alone = null;
+
+        heap = usedHeapAfterGc();
+        LedgerMemory half = LedgerMemory.partitioned();
+        started = System.nanoTime();
+        new InvoiceStore(consumer, kafka, half, Clock.systemUTC(), Duration.ofMinutes(30))
+                .restore(all.subList(0, all.size() / 2));
+        report("restart, 1 of 2 instances (after)", started, heap, half.size(), total);
+        kafka.destroy();
+    }
+
+    /** Before (issue 18): every instance read the whole of ledger.facts.v1 into its memory at start. */
+    private static void wholeHistory(String bootstrap, long total) throws InterruptedException {
         long heapBefore = usedHeapAfterGc();
-        LedgerMemory memory = new LedgerMemory();
+        LedgerMemory whole = new LedgerMemory();
         long started = System.nanoTime();
         try (TopicTail tail = new TopicTail(Topics.LEDGER_FACTS.name(), Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), memory::remember)) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                (key, event) -> whole.remember(new Fact(key, (SpecificRecordBase) event)))) {
             tail.start();
             if (!tail.awaitCaughtUp(Duration.ofMinutes(30))) {
                 throw new IllegalStateException("ledger.facts.v1 not read back within 30 minutes");
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            long heap = usedHeapAfterGc() - heapBefore;
-            System.out.printf("%nRESULT ledger.facts.v1 facts:        %,12d (%d partitions)%n", total,
-                    Topics.LEDGER_FACTS.partitions());
-            System.out.printf("RESULT start-up read-back:          %12.1f s (%,.0f facts/s)%n", seconds, total / seconds);
-            System.out.printf("RESULT memory heap after start-up:  %,12.1f MB (%,.0f bytes per fact; %,d facts held)%n",
-                    heap / 1e6, (double) heap / total, memory.size());
+            report("whole history (before)", started, heapBefore, whole.size(), total);
         }
+    }
+
+    private static void report(String what, long startedNanos, long heapBefore, long held, long total)
+            throws InterruptedException {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        long heap = usedHeapAfterGc() - heapBefore;
+        System.out.printf("RESULT %-36s %8.1f s  heap %,9.1f MB  facts held %,10d of %,d%n", what + ":", seconds,
+                heap / 1e6, held, total);
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
@@ -85,7 +136,7 @@ public final class StartupBenchmark {
             for (long n = from; n < to; n++) {
                 long number = n / FACTS_PER_INVOICE;
                 String invoice = String.valueOf(460_000_000_000_000L + number);
-                FactBuilder facts = new FactBuilder(ORG, t.plusMillis(n));
+                FactBuilder facts = new FactBuilder("bench-org-" + number % ORGS, t.plusMillis(n));
                 Fact fact = switch ((int) (n % FACTS_PER_INVOICE)) {
                     case 0 -> facts.imported(new InvoiceTerms(invoice, "INV-" + number, "cust-" + number % 5000,
                             new BigDecimal("900.00"), "USD", due.minusDays(30), due, "sent",

@@ -43,9 +43,12 @@ public final class Kafka {
         paymentReceivedBehind(paymentId, org, paymentId);
     }
 
-    /** A payment notification on the partition of {@code key}: behind whatever was sent there before it. */
+    /**
+     * A payment notification keyed by its organization, as the gateway keys every Books hint: behind whatever was sent
+     * for the organization before it ({@code key} names what it is sent behind, for the reader).
+     */
     public static void paymentReceivedBehind(String key, String org, String paymentId) {
-        send(Topics.BOOKS_EVENTS, key, PaymentReceived.newBuilder().setEventId(UUID.randomUUID().toString())
+        send(Topics.BOOKS_EVENTS, org, PaymentReceived.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setPaymentId(paymentId).build());
     }
 
@@ -61,26 +64,26 @@ public final class Kafka {
             applications.add(io.dealledger.events.NotifiedApplication.newBuilder().setInvoiceId(invoiceAmounts[i])
                     .setAmountApplied(new java.math.BigDecimal(invoiceAmounts[i + 1]).setScale(3)).build());
         }
-        send(Topics.BOOKS_EVENTS, paymentId, PaymentReceived.newBuilder().setEventId(UUID.randomUUID().toString())
+        send(Topics.BOOKS_EVENTS, org, PaymentReceived.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setPaymentId(paymentId)
                 .setCurrency(currency).setDate(java.time.LocalDate.now()).setInvoiceIds(invoiceIds)
                 .setApplications(applications).build());
     }
 
     public static void paymentDeleted(String org, String paymentId, List<String> invoiceIds) {
-        send(Topics.BOOKS_EVENTS, paymentId, PaymentDeleted.newBuilder().setEventId(UUID.randomUUID().toString())
+        send(Topics.BOOKS_EVENTS, org, PaymentDeleted.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setPaymentId(paymentId)
                 .setInvoiceIds(invoiceIds).build());
     }
 
     public static void invoiceChanged(String org, String invoiceId) {
-        send(Topics.BOOKS_EVENTS, invoiceId, InvoiceChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+        send(Topics.BOOKS_EVENTS, org, InvoiceChanged.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setInvoiceId(invoiceId).build());
     }
 
     /** An invoice webhook as the gateway builds it, carrying the invoice as Books shows it (status, amounts, due date). */
     public static void invoiceChanged(String org, String invoiceId, tools.jackson.databind.JsonNode invoice) {
-        send(Topics.BOOKS_EVENTS, invoiceId, InvoiceChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+        send(Topics.BOOKS_EVENTS, org, InvoiceChanged.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setInvoiceId(invoiceId)
                 .setStatus(invoice.path("status").asString()).setTotal(invoice.path("total").decimalValue())
                 .setBalance(invoice.path("balance").decimalValue())
@@ -89,7 +92,7 @@ public final class Kafka {
     }
 
     public static void creditNoteChanged(String org, String creditNoteId) {
-        send(Topics.BOOKS_EVENTS, creditNoteId, CreditNoteChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+        send(Topics.BOOKS_EVENTS, org, CreditNoteChanged.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now()).setSource("books").setOrganizationId(org).setCreditNoteId(creditNoteId).build());
     }
 

@@ -16,18 +16,16 @@ import io.dealledger.zoho.books.BooksRecords.Invoice;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaHandler;
-import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * invoice.links.v1: a link is checked against Books and CRM, then the invoice enters the ledger with all the
- * money it already has (an invoice paid before it was linked arrives with its payments) and its link; a refusal
- * is an InvoiceLinkRejected the widget shows. An unlink is an InvoiceUnlinked.
+ * A link request (from invoice.links.v1, handled on payment.work.v1 by its organization's owner) is checked against
+ * Books and CRM, then the invoice enters the ledger with all the money it already has (an invoice paid before it was
+ * linked arrives with its payments) and its link; a refusal is an InvoiceLinkRejected the widget shows. An unlink is
+ * an InvoiceUnlinked.
  */
-@KafkaListener(id = "invoice-links", topics = "#{T(io.dealledger.schemas.topics.Topics).INVOICE_LINKS.name()}")
-public class InvoiceLinkListener {
+public class LinkRequests {
 
-    private static final Logger log = LoggerFactory.getLogger(InvoiceLinkListener.class);
+    private static final Logger log = LoggerFactory.getLogger(LinkRequests.class);
 
     private final BooksReader books;
     private final BooksSync sync;
@@ -36,7 +34,7 @@ public class InvoiceLinkListener {
     private final PaymentMetrics metrics;
     private final SyncFailures failures;
 
-    public InvoiceLinkListener(BooksReader books, BooksSync sync, Linker linker, PaymentMetrics metrics,
+    public LinkRequests(BooksReader books, BooksSync sync, Linker linker, PaymentMetrics metrics,
                                SyncFailures failures, PaymentNotices notices) {
         this.notices = notices;
         this.linker = linker;
@@ -46,7 +44,6 @@ public class InvoiceLinkListener {
         this.failures = failures;
     }
 
-    @KafkaHandler
     public void on(InvoiceLinkRequested request) {
         String org = request.getOrganizationId();
         Optional<Invoice> invoice = books.invoice(org, request.getInvoiceId());
@@ -77,7 +74,6 @@ public class InvoiceLinkListener {
                 synced.published().size());
     }
 
-    @KafkaHandler
     public void on(InvoiceUnlinkRequested request) {
         String org = request.getOrganizationId();
         SyncResult synced = sync.publish(org, request.getInvoiceId(), List.of(sync.facts(org).unlinked(
@@ -86,10 +82,5 @@ public class InvoiceLinkListener {
         metrics.notification("InvoiceUnlinkRequested", "unlinked");
         log.info("event=unlink_handled event_id={} org={} deal={} invoice={} request={} facts={}", request.getEventId(),
                 org, request.getDealId(), request.getInvoiceId(), request.getRequestId(), synced.published().size());
-    }
-
-    @KafkaHandler(isDefault = true)
-    public void other(Object event) {
-        log.warn("event=link_event_ignored type={}", event.getClass().getSimpleName());
     }
 }

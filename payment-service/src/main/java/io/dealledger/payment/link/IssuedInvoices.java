@@ -14,29 +14,25 @@ import io.dealledger.payment.sync.SyncResult;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaHandler;
-import org.springframework.kafka.annotation.KafkaListener;
 
 /**
- * invoice.outcomes.v1: an invoice invoice-service issued enters the ledger as InvoiceImported + InvoiceLinked to
- * its deal, written here so ledger.facts.v1 keeps one writer. No Books call: the outcome carries the terms.
+ * An issued invoice (from invoice.outcomes.v1, handled on payment.work.v1 by its organization's owner) enters the
+ * ledger as InvoiceImported + InvoiceLinked to its deal, written here so ledger.facts.v1 keeps one writer. No Books call: the outcome carries the terms.
  */
-@KafkaListener(id = "issued-invoices", topics = "#{T(io.dealledger.schemas.topics.Topics).INVOICE_OUTCOMES.name()}")
-public class IssuedInvoiceListener {
+public class IssuedInvoices {
 
-    private static final Logger log = LoggerFactory.getLogger(IssuedInvoiceListener.class);
+    private static final Logger log = LoggerFactory.getLogger(IssuedInvoices.class);
 
     private final BooksSync sync;
     private final Unlinks unlinks;
     private final PaymentMetrics metrics;
 
-    public IssuedInvoiceListener(BooksSync sync, Unlinks unlinks, PaymentMetrics metrics) {
+    public IssuedInvoices(BooksSync sync, Unlinks unlinks, PaymentMetrics metrics) {
         this.sync = sync;
         this.unlinks = unlinks;
         this.metrics = metrics;
     }
 
-    @KafkaHandler
     public void on(InvoiceIssued issued) {
         String org = issued.getOrganizationId();
         FactBuilder facts = sync.facts(org);
@@ -51,11 +47,5 @@ public class IssuedInvoiceListener {
         metrics.notification("InvoiceIssued", synced.published().isEmpty() ? "unchanged" : "facts");
         log.info("event=issued_handled event_id={} org={} deal={} invoice={} facts={} link={}", issued.getEventId(), org,
                 issued.getDealId(), issued.getInvoiceId(), synced.published().size(), link ? "linked" : "kept_unlinked");
-    }
-
-    /** InvoiceRejected: nothing entered Books, nothing to record. */
-    @KafkaHandler(isDefault = true)
-    public void other(Object event) {
-        log.debug("event=outcome_ignored type={}", event.getClass().getSimpleName());
     }
 }

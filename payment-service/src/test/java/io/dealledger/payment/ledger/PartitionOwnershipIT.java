@@ -103,6 +103,14 @@ class PartitionOwnershipIT {
             // Then the new owner recognised the redelivery: no fact is published twice
             assertThat(Kafka.facts(moved, movedInvoice)).hasSize(2);
             assertThat(other.invoice(moved, later).imported()).isTrue();
+
+            // When work for the moved organization lands on a partition the first instance owns (a record keyed
+            // otherwise, or a dead letter replayed there), the first instance hands it to the owner
+            String astray = newInvoiceId();
+            Kafka.sendTo(Topics.PAYMENT_WORK, Topics.organizationPartition(stayed), stayed, issued(moved, astray));
+            awaitFacts(moved, astray, "InvoiceImported", "InvoiceLinked");
+            assertThat(other.invoice(moved, astray).dealId()).isEqualTo("deal-" + astray);
+            assertThatThrownBy(() -> memory.invoice(moved, astray)).isInstanceOf(NotOwnedException.class);
         }
 
         // When the second instance stops, the first owns everything again, its invoices read back
@@ -125,9 +133,14 @@ class PartitionOwnershipIT {
 
     /** An invoice invoice-service issued in {@code org} (no Books call: the outcome carries its terms). */
     private static String issue(String org) {
-        String invoice = String.valueOf(460_000_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L));
+        String invoice = newInvoiceId();
         Kafka.send(Topics.INVOICE_OUTCOMES, "deal-" + invoice, issued(org, invoice));
         return invoice;
+    }
+
+    /** A new invoice id, not yet issued anywhere. */
+    private static String newInvoiceId() {
+        return String.valueOf(460_000_000_000_000L + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L));
     }
 
     private static InvoiceIssued issued(String org, String invoice) {

@@ -116,6 +116,15 @@ public final class Kafka {
         }
     }
 
+    /** An event put on one partition whatever its key (a record keyed otherwise, written before a key changed). */
+    public static void sendTo(TopicSpec topic, int partition, String key, SpecificRecord event) {
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), partition, key, event)).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** The facts on ledger.facts.v1 for one invoice, in offset order. */
     public static List<SpecificRecordBase> facts(String org, String invoiceId) {
         String key = Topics.ledgerFactKey(org, invoiceId);

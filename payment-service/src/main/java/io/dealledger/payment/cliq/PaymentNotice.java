@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.dealledger.core.money.Money;
 import io.dealledger.payment.facts.InvoiceState;
 import io.dealledger.zoho.cliq.CliqClient;
 
@@ -16,16 +17,16 @@ public final class PaymentNotice {
     /** Null when the ledger counts the payment on no invoice (nothing to announce). */
     public static CliqClient.Message of(String paymentId, Map<String, InvoiceState> invoices) {
         StringBuilder text = new StringBuilder();
-        BigDecimal total = BigDecimal.ZERO;
-        String currency = null;
+        Money total = null;
         for (Map.Entry<String, InvoiceState> entry : new TreeMap<>(invoices).entrySet()) {
             InvoiceState invoice = entry.getValue();
             BigDecimal amount = invoice.payments().get(paymentId);
             if (amount == null) {
                 continue;
             }
-            currency = invoice.currency();
-            total = total.add(amount);
+            // one payment has one currency in Books: Money refuses to sum two
+            Money paid = Money.of(amount, invoice.currency());
+            total = total == null ? paid : total.plus(paid);
             text.append(text.isEmpty() ? "" : "\n")
                     .append("*").append(amount(amount)).append(' ').append(invoice.currency()).append("* on invoice ")
                     .append(invoice.invoiceNumber() == null ? entry.getKey() : invoice.invoiceNumber())
@@ -37,7 +38,7 @@ public final class PaymentNotice {
         if (text.isEmpty()) {
             return null;
         }
-        return new CliqClient.Message(text.toString(), "Payment received: " + amount(total) + " " + currency);
+        return new CliqClient.Message(text.toString(), "Payment received: " + amount(total.amount()) + " " + total.code());
     }
 
     private static String amount(BigDecimal amount) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.dealledger.core.money.Money;
 import io.dealledger.events.PaymentReversalReason;
 import io.dealledger.zoho.books.BooksRecords.CreditApplication;
 import io.dealledger.zoho.books.BooksRecords.Invoice;
@@ -51,7 +52,7 @@ public final class InvoiceFacts {
             // one payment may be applied to the invoice more than once (its unused amount applied later): its amount
             // here is the sum of its rows
             Map<String, InvoicePayment> now = payments.stream().collect(Collectors.toMap(InvoicePayment::paymentId,
-                    Function.identity(), InvoiceFacts::together, java.util.LinkedHashMap::new));
+                    Function.identity(), (a, b) -> together(a, b, currency), java.util.LinkedHashMap::new));
             known.payments().forEach((paymentId, amount) -> {
                 if (!now.containsKey(paymentId)) {
                     leaving.add(facts.paymentGone(id, paymentId, currency, deletedPayments.contains(paymentId)
@@ -89,8 +90,9 @@ public final class InvoiceFacts {
         return all;
     }
 
-    private static InvoicePayment together(InvoicePayment a, InvoicePayment b) {
-        return new InvoicePayment(a.paymentId(), a.invoicePaymentId(), a.date(), a.amount().add(b.amount()));
+    private static InvoicePayment together(InvoicePayment a, InvoicePayment b, String currency) {
+        return new InvoicePayment(a.paymentId(), a.invoicePaymentId(), a.date(),
+                Money.of(a.amount(), currency).plus(Money.of(b.amount(), currency)).amount());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.dealledger.payment.facts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -227,8 +228,28 @@ public final class InvoiceState {
      * off, drafts included (Books shows a draft's balance; the ledger counts a draft as nothing); 0 when voided.
      */
     public BigDecimal balance() {
-        return voided() || total() == null ? BigDecimal.ZERO
-                : total().subtract(paid()).subtract(credited()).subtract(writtenOff());
+        return voided() || total() == null ? BigDecimal.ZERO : balanceOf(view().paid());
+    }
+
+    /**
+     * What Books' {@code balance} should show were the payments counted on the invoice {@code payments} (its credits
+     * and write-off as the ledger holds them); only for an imported invoice.
+     */
+    public BigDecimal balanceWith(Map<String, BigDecimal> payments) {
+        Currency currency = view().total().currency();
+        return balanceOf(payments.values().stream().map(amount -> new Money(amount, currency))
+                .reduce(Money.zero(currency), Money::plus));
+    }
+
+    /** Total − paid − credited − written off, summed as {@link Money} (one currency, exact). */
+    private BigDecimal balanceOf(Money paid) {
+        Money total = view().total();
+        return total.minus(orZero(paid, total)).minus(orZero(view().credited(), total))
+                .minus(orZero(view().writtenOff(), total)).amount();
+    }
+
+    private static Money orZero(Money money, Money of) {
+        return money == null ? Money.zero(of.currency()) : money;
     }
 
     private InvoiceView view() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.dealledger.core.money.Money;
 import io.dealledger.events.PaymentReversalReason;
 import io.dealledger.zoho.books.BooksRecords.AppliedPayment;
 import io.dealledger.zoho.books.BooksRecords.Payment;
@@ -32,7 +33,8 @@ public final class PaymentFacts {
         // a payment applied to one invoice twice (its unused amount applied later) counts there with both
         Map<String, BigDecimal> appliedTo = new java.util.LinkedHashMap<>();
         for (AppliedPayment applied : payment.invoices()) {
-            appliedTo.merge(applied.invoiceId(), applied.amountApplied(), BigDecimal::add);
+            appliedTo.merge(applied.invoiceId(), applied.amountApplied(), (a, b) ->
+                    Money.of(a, payment.currencyCode()).plus(Money.of(b, payment.currencyCode())).amount());
         }
         known.forEach((invoiceId, state) -> {
             if (state.payments().containsKey(payment.paymentId()) && !appliedTo.containsKey(invoiceId)) {

@@ -181,9 +181,7 @@ public class BurstSync {
                 paid.put(hint.paymentId(), amount);
             }
         }
-        BigDecimal expected = known.total().subtract(paid.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
-                .subtract(known.credited()).subtract(known.writtenOff());
-        return row.balance().compareTo(expected);
+        return row.balance().compareTo(known.balanceWith(paid));
     }
 
     /**

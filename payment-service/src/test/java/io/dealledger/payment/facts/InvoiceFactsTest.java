@@ -124,6 +124,19 @@ class InvoiceFactsTest {
     }
 
     @Test
+    void theBalanceBooksShouldShowIsSummedExactlyInTheInvoicesCurrency_asHeldAndWithOtherPayments() {
+        InvoiceState state = known(FACTS.imported(InvoiceTerms.of(invoice("1", "1000.10", "0", "0", "0", "sent", "r0"))),
+                FACTS.paymentApplied("1", "pay-1", new BigDecimal("300.05"), "USD", null, 1),
+                FACTS.creditApplied("1", "cn-1", "cni-1", new BigDecimal("100.02"), "USD"));
+
+        assertThat(state.balance()).isEqualByComparingTo("600.03");
+        // a burst's hints: pay-1 now 250.005, a second payment of 0.1 (what the burst check compares Books' row to)
+        assertThat(state.balanceWith(java.util.Map.of("pay-1", new BigDecimal("250.005"), "pay-2", new BigDecimal("0.1"))))
+                .isEqualByComparingTo("649.975");
+        assertThat(state.balanceWith(java.util.Map.of())).isEqualByComparingTo("900.08");
+    }
+
+    @Test
     void aBalanceRaisedAfterAWriteOffAndWrittenOffAgainIsTheWholeNewAmount_forPaymentServiceAndTheLedger() {
         // oracle history 598 (seed 17): Books wrote off 456.21, the total was raised to 673.46, and the new balance
         // of 217.25 was written off too: Books then shows write_off_amount 673.46 and a balance of 0

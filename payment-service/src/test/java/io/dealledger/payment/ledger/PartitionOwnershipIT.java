@@ -78,8 +78,9 @@ class PartitionOwnershipIT {
             Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 Set<Integer> mine = memory.ownedPartitions();
                 Set<Integer> theirs = other.ownedPartitions();
-                assertThat(mine).isNotEmpty().doesNotContainAnyElementsOf(theirs);
+                // (theirs first: AssertJ refuses an empty iterable to look for, with an error Awaitility does not retry)
                 assertThat(theirs).isNotEmpty();
+                assertThat(mine).isNotEmpty().doesNotContainAnyElementsOf(theirs);
                 Set<Integer> both = new HashSet<>(mine);
                 both.addAll(theirs);
                 assertThat(both).isEqualTo(ALL);

@@ -1,7 +1,6 @@
 package io.dealledger.invoice.plan;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashMap;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.dealledger.core.money.Money;
 import io.dealledger.invoice.crm.Deal;
 import io.dealledger.invoice.crm.DealLine;
 import io.dealledger.invoice.crm.Product;
@@ -18,37 +18,42 @@ import io.dealledger.zoho.books.BooksRecords.Invoice;
 
 /**
  * What one request bills, worked out from the deal alone (no Zoho): the lines, the amount before tax,
- * and every reason the deal cannot be invoiced as asked. Amounts never mix currencies.
+ * and every reason the deal cannot be invoiced as asked. Its sums are {@link Money} in the deal's currency
+ * ({@link #currencyOf}): they never mix currencies.
  *
  * @param lines      the whole deal's product lines, a single service line for a deal without lines, or one
  *                   line for a billing stage ("Deposit 30% of Globex - Robot cell")
- * @param amount     the total before tax, in the deal's currency, at its minor unit
+ * @param amount     the total before tax, in the deal's currency: the sum of its lines, each rounded to the
+ *                   currency's minor unit as Books rounds a line's {@code item_total}, so it is the invoice's
+ *                   {@code sub_total}
  * @param stageLabel the billing stage's label, or null for the whole deal
  * @param rejections empty when the deal can be invoiced
  */
-public record Billing(List<BillingLine> lines, BigDecimal amount, String stageLabel, List<Rejection> rejections) {
+public record Billing(List<BillingLine> lines, Money amount, String stageLabel, List<Rejection> rejections) {
 
+    /** {@code alreadyInvoiced}: in the deal's currency ({@link #alreadyInvoiced}). */
     public static Billing plan(Deal deal, StageAmount stage, String stageCurrency, List<String> allowedStages,
-                               BigDecimal alreadyInvoiced) {
+                               Money alreadyInvoiced) {
         List<Rejection> rejections = new ArrayList<>();
         if (allowedStages.stream().noneMatch(s -> s.equalsIgnoreCase(String.valueOf(deal.stage())))) {
             rejections.add(Rejection.of(Rejection.Code.STAGE_NOT_ALLOWED, "Stage", "deal '" + deal.reference()
                     + "' is at stage '" + deal.stage() + "'; invoices are pushed only at " + allowedStages));
         }
-        BigDecimal value = deal.amount();
-        if (value == null || value.signum() <= 0) {
+        Currency currency = currencyOf(deal.currency());
+        BigDecimal amountField = deal.amount();
+        if (amountField == null || amountField.signum() <= 0) {
             rejections.add(Rejection.of(Rejection.Code.AMOUNT_NOT_POSITIVE, "Amount", "deal '" + deal.reference()
-                    + "' has amount " + value + ": set a positive Amount"));
-            value = BigDecimal.ZERO;
+                    + "' has amount " + amountField + ": set a positive Amount"));
+            amountField = BigDecimal.ZERO;
         }
+        Money value = Money.rounded(amountField, currency);
         if (deal.linesUnreadable() != null) {
             rejections.add(Rejection.of(Rejection.Code.DEAL_PRODUCTS_UNREADABLE, "Products", deal.linesUnreadable()
                     + ": the deal's products cannot be billed, so it is not invoiced as one line for its amount;"
                     + " fill in its line items, or fix its Products related list"));
         }
-        int digits = fractionDigits(deal.currency());
         List<BillingLine> lines = new ArrayList<>();
-        BigDecimal amount;
+        Money amount;
         if (stage instanceof StageAmount.WholeDeal) {
             for (DealLine line : deal.lines()) {
                 if (!line.product().hasSku()) {
@@ -60,30 +65,32 @@ public record Billing(List<BillingLine> lines, BigDecimal amount, String stageLa
                         line.rate(), line.product().taxable()));
             }
             if (lines.isEmpty()) {
-                lines.add(new BillingLine(null, deal.reference(), null, BigDecimal.ONE, value, true));
+                lines.add(new BillingLine(null, deal.reference(), null, BigDecimal.ONE, value.atCurrencyDigits(), true));
             }
-            amount = lines.stream().map(BillingLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
-                    .setScale(digits, RoundingMode.HALF_UP);
+            amount = Money.sum(lines.stream().map(line -> line.amount(currency)).toList(), currency);
         } else {
             if (stageCurrency != null && deal.currency() != null && !stageCurrency.equalsIgnoreCase(deal.currency())) {
                 rejections.add(Rejection.of(Rejection.Code.STAGE_CURRENCY_MISMATCH, "stage.currency", "the stage '"
                         + stage.label() + "' is in " + stageCurrency + " but deal '" + deal.reference() + "' is in "
                         + deal.currency() + ": ask again in " + deal.currency()));
             }
-            amount = stage.of(value, digits);
-            lines.add(new BillingLine(null, stage.label() + " of " + deal.reference(), null, BigDecimal.ONE, amount, true));
+            amount = stage.of(value);
+            lines.add(new BillingLine(null, stage.label() + " of " + deal.reference(), null, BigDecimal.ONE,
+                    amount.atCurrencyDigits(), true));
         }
-        if (amount.signum() <= 0 && value.signum() > 0) {
+        if (!amount.isPositive() && value.isPositive()) {
             rejections.add(Rejection.of(Rejection.Code.AMOUNT_NOT_POSITIVE, stage.label() == null ? "Amount" : "stage",
-                    "the invoice for deal '" + deal.reference() + "' would bill " + amount + " " + deal.currency()
+                    "the invoice for deal '" + deal.reference() + "' would bill " + shown(amount, deal)
                             + ": only a positive amount can be invoiced"));
         }
-        BigDecimal uninvoiced = value.subtract(alreadyInvoiced);
-        if (value.signum() > 0 && amount.compareTo(uninvoiced) > 0) {
+        Money uninvoiced = value.minus(alreadyInvoiced);
+        if (value.isPositive() && amount.compareTo(uninvoiced) > 0) {
             rejections.add(Rejection.of(Rejection.Code.STAGE_EXCEEDS_UNINVOICED, stage.label() == null ? "Amount" : "stage",
-                    "this invoice would bill " + amount + " " + deal.currency() + " but only " + uninvoiced.max(BigDecimal.ZERO)
-                            + " of deal '" + deal.reference() + "' (" + value + ") is not yet invoiced (" + alreadyInvoiced
-                            + " already invoiced in Books): ask for a smaller stage or raise the deal's Amount"));
+                    "this invoice would bill " + shown(amount, deal) + " but only "
+                            + uninvoiced.max(Money.zero(currency)).atCurrencyDigits().toPlainString() + " of deal '"
+                            + deal.reference() + "' (" + value.atCurrencyDigits().toPlainString() + ") is not yet invoiced ("
+                            + alreadyInvoiced.atCurrencyDigits().toPlainString() + " already invoiced in Books):"
+                            + " ask for a smaller stage or raise the deal's Amount"));
         }
         return new Billing(List.copyOf(lines), amount, stage.label(), List.copyOf(rejections));
     }
@@ -96,31 +103,44 @@ public record Billing(List<BillingLine> lines, BigDecimal amount, String stageLa
     }
 
     /**
-     * What Books already bills for the deal before tax: every non-void invoice in the deal's currency except
-     * the one of this request (a reprocessed request must not count against itself). Invoices dealledger
-     * created carry their pre-tax amount; others count with their total.
+     * What Books already bills for the deal before tax, in {@code currency} (the deal's, {@link #currencyOf}): every
+     * non-void invoice in that currency except the one of this request (a reprocessed request must not count
+     * against itself); an invoice that names no currency counts as the deal's. Invoices dealledger created carry
+     * their pre-tax amount; others count with their total.
      */
-    public static BigDecimal alreadyInvoiced(List<Invoice> invoices, String currency, String requestIdField,
-                                             String requestId, String billedAmountField) {
-        BigDecimal sum = BigDecimal.ZERO;
+    public static Money alreadyInvoiced(List<Invoice> invoices, Currency currency, String requestIdField,
+                                        String requestId, String billedAmountField) {
+        List<Money> billed = new ArrayList<>();
         for (Invoice invoice : invoices) {
             Map<String, String> fields = invoice.customFields();
             if ("void".equalsIgnoreCase(invoice.status()) || requestId.equals(fields.get(requestIdField))
-                    || (invoice.currencyCode() != null && currency != null && !invoice.currencyCode().equalsIgnoreCase(currency))) {
+                    || (invoice.currencyCode() != null && !UNKNOWN.equals(currency)
+                    && !invoice.currencyCode().equalsIgnoreCase(currency.getCurrencyCode()))) {
                 continue;
             }
-            sum = sum.add(decimal(fields.get(billedAmountField), invoice.total()));
+            billed.add(Money.rounded(decimal(fields.get(billedAmountField), invoice.total()), currency));
         }
-        return sum;
+        return Money.sum(billed, currency);
     }
 
-    public static int fractionDigits(String currency) {
+    /**
+     * The currency of a deal's sums: its CRM Currency, or ISO 4217's "no currency" (XXX, two decimals) when CRM names
+     * none or one Java does not know. Then Books bills in the organization's base currency, unknown here: every
+     * invoice of the deal counts, as before a currency is known, and the currency step of the plan names the
+     * problem of an unknown code.
+     */
+    public static Currency currencyOf(String code) {
         try {
-            int digits = Currency.getInstance(currency.toUpperCase(Locale.ROOT)).getDefaultFractionDigits();
-            return digits < 0 ? 2 : digits;
-        } catch (RuntimeException unknownOrMissing) {
-            return 2;
+            return code == null || code.isBlank() ? UNKNOWN : Currency.getInstance(code.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return UNKNOWN;
         }
+    }
+
+    private static final Currency UNKNOWN = Currency.getInstance("XXX");
+
+    private static String shown(Money amount, Deal deal) {
+        return amount.atCurrencyDigits().toPlainString() + (deal.currency() == null ? "" : " " + deal.currency());
     }
 
     private static BigDecimal decimal(String text, BigDecimal fallback) {

@@ -1,10 +1,10 @@
 package io.dealledger.invoice.plan;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.dealledger.core.money.Money;
 import io.dealledger.invoice.books.CurrencyResolver;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
@@ -38,7 +38,7 @@ import io.dealledger.zoho.books.BooksRecords.Invoice;
  * @param rejections      every reason the invoice cannot be made, in push order; empty: it can
  */
 public record InvoicePlan(InvoiceRequest request, Deal deal, Account account, OrgBooks books, Invoice existing,
-                          BigDecimal alreadyInvoiced, Billing billing, TaxResolver.Resolved tax,
+                          Money alreadyInvoiced, Billing billing, TaxResolver.Resolved tax,
                           CurrencyResolver.Resolved currency, CustomerResolver.Planned customer,
                           Map<String, ItemResolver.Match> items, List<Rejection> rejections) {
 

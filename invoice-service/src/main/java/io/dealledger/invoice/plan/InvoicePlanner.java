@@ -1,12 +1,12 @@
 package io.dealledger.invoice.plan;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.dealledger.core.money.Money;
 import io.dealledger.invoice.books.BooksFields;
 import io.dealledger.invoice.books.CurrencyResolver;
 import io.dealledger.invoice.books.CustomerResolver;
@@ -89,7 +89,7 @@ public final class InvoicePlanner {
 
     /** Without a Books organization: the deal's own checks and lines, nothing from Books. */
     private InvoicePlan unrouted(Draft draft) {
-        draft.billing = billing(draft, BigDecimal.ZERO);
+        draft.billing = billing(draft, Money.zero(Billing.currencyOf(draft.deal.currency())));
         return draft.plan();
     }
 
@@ -111,7 +111,7 @@ public final class InvoicePlanner {
             draft.rejections.add(Rejection.replaySuperseded(request.stage(), superseding.get(), fields.requestIdField()));
             return draft.plan();
         }
-        draft.alreadyInvoiced = Billing.alreadyInvoiced(dealInvoices, deal.currency(), fields.requestIdField(),
+        draft.alreadyInvoiced = Billing.alreadyInvoiced(dealInvoices, Billing.currencyOf(deal.currency()), fields.requestIdField(),
                 request.requestId(), fields.billedAmountField());
         draft.billing = billing(draft, draft.alreadyInvoiced);
         return resolved(draft);
@@ -155,7 +155,7 @@ public final class InvoicePlanner {
         return draft.plan();
     }
 
-    private Billing billing(Draft draft, BigDecimal alreadyInvoiced) {
+    private Billing billing(Draft draft, Money alreadyInvoiced) {
         InvoiceRequest request = draft.request;
         Billing billing = Billing.plan(draft.deal, request.stage(), request.stageCurrency(), allowedStages,
                 alreadyInvoiced);
@@ -176,7 +176,7 @@ public final class InvoicePlanner {
         Account account;
         OrgBooks books;
         Invoice existing;
-        BigDecimal alreadyInvoiced;
+        Money alreadyInvoiced;
         Billing billing;
         TaxResolver.Resolved tax;
         CurrencyResolver.Resolved currency;

@@ -1,11 +1,13 @@
 package io.dealledger.invoice.preview;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import io.dealledger.core.money.Money;
 import io.dealledger.invoice.books.CustomerResolver;
 import io.dealledger.invoice.books.ItemResolver;
 import io.dealledger.invoice.books.OrgBooks;
@@ -13,7 +15,6 @@ import io.dealledger.invoice.crm.Account;
 import io.dealledger.invoice.crm.Deal;
 import io.dealledger.invoice.crm.Product;
 import io.dealledger.invoice.outcome.Rejection;
-import io.dealledger.invoice.plan.Billing;
 import io.dealledger.invoice.plan.BillingLine;
 import io.dealledger.invoice.plan.InvoicePlan;
 import io.dealledger.invoice.plan.InvoicePlanner;
@@ -61,17 +62,17 @@ public class InvoicePreviewer {
         }
         Account account = plan.account();
         OrgBooks org = plan.books();
-        int digits = Billing.fractionDigits(deal.currency());
+        Currency currency = plan.billing().amount().currency();
         TaxResolver.Resolved tax = plan.tax();
         String authorityName = tax == null ? null : taxes.authorityName(org, tax);
-        List<Line> lines = plan.billing().lines().stream().map(line -> line(line, digits, plan.items(), org != null,
-                tax, authorityName)).toList();
+        List<Priced> priced = plan.billing().lines().stream().map(line -> priced(line, currency, tax)).toList();
+        List<Line> lines = priced.stream().map(line -> line(line, plan.items(), org != null, tax, authorityName)).toList();
         InvoicePreview.Organization organization = org == null ? null
                 : new InvoicePreview.Organization(org.organizationId(), account.legalEntity());
         return new InvoicePreview(deal.id(), deal.name(), account == null ? null : account.id(),
                 account == null ? null : account.name(), stage(body), org != null && reasons.isEmpty(), organization,
                 customer(plan.customer()), lines, tax(tax, authorityName),
-                totals(deal, lines, tax, plan.alreadyInvoiced(), digits), reasons, org == null ? 0 : org.calls());
+                totals(deal, currency, priced, tax, plan.alreadyInvoiced()), reasons, org == null ? 0 : org.calls());
     }
 
     private static InvoicePreview.Tax tax(TaxResolver.Resolved resolved, String authorityName) {
@@ -81,10 +82,20 @@ public class InvoicePreviewer {
                 authorityName);
     }
 
+    /** A line's amount and tax as Books will compute them; {@code tax} null when the line is untaxed. */
+    private record Priced(BillingLine line, Money amount, Money tax) {
+    }
+
+    private static Priced priced(BillingLine line, Currency currency, TaxResolver.Resolved tax) {
+        Money amount = line.amount(currency);
+        boolean taxed = line.taxable() && tax != null && tax.tax() != null;
+        return new Priced(line, amount, taxed ? amount.percent(tax.tax().taxPercentage()) : null);
+    }
+
     /** One line as the push would send it; {@code routed}: items are known (matched, else would be created). */
-    private static Line line(BillingLine line, int digits, Map<String, ItemResolver.Match> matches, boolean routed,
+    private static Line line(Priced priced, Map<String, ItemResolver.Match> matches, boolean routed,
                              TaxResolver.Resolved tax, String authorityName) {
-        BigDecimal amount = line.amount().setScale(digits, RoundingMode.HALF_UP);
+        BillingLine line = priced.line();
         Product product = line.product();
         InvoicePreview.Product crmProduct = product == null ? null : new InvoicePreview.Product(product.id(),
                 product.name(), product.sku(), Sku.normalize(product.sku()));
@@ -103,32 +114,22 @@ public class InvoicePreviewer {
                 }
             }
         }
-        LineTax lineTax = null;
-        if (line.taxable() && tax != null && tax.tax() != null) {
-            BigDecimal percentage = tax.tax().taxPercentage();
-            lineTax = new LineTax(tax.taxId(), tax.tax().taxName(), text(percentage), text(taxOf(amount, percentage, digits)),
-                    tax.taxAuthorityId(), authorityName);
-        }
-        return new Line(line.name(), line.description(), text(line.quantity()), text(line.rate()), text(amount),
+        LineTax lineTax = priced.tax() == null ? null : new LineTax(tax.taxId(), tax.tax().taxName(),
+                text(tax.tax().taxPercentage()), text(priced.tax()), tax.taxAuthorityId(), authorityName);
+        return new Line(line.name(), line.description(), text(line.quantity()), text(line.rate()), text(priced.amount()),
                 crmProduct, item, collisions, lineTax);
     }
 
-    private static BigDecimal taxOf(BigDecimal amount, BigDecimal percentage, int digits) {
-        return amount.multiply(percentage).divide(BigDecimal.valueOf(100), digits, RoundingMode.HALF_UP);
-    }
-
     /** The tax total is known once the region's tax is: zero when it is not taxed. */
-    private static Totals totals(Deal deal, List<Line> lines, TaxResolver.Resolved tax, BigDecimal alreadyInvoiced,
-                                 int digits) {
-        BigDecimal subTotal = lines.stream().map(l -> new BigDecimal(l.amount()))
-                .reduce(BigDecimal.ZERO.setScale(digits), BigDecimal::add);
-        BigDecimal taxTotal = tax == null ? null : lines.stream().filter(l -> l.tax() != null)
-                .map(l -> new BigDecimal(l.tax().amount())).reduce(BigDecimal.ZERO.setScale(digits), BigDecimal::add);
-        BigDecimal value = deal.amount() == null ? null : deal.amount().setScale(digits, RoundingMode.HALF_UP);
-        BigDecimal invoiced = alreadyInvoiced == null ? null : alreadyInvoiced.setScale(digits, RoundingMode.HALF_UP);
+    private static Totals totals(Deal deal, Currency currency, List<Priced> lines, TaxResolver.Resolved tax,
+                                 Money alreadyInvoiced) {
+        Money subTotal = Money.sum(lines.stream().map(Priced::amount).toList(), currency);
+        Money taxTotal = tax == null ? null
+                : Money.sum(lines.stream().map(Priced::tax).filter(Objects::nonNull).toList(), currency);
+        Money value = deal.amount() == null ? null : Money.rounded(deal.amount(), currency);
         return new Totals(deal.currency(), text(subTotal), text(taxTotal),
-                taxTotal == null ? null : text(subTotal.add(taxTotal)), text(value), text(invoiced),
-                invoiced == null || value == null ? null : text(value.subtract(invoiced)));
+                taxTotal == null ? null : text(subTotal.plus(taxTotal)), text(value), text(alreadyInvoiced),
+                alreadyInvoiced == null || value == null ? null : text(value.minus(alreadyInvoiced)));
     }
 
     /** Unrouted, or refused by Books: null. */
@@ -162,5 +163,10 @@ public class InvoicePreviewer {
 
     private static String text(BigDecimal amount) {
         return amount == null ? null : amount.toPlainString();
+    }
+
+    /** An amount as the currency writes it (3000.00 USD, 3000 JPY). */
+    private static String text(Money amount) {
+        return amount == null ? null : amount.atCurrencyDigits().toPlainString();
     }
 }

@@ -119,7 +119,7 @@ public class InvoicePusher {
                 plan.currency().currencyId(), plan.currency().exchangeRate(), deal.id(),
                 taxId == null ? null : plan.tax().taxAuthorityId(), "Deal " + deal.reference() + " (CRM " + deal.id() + ")",
                 lines, Map.of(fields.requestIdField(), plan.request().requestId(), fields.dealIdField(), deal.id(),
-                        fields.billedAmountField(), plan.billing().amount().toPlainString()));
+                        fields.billedAmountField(), plan.billing().amount().atCurrencyDigits().toPlainString()));
     }
 
     private Invoice markSent(OrgBooks org, Invoice invoice) {

@@ -1,24 +1,25 @@
 package io.dealledger.invoice.stage;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+
+import io.dealledger.core.money.Money;
 
 /**
- * How much of a deal one invoice bills: the whole deal, a percentage of it, or a fixed amount. Amounts
- * are rounded half-up to the currency's minor unit.
+ * How much of a deal one invoice bills: the whole deal, a percentage of it, or a fixed amount, in the deal's
+ * currency, rounded half-up to its minor unit.
  */
 public sealed interface StageAmount {
 
-    /** The amount to invoice out of {@code dealValue}, with {@code fractionDigits} decimals. */
-    BigDecimal of(BigDecimal dealValue, int fractionDigits);
+    /** The amount to invoice out of {@code dealValue}. */
+    Money of(Money dealValue);
 
     /** A line on the invoice naming the stage, or null for the whole deal. */
     String label();
 
     record WholeDeal() implements StageAmount {
         @Override
-        public BigDecimal of(BigDecimal dealValue, int fractionDigits) {
-            return dealValue.setScale(fractionDigits, RoundingMode.HALF_UP);
+        public Money of(Money dealValue) {
+            return dealValue;
         }
 
         @Override
@@ -29,15 +30,16 @@ public sealed interface StageAmount {
 
     record Percentage(String label, BigDecimal percent) implements StageAmount {
         @Override
-        public BigDecimal of(BigDecimal dealValue, int fractionDigits) {
-            return dealValue.multiply(percent).divide(BigDecimal.valueOf(100), fractionDigits, RoundingMode.HALF_UP);
+        public Money of(Money dealValue) {
+            return dealValue.percent(percent);
         }
     }
 
+    /** {@code amount} in the deal's currency (a stage asked in another one is refused before it is billed). */
     record Fixed(String label, BigDecimal amount) implements StageAmount {
         @Override
-        public BigDecimal of(BigDecimal dealValue, int fractionDigits) {
-            return amount.setScale(fractionDigits, RoundingMode.HALF_UP);
+        public Money of(Money dealValue) {
+            return Money.rounded(amount, dealValue.currency());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.dealledger.core.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.Objects;
 
@@ -29,6 +30,44 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     public static Money zero(Currency currency) {
         return new Money(BigDecimal.ZERO, currency);
+    }
+
+    /**
+     * {@code amount} rounded half-up to the currency's minor unit (a price times a quantity, a deal's CRM Amount):
+     * what Books bills for it, as it rounds each line's {@code item_total}.
+     */
+    public static Money rounded(BigDecimal amount, Currency currency) {
+        return new Money(amount.setScale(digits(currency), RoundingMode.HALF_UP), currency);
+    }
+
+    /** The sum of {@code amounts}, all in {@code currency}: zero for none. */
+    public static Money sum(Collection<Money> amounts, Currency currency) {
+        Money sum = zero(currency);
+        for (Money amount : amounts) {
+            sum = sum.plus(amount);
+        }
+        return sum;
+    }
+
+    /** {@code percent} percent of this amount, rounded half-up to the currency's minor unit (a tax, a deposit). */
+    public Money percent(BigDecimal percent) {
+        return new Money(amount.multiply(percent).divide(BigDecimal.valueOf(100), digits(currency), RoundingMode.HALF_UP),
+                currency);
+    }
+
+    /** The amount as the currency writes it: 3000.00 USD, 3000 JPY, 3000.000 BHD (rounded half-up if finer). */
+    public BigDecimal atCurrencyDigits() {
+        return amount.setScale(digits(currency), RoundingMode.HALF_UP);
+    }
+
+    /** The currency's minor unit: 2 for USD, 0 for JPY, 3 for BHD; 2 for a code without one (XXX). */
+    public static int digits(Currency currency) {
+        int digits = currency.getDefaultFractionDigits();
+        return digits < 0 ? 2 : Math.min(digits, SCALE);
+    }
+
+    public Money max(Money other) {
+        return compareTo(other) >= 0 ? this : other;
     }
 
     public Money plus(Money other) {

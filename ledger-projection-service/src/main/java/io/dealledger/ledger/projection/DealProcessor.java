@@ -38,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * deal whose account changed leaves its old account (totals null): the account roll-up's adder and subtractor, made
  * idempotent by carrying full values. The first record naming an account for the deal also tells that account (a
  * {@link AccountChange#seen} change), so the account's as-of ledgers ask the deal even when that record was overridden.
+ *
+ * <p>While it catches up (an input older than {@link #CATCH_UP_LAG} by the wall clock: a rebuild, a restart after
+ * downtime), a deal's state is kept but its ledger is not published per input: the deal is marked in store
+ * {@value LedgerTopology#DEAL_PENDING_STORE} (with its changelog, so a crash loses no mark) and published once per
+ * {@link #CATCH_UP_FLUSH} by a punctuation, with its state as it then stands. A rebuild so publishes a deal's last
+ * state, not each of its intermediate ones. A live input is published at once, as before.
  */
 final class DealProcessor implements Processor<String, DealInput, String, DealProcessor.Output> {
 
@@ -53,6 +59,10 @@ final class DealProcessor implements Processor<String, DealInput, String, DealPr
 
     private static final Logger log = LoggerFactory.getLogger(DealProcessor.class);
     private static final Duration FIRST_CHECK = Duration.ofSeconds(1);
+    /** An input older than this (record time against the wall clock) is catch-up: its deal is published later. */
+    static final Duration CATCH_UP_LAG = Duration.ofSeconds(5);
+    /** How often the deals marked while catching up are published. */
+    static final Duration CATCH_UP_FLUSH = Duration.ofMillis(200);
 
     private final Clock clock;
     private final Currency defaultCurrency;
@@ -60,6 +70,7 @@ final class DealProcessor implements Processor<String, DealInput, String, DealPr
     private final ProjectionMetrics metrics;
     private ProcessorContext<String, Output> context;
     private KeyValueStore<String, DealState> store;
+    private KeyValueStore<String, Long> pending;
     private Cancellable firstCheck;
 
     DealProcessor(Clock clock, Currency defaultCurrency, Duration overdueInterval, ProjectionMetrics metrics) {
@@ -73,6 +84,8 @@ final class DealProcessor implements Processor<String, DealInput, String, DealPr
     public void init(ProcessorContext<String, Output> context) {
         this.context = context;
         this.store = context.getStateStore(LedgerTopology.DEAL_STORE);
+        this.pending = context.getStateStore(LedgerTopology.DEAL_PENDING_STORE);
+        context.schedule(CATCH_UP_FLUSH, PunctuationType.WALL_CLOCK_TIME, this::publishPending);
         context.schedule(overdueInterval, PunctuationType.WALL_CLOCK_TIME, this::reevaluateOverdue);
         firstCheck = context.schedule(FIRST_CHECK, PunctuationType.WALL_CLOCK_TIME, now -> {
             firstCheck.cancel();
@@ -93,6 +106,14 @@ final class DealProcessor implements Processor<String, DealInput, String, DealPr
         if (record.value() instanceof DealInput.LinkSeen) {
             store.put(dealId, next); // kept for as-of ledgers; the current ledger is told by the invoice's change
             return;
+        }
+        if (context.currentSystemTimeMs() - record.timestamp() > CATCH_UP_LAG.toMillis()) {
+            store.put(dealId, next);
+            pending.put(dealId, record.timestamp());
+            return;
+        }
+        if (pending.get(dealId) != null) {
+            pending.delete(dealId); // published now, with this input
         }
         DealView view;
         try {
@@ -139,28 +160,53 @@ final class DealProcessor implements Processor<String, DealInput, String, DealPr
         }
     }
 
+    /** Publishes each deal marked while catching up, as it now stands, with the time of its latest input. */
+    void publishPending(long now) {
+        List<String> published = new ArrayList<>();
+        List<KeyValue<String, DealState>> changed = new ArrayList<>();
+        LocalDate today = today();
+        try (KeyValueIterator<String, Long> marked = pending.all()) {
+            marked.forEachRemaining(entry -> {
+                published.add(entry.key);
+                DealState state = store.get(entry.key);
+                if (state != null) {
+                    republish(state, today, entry.value, "catch-up", changed);
+                }
+            });
+        }
+        store.putAll(changed);
+        published.forEach(pending::delete);
+    }
+
     /** Re-computes deals whose invoices still owe money against a due date and publishes those that changed. */
     void reevaluateOverdue(long timestamp) {
         LocalDate today = today();
         List<KeyValue<String, DealState>> changed = new ArrayList<>();
         try (KeyValueIterator<String, DealState> deals = store.all()) {
             deals.forEachRemaining(entry -> {
-                DealState state = entry.value;
-                if (state.emitted() == null || !dependsOnTheDate(state, today)) {
-                    return;
-                }
-                try {
-                    DealState next = emitIfChanged(state, DealCalculator.view(state, today, defaultCurrency), timestamp, "clock");
-                    if (next != state) {
-                        changed.add(KeyValue.pair(entry.key, next));
-                    }
-                } catch (IllegalStateException violation) {
-                    metrics.dealInvariantBroken();
-                    log.error("deal=overdue-check-failed deal={} reason=\"{}\"", entry.key, violation.getMessage());
+                if (entry.value.emitted() != null && dependsOnTheDate(entry.value, today)) {
+                    republish(entry.value, today, timestamp, "clock", changed);
                 }
             });
         }
         store.putAll(changed);
+    }
+
+    /**
+     * Publishes {@code state}'s view if it changed, adding the new state to {@code changed}; a deal whose view breaks
+     * an invariant is kept as it is (a later input may make it whole again), logged, and the others go on.
+     */
+    private void republish(DealState state, LocalDate today, long timestamp, String trigger,
+                           List<KeyValue<String, DealState>> changed) {
+        try {
+            DealState next = emitIfChanged(state, DealCalculator.view(state, today, defaultCurrency), timestamp, trigger);
+            if (next != state) {
+                changed.add(KeyValue.pair(state.dealId(), next));
+            }
+        } catch (RuntimeException violation) {
+            metrics.dealInvariantBroken();
+            log.error("deal=unpublishable deal={} trigger={} reason=\"{}\"", state.dealId(), trigger, violation.toString());
+        }
     }
 
     /** Open invoices with a due date, or an overdue amount shown that may have to go. */

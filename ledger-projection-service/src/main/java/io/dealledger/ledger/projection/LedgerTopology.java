@@ -46,7 +46,7 @@ import org.apache.kafka.streams.state.Stores;
  * link refusals, re-keyed by deal (repartition {@code invoices-by-deal}); facts that break an invariant →
  * {@code ledger.facts.v1.ledger-projection-service.dlt};</li>
  * <li>per deal: those + {@code crm.deals.v1} + {@code invoice.outcomes.v1} → {@link DealProcessor} with
- * store {@value #DEAL_STORE} and the overdue punctuation → {@code ledger.deals.v1}, and each deal's totals re-keyed
+ * stores {@value #DEAL_STORE} and {@value #DEAL_PENDING_STORE}, the overdue and the catch-up punctuations → {@code ledger.deals.v1}, and each deal's totals re-keyed
  * by its account (repartition {@code deals-by-account});</li>
  * <li>per account: {@link AccountProcessor} with stores {@value #ACCOUNT_DEALS_STORE} and {@value #ACCOUNT_STORE} →
  * {@code ledger.accounts.v1};</li>
@@ -61,6 +61,8 @@ public final class LedgerTopology {
 
     public static final String INVOICE_STORE = "invoice-facts";
     public static final String DEAL_STORE = "deal-ledgers";
+    /** Deals whose ledger waits for the catch-up punctuation (value: the time of the latest input). */
+    public static final String DEAL_PENDING_STORE = "deal-pending";
     public static final String REQUEST_STORE = "invoice-requests";
     public static final String ACCOUNT_STORE = "account-ledgers";
     public static final String ACCOUNT_DEALS_STORE = "account-deals";
@@ -90,6 +92,7 @@ public final class LedgerTopology {
         Serde<SpecificRecord> events = new EventSerde();
         builder.addStateStore(store(INVOICE_STORE, new FactListSerde()));
         builder.addStateStore(store(DEAL_STORE, new JsonSerde<>(DealState.class)));
+        builder.addStateStore(store(DEAL_PENDING_STORE, Serdes.Long()));
         builder.addStateStore(store(ACCOUNT_DEALS_STORE, new JsonSerde<>(DealTotals.class)));
         builder.addStateStore(store(ACCOUNT_STORE, new JsonSerde<>(AccountState.class)));
 
@@ -130,7 +133,8 @@ public final class LedgerTopology {
         KStream<String, DealInput> dealOutcomes = outcomes
                 .flatMapValues(event -> FactMapper.toDealInput(event).stream().toList(), Named.as("deal-outcomes"));
         changesByDeal.merge(dealChanges, Named.as("deal-inputs")).merge(dealOutcomes, Named.as("all-deal-inputs"))
-                .process(() -> new DealProcessor(clock, defaultCurrency, overdueInterval, metrics), Named.as("deal-ledger"), DEAL_STORE)
+                .process(() -> new DealProcessor(clock, defaultCurrency, overdueInterval, metrics), Named.as("deal-ledger"), DEAL_STORE,
+                        DEAL_PENDING_STORE)
                 .split(Named.as("deal-output-"))
                 .branch((key, output) -> output instanceof DealProcessor.ToAccount, Branched.withConsumer(toAccounts ->
                         accountLedgers(toAccounts.mapValues(output -> ((DealProcessor.ToAccount) output).change(),

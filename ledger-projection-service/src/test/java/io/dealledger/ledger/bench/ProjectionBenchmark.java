@@ -133,6 +133,9 @@ public final class ProjectionBenchmark {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.getInteger("bench.threads", 1));
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // any other Streams setting to try: -Dbench.streams.<name>=<value> (e.g. -Dbench.streams.max.task.idle.ms=-1)
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.streams."))
+                .forEach(name -> config.put(name.substring("bench.streams.".length()), System.getProperty(name)));
         long started = System.nanoTime();
         double factsSeconds;
         double ledgersSeconds;

@@ -60,9 +60,18 @@ final class LedgerTopologyDriver implements AutoCloseable {
     }
 
     void fact(SpecificRecord event) {
+        inputs.get(Topics.LEDGER_FACTS.name()).pipeInput(factKey(event), event);
+    }
+
+    /** A fact whose record was written at {@code writtenAt} (one long on the topic: a rebuild reads it). */
+    void factWrittenAt(SpecificRecord event, Instant writtenAt) {
+        inputs.get(Topics.LEDGER_FACTS.name()).pipeInput(factKey(event), event, writtenAt);
+    }
+
+    private static String factKey(SpecificRecord event) {
         String org = (String) event.get(event.getSchema().getField("organizationId").pos());
         String invoice = (String) event.get(event.getSchema().getField("invoiceId").pos());
-        pipe(Topics.LEDGER_FACTS.name(), Topics.ledgerFactKey(org, invoice), event);
+        return Topics.ledgerFactKey(org, invoice);
     }
 
     /** The latest ledger published per deal, reading what is new on the output topic into {@code latest}. */

@@ -176,6 +176,41 @@ class LedgerTopologyTest {
     }
 
     @Test
+    void whileCatchingUpADealIsPublishedOnceAsItEndsNotOncePerFactAndALiveFactAtOnce() {
+        // Given a deal's history written to the topic a day ago (by the driver's wall clock), as a rebuild reads it
+        Instant dayAgo = Instant.parse("2026-04-30T00:00:00Z");
+        for (String invoice : List.of("inv-1", "inv-2")) {
+            projection.factWrittenAt(imported("imp-" + invoice, T, "org", invoice, "INV-" + invoice, "1000", "USD", null), dayAgo);
+            projection.factWrittenAt(linked("lnk-" + invoice, T, "org", invoice, "deal-1"), dayAgo);
+            projection.factWrittenAt(paid("pay-" + invoice, T, "org", invoice, "p-" + invoice, "300", "USD", null), dayAgo);
+        }
+        // Then nothing is published per fact
+        assertThat(projection.dealLedgers.isEmpty()).isTrue();
+
+        // When the catch-up punctuation runs
+        projection.driver.advanceWallClockTime(DealProcessor.CATCH_UP_FLUSH);
+
+        // Then the deal is published once, as its six facts leave it
+        List<DealLedger> caughtUp = projection.dealLedgers.readValuesToList();
+        assertThat(caughtUp).singleElement().satisfies(ledger -> {
+            assertThat(ledger.getVersion()).isEqualTo(1L);
+            assertThat(ledger.getTotalInvoiced()).isEqualByComparingTo("2000");
+            assertThat(ledger.getTotalPaid()).isEqualByComparingTo("600");
+        });
+        // and the next punctuation publishes nothing more
+        projection.driver.advanceWallClockTime(DealProcessor.CATCH_UP_FLUSH);
+        assertThat(projection.dealLedgers.isEmpty()).isTrue();
+
+        // When a live payment arrives (written now), Then it is published at once, without a punctuation
+        projection.factWrittenAt(paid("pay-live", T, "org", "inv-1", "p-live", "100", "USD", null),
+                Instant.parse("2026-05-01T00:00:00Z").plus(DealProcessor.CATCH_UP_FLUSH.multipliedBy(2)));
+        assertThat(projection.dealLedgers.readValuesToList()).singleElement().satisfies(ledger -> {
+            assertThat(ledger.getVersion()).isEqualTo(2L);
+            assertThat(ledger.getTotalPaid()).isEqualByComparingTo("700");
+        });
+    }
+
+    @Test
     void aDuplicateFactPublishesNothingNew() {
         // Given a deal's ledger
         projection.fact(imported("imp", T, "org", "inv-1", "INV-1", "1000", "USD", null));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.dealledger.events.AccessTokenMinted;
@@ -190,6 +191,9 @@ public final class Topics {
             BOOKS_BUDGET_LEDGER_PROJECTION_SERVICE, ZOHO_TOKENS_INVOICE_SERVICE, ZOHO_TOKENS_PAYMENT_SERVICE,
             ZOHO_TOKENS_LEDGER_PROJECTION_SERVICE, LEDGER_FACTS_RETRIES, INVOICE_OUTCOMES_RETRIES, CRM_DEALS_RETRIES,
             INVOICE_REQUESTS_RETRIES);
+    /** By name: a serializer looks its topic up for every record. */
+    private static final Map<String, TopicSpec> BY_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(TopicSpec::name, topic -> topic));
 
     private static TopicSpec retries(TopicSpec source, List<Class<? extends SpecificRecord>> alsoParked) {
         List<Class<? extends SpecificRecord>> types = new ArrayList<>(source.eventTypes());
@@ -273,7 +277,7 @@ public final class Topics {
     }
 
     public static Optional<TopicSpec> byName(String name) {
-        return ALL.stream().filter(topic -> topic.name().equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     public static List<TopicSpec> writtenBy(Service service) {

@@ -9,12 +9,12 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * JSON for the deal inputs the invoice ledger sends through the {@code invoices-by-deal} repartition topic: the input
- * with a {@value #KIND} field naming its type. A record without one was written before there was more than one
- * kind, and is an {@link DealInput.InvoiceChanged}, so records in flight across an upgrade still read.
+ * The deal inputs the invoice ledger sends through the {@code invoices-by-deal} repartition topic, written in
+ * {@link DealCodec}'s binary form. Records in flight across an upgrade still read: the JSON written before it is the
+ * input with a {@value #KIND} field naming its type, and a JSON record without one was written before there was more
+ * than one kind, and is an {@link DealInput.InvoiceChanged}.
  */
 final class DealInputSerde implements Serde<DealInput> {
 
@@ -22,18 +22,7 @@ final class DealInputSerde implements Serde<DealInput> {
 
     @Override
     public Serializer<DealInput> serializer() {
-        return (topic, input) -> {
-            if (input == null) {
-                return null;
-            }
-            try {
-                ObjectNode json = JsonSerde.MAPPER.valueToTree(input);
-                json.put(KIND, input.getClass().getSimpleName());
-                return JsonSerde.MAPPER.writeValueAsBytes(json);
-            } catch (JacksonException e) {
-                throw new SerializationException("cannot write " + input.getClass().getSimpleName() + " for " + topic, e);
-            }
-        };
+        return (topic, input) -> input == null ? null : DealCodec.encode(input);
     }
 
     @Override
@@ -41,6 +30,13 @@ final class DealInputSerde implements Serde<DealInput> {
         return (topic, data) -> {
             if (data == null) {
                 return null;
+            }
+            if (data.length == 0 || data[0] != DealCodec.JSON) {
+                try {
+                    return DealCodec.decodeInput(data);
+                } catch (RuntimeException e) {
+                    throw new SerializationException("cannot read a deal input from " + topic, e);
+                }
             }
             try {
                 JsonNode json = JsonSerde.MAPPER.readTree(data);

@@ -13,7 +13,6 @@ import io.dealledger.ledger.account.AccountChange;
 import io.dealledger.ledger.account.AccountState;
 import io.dealledger.ledger.account.DealTotals;
 import io.dealledger.ledger.deal.DealInput;
-import io.dealledger.ledger.deal.DealState;
 import io.dealledger.ledger.request.RequestStatus;
 import io.dealledger.schemas.serde.EventSerde;
 import io.dealledger.schemas.topics.Service;
@@ -91,7 +90,7 @@ public final class LedgerTopology {
     public void addTo(StreamsBuilder builder) {
         Serde<SpecificRecord> events = new EventSerde();
         builder.addStateStore(store(INVOICE_STORE, new FactListSerde()));
-        builder.addStateStore(store(DEAL_STORE, new JsonSerde<>(DealState.class)));
+        builder.addStateStore(store(DEAL_STORE, new DealStateSerde()));
         builder.addStateStore(store(DEAL_PENDING_STORE, Serdes.Long()));
         builder.addStateStore(store(ACCOUNT_DEALS_STORE, new JsonSerde<>(DealTotals.class)));
         builder.addStateStore(store(ACCOUNT_STORE, new JsonSerde<>(AccountState.class)));

@@ -4,6 +4,7 @@ import static io.dealledger.ledger.Events.imported;
 import static io.dealledger.ledger.Events.linked;
 import static io.dealledger.ledger.Events.paid;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +13,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import io.dealledger.ledger.deal.DealState;
+import io.dealledger.ledger.deal.DealView;
 import io.dealledger.ledger.projection.LedgerTopology;
 import io.dealledger.ledger.projection.ProjectionMetrics;
 import io.dealledger.schemas.serde.EventSerializer;
@@ -34,7 +39,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Projection throughput when rebuilding from offset zero, beside the raw consumer rate of the same topic on the
@@ -159,10 +167,45 @@ public final class ProjectionBenchmark {
             }
             ledgers = last;
             ledgersSeconds = (lastChange - started) / 1e9;
+            checkLedgers(streams, total);
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
         }
         return new Result(factsSeconds, ledgersSeconds, ledgers, total);
+    }
+
+    /**
+     * Each deal's last published ledger against what the generated facts add up to (every invoice 900 USD, every
+     * payment 100 USD, counted once linked): the rebuild must give the same results, not only fast ones.
+     */
+    private static void checkLedgers(KafkaStreams streams, long total) {
+        Map<String, BigDecimal[]> expected = new TreeMap<>();
+        for (long n = 0; n < total; n++) {
+            long invoiceNo = n / FACTS_PER_INVOICE;
+            int step = (int) (n % FACTS_PER_INVOICE);
+            long firstOfInvoice = invoiceNo * FACTS_PER_INVOICE;
+            if (step == 1 || total <= firstOfInvoice + 1) {
+                continue; // the link itself adds nothing; an invoice never linked counts for no deal
+            }
+            BigDecimal[] sums = expected.computeIfAbsent("deal-" + invoiceNo / INVOICES_PER_DEAL,
+                    deal -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            int which = step == 0 ? 0 : 1;
+            sums[which] = sums[which].add(new BigDecimal(step == 0 ? "900" : "100"));
+        }
+        ReadOnlyKeyValueStore<String, DealState> deals = streams.store(StoreQueryParameters.fromNameAndType(
+                LedgerTopology.DEAL_STORE, QueryableStoreTypes.keyValueStore()));
+        long differ = expected.entrySet().stream().filter(deal -> {
+            DealState state = deals.get(deal.getKey());
+            DealView shown = state == null ? null : state.emitted();
+            return shown == null || shown.totalInvoiced().amount().compareTo(deal.getValue()[0]) != 0
+                    || shown.totalPaid().amount().compareTo(deal.getValue()[1]) != 0
+                    || shown.outstanding().amount().compareTo(deal.getValue()[0].subtract(deal.getValue()[1])) != 0;
+        }).count();
+        System.out.printf("RESULT check: %,d deals, %,d with a last ledger other than the facts add up to%n",
+                expected.size(), differ);
+        if (differ > 0) {
+            throw new IllegalStateException(differ + " deals differ from the facts");
+        }
     }
 
     private static double count(SimpleMeterRegistry meters, String name) {

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.dealledger.gateway.problem.Refusal;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RequestAuthentication {
+
+    private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final AuthProperties.Books books;
     private final Map<String, SharedSecrets> booksSecrets;
@@ -60,7 +63,7 @@ public class RequestAuthentication {
 
     private void verifyBodySignature(String organizationId, String presented, byte[] body) {
         String header = books.bodySignature().header();
-        if (presented == null || !presented.trim().matches("[0-9a-fA-F]{64}")) {
+        if (presented == null || !HEX_SHA256.matcher(presented.trim()).matches()) {
             throw Refusal.unauthorized(header, "must be the hex HMAC-SHA256 of the body");
         }
         byte[] signature = HexFormat.of().parseHex(presented.trim().toLowerCase());

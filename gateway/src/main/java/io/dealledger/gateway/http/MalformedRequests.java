@@ -37,6 +37,7 @@ final class MalformedRequests extends ChannelDuplexHandler {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** RFC 3986 reg-name / IPv4 / IP-literal, with an optional port. */
+    private static final Pattern PORT = Pattern.compile("[0-9]{0,5}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._~%!$&'()*+,;=-]*|\\[[0-9A-Fa-f:.]+\\]");
 
     private final GatewayMetrics metrics;
@@ -104,7 +105,7 @@ final class MalformedRequests extends ChannelDuplexHandler {
         String name = host;
         if (colon >= 0 && !host.endsWith("]")) {
             String port = host.substring(colon + 1);
-            if (!port.matches("[0-9]{0,5}")) {
+            if (!PORT.matcher(port).matches()) {
                 return false;
             }
             name = host.substring(0, colon);

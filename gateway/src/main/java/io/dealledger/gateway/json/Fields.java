@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.dealledger.gateway.problem.Refusal;
 
@@ -19,8 +20,11 @@ import tools.jackson.databind.JsonNode;
 public final class Fields {
 
     /** Zoho ids (CRM records, Books organizations, invoices, payments, ...) are numeric strings. */
-    private static final String ID = "[0-9]{1,30}";
-    private static final String DECIMAL = "-?[0-9]{1,40}(\\.[0-9]{1,40})?";
+    // compiled once: String.matches compiles its pattern on every call, and every webhook field is checked
+    private static final Pattern ID = Pattern.compile("[0-9]{1,30}");
+    private static final Pattern INTEGER = Pattern.compile("[0-9]{1,40}");
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,40}(\\.[0-9]{1,40})?");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     private final JsonNode node;
     private final String prefix;
@@ -97,7 +101,7 @@ public final class Fields {
         } else {
             throw Refusal.invalid(path(name), "must be a Zoho id (a string of digits)");
         }
-        if (!id.matches(ID)) {
+        if (!ID.matcher(id).matches()) {
             throw Refusal.invalid(path(name), "must be a Zoho id (1 to 30 digits)");
         }
         return id;
@@ -109,7 +113,7 @@ public final class Fields {
 
     /** Checks an id taken from a path or header rather than a body, with the same rule. */
     public static String id(String field, String value) {
-        if (value == null || !value.matches(ID)) {
+        if (value == null || !ID.matcher(value).matches()) {
             throw Refusal.invalid(field, "must be a Zoho id (1 to 30 digits)");
         }
         return value;
@@ -124,7 +128,7 @@ public final class Fields {
         BigInteger number;
         if (value.isIntegralNumber()) {
             number = value.bigIntegerValue();
-        } else if (value.isString() && value.stringValue().strip().matches("[0-9]{1,40}")) {
+        } else if (value.isString() && INTEGER.matcher(value.stringValue().strip()).matches()) {
             number = new BigInteger(value.stringValue().strip());
         } else {
             throw Refusal.invalid(path(name), "must be a whole number");
@@ -147,7 +151,7 @@ public final class Fields {
         BigDecimal number;
         if (value.isNumber()) {
             number = value.decimalValue();
-        } else if (value.isString() && value.stringValue().strip().matches(DECIMAL)) {
+        } else if (value.isString() && DECIMAL.matcher(value.stringValue().strip()).matches()) {
             number = new BigDecimal(value.stringValue().strip());
         } else {
             throw Refusal.invalid(path(name), "must be a decimal number");
@@ -199,7 +203,7 @@ public final class Fields {
     /** Whether {@code code} is an ISO 4217 code known to the JDK. */
     static boolean isCurrency(String code) {
         try {
-            return code.matches("[A-Z]{3}") && Currency.getInstance(code) != null;
+            return CURRENCY.matcher(code).matches() && Currency.getInstance(code) != null;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The stored state of one invoice: its accepted facts, each in the events' own wire format (Avro single-object
- * encoding, so old facts still read after a schema evolves), framed as {@code count, (length, bytes)*}.
+ * encoding, so old facts still read after a schema evolves), framed as {@code count, (length, bytes)*}. It reads
+ * {@link StoredFacts}, so a fact read from the store is written back with the bytes it was read from.
  */
 final class FactListSerde implements Serde<List<SpecificRecord>> {
 
@@ -28,7 +29,11 @@ final class FactListSerde implements Serde<List<SpecificRecord>> {
             if (facts == null) {
                 return null;
             }
-            List<byte[]> encoded = facts.stream().map(fact -> events.serialize(topic, fact)).toList();
+            List<byte[]> encoded = new ArrayList<>(facts.size());
+            for (int i = 0; i < facts.size(); i++) {
+                byte[] stored = facts instanceof StoredFacts known ? known.encoded(i) : null;
+                encoded.add(stored != null ? stored : events.serialize(topic, facts.get(i)));
+            }
             ByteBuffer buffer = ByteBuffer.allocate(4 + encoded.stream().mapToInt(bytes -> 4 + bytes.length).sum());
             buffer.putInt(encoded.size());
             encoded.forEach(bytes -> buffer.putInt(bytes.length).put(bytes));
@@ -45,13 +50,16 @@ final class FactListSerde implements Serde<List<SpecificRecord>> {
             ByteBuffer buffer = ByteBuffer.wrap(data);
             int count = buffer.getInt();
             List<SpecificRecord> facts = new ArrayList<>(count);
+            List<byte[]> encoded = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 int length = buffer.getInt();
                 int start = buffer.position();
-                facts.add(reader.deserialize(topic, Arrays.copyOfRange(data, start, start + length)));
+                byte[] fact = Arrays.copyOfRange(data, start, start + length);
+                facts.add(reader.deserialize(topic, fact));
+                encoded.add(fact);
                 buffer.position(start + length);
             }
-            return facts;
+            return new StoredFacts(facts, encoded);
         };
     }
 }

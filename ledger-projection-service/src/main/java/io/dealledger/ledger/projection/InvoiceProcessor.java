@@ -1,7 +1,6 @@
 package io.dealledger.ledger.projection;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,9 +96,7 @@ final class InvoiceProcessor implements Processor<String, SpecificRecord, String
             deadLetter(record, type, "fact=rejected invoice=" + key, violation);
             return;
         }
-        List<SpecificRecord> next = new ArrayList<>(stored);
-        next.add(record.value());
-        store.put(key, next);
+        store.put(key, StoredFacts.with(stored, record.value()));
         metrics.fact(type, Outcome.APPLIED);
         InvoiceView was = before.view();
         log.info("fact=applied type={} eventId={} invoice={} org={} deal={}", type, fact.id(), key,

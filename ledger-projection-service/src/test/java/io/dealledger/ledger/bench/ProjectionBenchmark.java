@@ -141,7 +141,8 @@ public final class ProjectionBenchmark {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.getInteger("bench.threads", 1));
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        // any other Streams setting to try: -Dbench.streams.<name>=<value> (e.g. -Dbench.streams.max.task.idle.ms=-1)
+        config.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED); // as application.yml
+        // any other Streams setting to try: -Dbench.streams.<name>=<value> (e.g. -Dbench.streams.max.task.idle.ms=0)
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.streams."))
                 .forEach(name -> config.put(name.substring("bench.streams.".length()), System.getProperty(name)));
         long started = System.nanoTime();

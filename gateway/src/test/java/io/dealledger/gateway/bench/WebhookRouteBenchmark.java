@@ -18,7 +18,9 @@ import io.dealledger.gateway.auth.Hmac;
  * /bench/noop}), both driven by {@code wrk} in a process of its own (installed from Debian's packages when missing),
  * at each concurrency, and the ratio of the two from the same run, so a busy machine still compares fairly. The
  * webhook route does what production does: secret header and body HMAC checked, payload validated and normalized,
- * the event published with acks=all before the 200. Broker as {@link BenchGateway} says (a local one, or embedded in
+ * the event published with acks=all before the 200. A third route, {@code POST /bench/publish}, reads the same bodies
+ * and publishes one fixed event through the same publisher before the same 200: the floor of acks=all before the
+ * answer, so the figures also say how much of the gap is the webhook's own work. Broker as {@link BenchGateway} says (a local one, or embedded in
  * this JVM, which then shares the cores with the gateway and wrk: say so when quoting figures).
  *
  * <p>After each run it prints where the cores went ({@link CpuShares}: this JVM, the broker given by {@code
@@ -53,31 +55,71 @@ public final class WebhookRouteBenchmark {
             // still compiling the webhook route's code after 5 s on two busy cores, which made the first points slow
             wrk(threads, connections.get(0), warmup, base + BenchGateway.NOOP, null);
             wrk(threads, connections.get(0), warmup, base + "/webhooks/books/" + BenchGateway.ORG, script);
+            wrk(threads, connections.get(0), warmup, base + BenchGateway.PUBLISH, script);
+            wrk(threads, connections.get(0), warmup, base + BenchGateway.PRODUCER, script);
+            wrk(threads, connections.get(0), warmup, base + BenchGateway.ANSWER, script);
             System.out.printf("%-12s %-28s %12s %10s %10s %8s%n", "connections", "route", "requests/s", "p50 ms",
                     "p99 ms", "non-2xx");
             for (int c : connections) {
                 // the two routes alternate, round after round, so a slow spell of the machine touches both
                 List<Double> ratios = new ArrayList<>();
+                List<Double> publishRatios = new ArrayList<>();
+                List<Double> ofPublish = new ArrayList<>();
+                List<Double> bareRatios = new ArrayList<>();
+                List<Double> answerRatios = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
-                    CpuShares start = CpuShares.now();
-                    Figures noop = wrk(threads, c, seconds, base + BenchGateway.NOOP, null);
-                    CpuShares between = CpuShares.now();
-                    Figures signed = wrk(threads, c, seconds, base + "/webhooks/books/" + BenchGateway.ORG, script);
-                    CpuShares end = CpuShares.now();
-                    print(c, "GET /bench/noop (floor)", noop);
-                    System.out.printf("%-12s %s%n", "", between.since(start));
-                    print(c, "POST /webhooks/books/{org}", signed);
-                    System.out.printf("%-12s %s%n", "", end.since(between));
+                    Figures noop = run(c, "GET /bench/noop (floor)", () -> wrk(threads, c, seconds,
+                            base + BenchGateway.NOOP, null));
+                    Figures answer = run(c, "POST /bench/answer", () -> wrk(threads, c, seconds,
+                            base + BenchGateway.ANSWER, script));
+                    Figures published = run(c, "POST /bench/publish", () -> wrk(threads, c, seconds,
+                            base + BenchGateway.PUBLISH, script));
+                    Figures bare = run(c, "POST /bench/producer", () -> wrk(threads, c, seconds,
+                            base + BenchGateway.PRODUCER, script));
+                    Figures signed = run(c, "POST /webhooks/books/{org}", () -> wrk(threads, c, seconds,
+                            base + "/webhooks/books/" + BenchGateway.ORG, script));
                     ratios.add(signed.requestsPerSecond() / noop.requestsPerSecond());
-                    System.out.printf(Locale.ROOT, "%-12d round %d signed/noop ratio: %.3f (requests/s)%n", c,
-                            round + 1, ratios.get(ratios.size() - 1));
+                    publishRatios.add(published.requestsPerSecond() / noop.requestsPerSecond());
+                    ofPublish.add(signed.requestsPerSecond() / published.requestsPerSecond());
+                    bareRatios.add(bare.requestsPerSecond() / noop.requestsPerSecond());
+                    answerRatios.add(answer.requestsPerSecond() / noop.requestsPerSecond());
+                    System.out.printf(Locale.ROOT, "%-12d round %d ratios (requests/s): signed/noop %.3f, answer/noop"
+                            + " %.3f, producer/noop %.3f, publish/noop %.3f, signed/publish %.3f%n", c, round + 1,
+                            last(ratios), last(answerRatios), last(bareRatios), last(publishRatios), last(ofPublish));
                 }
-                ratios.sort(null);
-                System.out.printf(Locale.ROOT, "%-12d signed/noop ratio, median of %d rounds: %.3f (lowest %.3f,"
-                        + " highest %.3f)%n", c, rounds, ratios.get(ratios.size() / 2), ratios.get(0),
-                        ratios.get(ratios.size() - 1));
+                median(c, "signed/noop", ratios);
+                median(c, "publish/noop (the floor of acks=all before the answer)", publishRatios);
+                median(c, "answer/noop (a POST's body read and the 200's JSON, no Kafka)", answerRatios);
+                median(c, "producer/noop (a bare producer's send, acks=all)", bareRatios);
+                median(c, "signed/publish (the webhook's own work)", ofPublish);
             }
         }
+    }
+
+    private interface Run {
+        Figures call() throws Exception;
+    }
+
+    /** One wrk run, printed with where the cores went meanwhile. */
+    private static Figures run(int connections, String route, Run run) throws Exception {
+        CpuShares start = CpuShares.now();
+        Figures figures = run.call();
+        CpuShares end = CpuShares.now();
+        print(connections, route, figures);
+        System.out.printf("%-12s %s%n", "", end.since(start));
+        return figures;
+    }
+
+    private static double last(List<Double> values) {
+        return values.get(values.size() - 1);
+    }
+
+    private static void median(int connections, String name, List<Double> ratios) {
+        List<Double> sorted = new ArrayList<>(ratios);
+        sorted.sort(null);
+        System.out.printf(Locale.ROOT, "%-12d %s ratio, median of %d rounds: %.3f (lowest %.3f, highest %.3f)%n",
+                connections, name, sorted.size(), sorted.get(sorted.size() / 2), sorted.get(0),
+                sorted.get(sorted.size() - 1));
     }
 
     private static void print(int connections, String route, Figures figures) {
@@ -85,7 +127,11 @@ public final class WebhookRouteBenchmark {
                 figures.requestsPerSecond(), figures.p50Millis(), figures.p99Millis(), figures.non2xx());
     }
 
-    /** A wrk script that sends a different signed payment each request (each thread from its own offset). */
+    /**
+     * A wrk script that sends a different signed payment each request (each thread from its own offset), to the path
+     * of the URL wrk is given ({@code wrk.path}: a request the script formats carries its own path, and wrk's URL
+     * then only names the server).
+     */
     private static Path signedWebhooks() throws IOException {
         StringBuilder lua = new StringBuilder("local bodies = {\n");
         StringBuilder signatures = new StringBuilder("local signatures = {\n");
@@ -104,7 +150,7 @@ public final class WebhookRouteBenchmark {
                 end
                 function init(args)
                   for k = 1, #bodies do
-                    requests[k] = wrk.format("POST", "/webhooks/books/%s", {
+                    requests[k] = wrk.format("POST", wrk.path, {
                       ["Content-Type"] = "application/json",
                       ["X-Dealledger-Webhook-Secret"] = "%s",
                       ["X-Zoho-Webhook-Signature"] = signatures[k]}, bodies[k])
@@ -115,7 +161,7 @@ public final class WebhookRouteBenchmark {
                   counter = counter + 1
                   return requests[(counter %% #requests) + 1]
                 end
-                """.formatted(BenchGateway.ORG, BenchGateway.SECRET));
+                """.formatted(BenchGateway.SECRET));
         Path script = Files.createTempFile("signed-webhooks", ".lua");
         Files.writeString(script, lua);
         script.toFile().deleteOnExit();

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -49,7 +50,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * same broker. Not a test (Surefire never runs it). Start a local broker first, see README "Benchmark":
  * {@code KAFKA_PORT=19092 KAFKA_LOCAL_DIR=/tmp/ledger-bench-kafka bin/kafka-broker start}. Arguments (system
  * properties): {@code bench.bootstrap} (127.0.0.1:19092), {@code bench.facts} (1000000). Facts already on
- * {@code ledger.facts.v1} are reused: the topic is filled up to {@code bench.facts} only.
+ * {@code ledger.facts.v1} are reused: the topic is filled up to {@code bench.facts} only. After the projection it runs
+ * the {@link StreamsFloor} topologies over the same facts ({@code -Dbench.floor=false} skips them) and prints every rate
+ * as a ratio to the raw consumer, and the projection's as a ratio to the floor of its shape.
  */
 public final class ProjectionBenchmark {
 
@@ -71,8 +74,23 @@ public final class ProjectionBenchmark {
         System.out.printf("%nRESULT raw consumer:          %,12.0f records/s (%,d records, bytes only)%n", raw, total);
         System.out.printf("RESULT projection (facts):    %,12.0f facts/s   (%,d facts applied in %.1f s)%n",
                 projection.factsPerSecond(), total, projection.factsSeconds());
+        double toLedger = total / projection.ledgersSeconds();
         System.out.printf("RESULT projection (to ledger): %,11.0f facts/s   (last DealLedger after %.1f s, %,d published)%n",
-                total / projection.ledgersSeconds(), projection.ledgersSeconds(), projection.ledgers());
+                toLedger, projection.ledgersSeconds(), projection.ledgers());
+        System.out.printf(Locale.ROOT, "RESULT ratio to the raw consumer: %.4f%n", toLedger / raw);
+        if (Boolean.parseBoolean(System.getProperty("bench.floor", "true"))) {
+            // Kafka Streams' own cost on the same facts, settings and broker, with no ledger work (StreamsFloor)
+            double read = total / StreamsFloor.seconds(StreamsFloor.Shape.READ, settings(bootstrap), total,
+                    INVOICES_PER_DEAL);
+            double stores = total / StreamsFloor.seconds(StreamsFloor.Shape.STORES, settings(bootstrap), total,
+                    INVOICES_PER_DEAL);
+            System.out.printf(Locale.ROOT, "RESULT Streams floor, read and count:  %,10.0f facts/s (ratio to the raw"
+                    + " consumer %.4f)%n", read, read / raw);
+            System.out.printf(Locale.ROOT, "RESULT Streams floor, two stores and the repartition: %,10.0f facts/s"
+                    + " (ratio to the raw consumer %.4f)%n", stores, stores / raw);
+            System.out.printf(Locale.ROOT, "RESULT projection to the last DealLedger as a ratio to that floor: %.3f%n",
+                    toLedger / stores);
+        }
     }
 
     private record Result(double factsSeconds, double ledgersSeconds, long ledgers, long facts) {
@@ -127,13 +145,9 @@ public final class ProjectionBenchmark {
         }
     }
 
-    private static Result project(String bootstrap, long total) throws Exception {
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        StreamsBuilder builder = new StreamsBuilder();
-        new LedgerTopology(Clock.systemUTC(), Currency.getInstance("USD"), Duration.ofHours(1),
-                new ProjectionMetrics(meters), false).addTo(builder);
+    /** The projection's Streams settings (as application.yml, exactly-once), without an application id. */
+    private static Properties settings(String bootstrap) throws java.io.IOException {
         Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-bench-" + UUID.randomUUID());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("ledger-bench-state").toString());
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -145,6 +159,16 @@ public final class ProjectionBenchmark {
         // any other Streams setting to try: -Dbench.streams.<name>=<value> (e.g. -Dbench.streams.max.task.idle.ms=0)
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.streams."))
                 .forEach(name -> config.put(name.substring("bench.streams.".length()), System.getProperty(name)));
+        return config;
+    }
+
+    private static Result project(String bootstrap, long total) throws Exception {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        StreamsBuilder builder = new StreamsBuilder();
+        new LedgerTopology(Clock.systemUTC(), Currency.getInstance("USD"), Duration.ofHours(1),
+                new ProjectionMetrics(meters), false).addTo(builder);
+        Properties config = settings(bootstrap);
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-bench-" + UUID.randomUUID());
         long started = System.nanoTime();
         double factsSeconds;
         double ledgersSeconds;

@@ -14,12 +14,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * With no broker reachable, an otherwise valid request is answered 503 (so Zoho retries), never 2xx. Its own
- * small context points at a closed port with short producer timeouts.
+ * small context points at a closed port with short producer timeouts. It is closed after the class: left in Spring's
+ * context cache, its Kafka clients went on re-bootstrapping against the closed port in a tight loop (thousands of
+ * log lines a second) while the next classes ran, and a fresh clone's run saw the next class's first send wait out
+ * its metadata.
  */
+@DirtiesContext
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "management.server.port=0",

@@ -2,7 +2,6 @@ package io.dealledger.gateway.publish;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import io.dealledger.gateway.config.GatewayProperties;
 import io.dealledger.gateway.metrics.GatewayMetrics;
@@ -11,7 +10,6 @@ import io.dealledger.schemas.topics.TopicSpec;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -34,16 +32,12 @@ public class EventPublisher {
     private final KafkaTemplate<String, SpecificRecord> kafka;
     private final GatewayMetrics metrics;
     private final Duration timeout;
-    private final DirectSends directSends;
 
     public EventPublisher(KafkaTemplate<String, SpecificRecord> kafka, GatewayMetrics metrics,
                           GatewayProperties properties) {
         this.kafka = kafka;
         this.metrics = metrics;
         this.timeout = properties.publishTimeout();
-        Object buffer = kafka.getProducerFactory().getConfigurationProperties().get(ProducerConfig.BUFFER_MEMORY_CONFIG);
-        this.directSends = new DirectSends(System::nanoTime, buffer == null ? 32L * 1024 * 1024
-                : Long.parseLong(buffer.toString()));
     }
 
     /** One event to publish: the catalogue topic, its key and the event. */
@@ -68,36 +62,13 @@ public class EventPublisher {
         return Flux.fromIterable(events).flatMap(this::send).then();
     }
 
-    private CompletableFuture<SendResult<String, SpecificRecord>> send(String topic, Outgoing outgoing) {
-        CompletableFuture<SendResult<String, SpecificRecord>> future;
-        directSends.sending();
-        try {
-            future = kafka.send(topic, outgoing.key(), outgoing.event());
-        } catch (RuntimeException refused) {
-            directSends.failed();
-            throw refused;
-        }
-        return future.whenComplete((result, failure) -> {
-            if (failure == null) {
-                directSends.acknowledged(topic, Math.max(result.getRecordMetadata().serializedKeySize(), 0)
-                        + Math.max(result.getRecordMetadata().serializedValueSize(), 0));
-            } else {
-                directSends.failed();
-            }
-        });
-    }
-
     private Mono<SendResult<String, SpecificRecord>> send(Outgoing outgoing) {
         String topic = outgoing.topic().name();
         return Mono.defer(() -> {
                     long started = System.nanoTime();
-                    boolean direct = directSends.direct(topic);
-                    // the future is not cancelled by a timeout: the record may still be stored, and it is counted
-                    // unacknowledged until Kafka says what became of it
-                    Mono<SendResult<String, SpecificRecord>> sent = Mono.fromFuture(() -> send(topic, outgoing), true);
-                    // send() may block up to max.block.ms (no metadata yet, a full buffer): then it runs off the
-                    // event loop (DirectSends says when it cannot)
-                    return (direct ? sent : sent.subscribeOn(Schedulers.boundedElastic()))
+                    // send() may block up to max.block.ms waiting for metadata: keep it off the event loop
+                    return Mono.fromFuture(() -> kafka.send(topic, outgoing.key(), outgoing.event()))
+                            .subscribeOn(Schedulers.boundedElastic())
                             .timeout(timeout)
                             .doOnSuccess(result -> {
                                 metrics.published(topic, true, Duration.ofNanos(System.nanoTime() - started));

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +20,9 @@ import io.dealledger.gateway.auth.Hmac;
  * /bench/noop}), both driven by {@code wrk} in a process of its own (installed from Debian's packages when missing),
  * at each concurrency, and the ratio of the two from the same run, so a busy machine still compares fairly. The
  * webhook route does what production does: secret header and body HMAC checked, payload validated and normalized,
- * the event published with acks=all before the 200. A third route, {@code POST /bench/publish}, reads the same bodies
- * and publishes one fixed event through the same publisher before the same 200: the floor of acks=all before the
- * answer, so the figures also say how much of the gap is the webhook's own work. Broker as {@link BenchGateway} says (a local one, or embedded in
+ * the event published with acks=all before the 200. Three routes between them ({@link BenchGateway}: a POST answered
+ * without Kafka, a bare producer's send, one fixed event through the product's publisher) split the gap, so the
+ * figures also say how much of it is the webhook's own work. Broker as {@link BenchGateway} says (a local one, or embedded in
  * this JVM, which then shares the cores with the gateway and wrk: say so when quoting figures).
  *
  * <p>After each run it prints where the cores went ({@link CpuShares}: this JVM, the broker given by {@code
@@ -53,48 +55,60 @@ public final class WebhookRouteBenchmark {
             Path script = signedWebhooks();
             // warm both routes up (JIT, connection pools, the producer's metadata), figures thrown away. The JIT is
             // still compiling the webhook route's code after 5 s on two busy cores, which made the first points slow
-            wrk(threads, connections.get(0), warmup, base + BenchGateway.NOOP, null);
-            wrk(threads, connections.get(0), warmup, base + "/webhooks/books/" + BenchGateway.ORG, script);
-            wrk(threads, connections.get(0), warmup, base + BenchGateway.PUBLISH, script);
-            wrk(threads, connections.get(0), warmup, base + BenchGateway.PRODUCER, script);
-            wrk(threads, connections.get(0), warmup, base + BenchGateway.ANSWER, script);
+            for (Route route : ROUTES) {
+                wrk(threads, connections.get(0), warmup, base + route.path(), route.signed() ? script : null);
+            }
             System.out.printf("%-12s %-28s %12s %10s %10s %8s%n", "connections", "route", "requests/s", "p50 ms",
                     "p99 ms", "non-2xx");
             for (int c : connections) {
-                // the two routes alternate, round after round, so a slow spell of the machine touches both
-                List<Double> ratios = new ArrayList<>();
-                List<Double> publishRatios = new ArrayList<>();
-                List<Double> ofPublish = new ArrayList<>();
-                List<Double> bareRatios = new ArrayList<>();
-                List<Double> answerRatios = new ArrayList<>();
+                // the routes alternate, round after round, so a slow spell of the machine touches them all
+                Map<String, List<Double>> ratios = new LinkedHashMap<>();
                 for (int round = 0; round < rounds; round++) {
-                    Figures noop = run(c, "GET /bench/noop (floor)", () -> wrk(threads, c, seconds,
-                            base + BenchGateway.NOOP, null));
-                    Figures answer = run(c, "POST /bench/answer", () -> wrk(threads, c, seconds,
-                            base + BenchGateway.ANSWER, script));
-                    Figures published = run(c, "POST /bench/publish", () -> wrk(threads, c, seconds,
-                            base + BenchGateway.PUBLISH, script));
-                    Figures bare = run(c, "POST /bench/producer", () -> wrk(threads, c, seconds,
-                            base + BenchGateway.PRODUCER, script));
-                    Figures signed = run(c, "POST /webhooks/books/{org}", () -> wrk(threads, c, seconds,
-                            base + "/webhooks/books/" + BenchGateway.ORG, script));
-                    ratios.add(signed.requestsPerSecond() / noop.requestsPerSecond());
-                    publishRatios.add(published.requestsPerSecond() / noop.requestsPerSecond());
-                    ofPublish.add(signed.requestsPerSecond() / published.requestsPerSecond());
-                    bareRatios.add(bare.requestsPerSecond() / noop.requestsPerSecond());
-                    answerRatios.add(answer.requestsPerSecond() / noop.requestsPerSecond());
-                    System.out.printf(Locale.ROOT, "%-12d round %d ratios (requests/s): signed/noop %.3f, answer/noop"
-                            + " %.3f, producer/noop %.3f, publish/noop %.3f, signed/publish %.3f%n", c, round + 1,
-                            last(ratios), last(answerRatios), last(bareRatios), last(publishRatios), last(ofPublish));
+                    Map<String, Double> rates = new LinkedHashMap<>();
+                    for (Route route : ROUTES) {
+                        rates.put(route.path(), run(c, route.name(), () -> wrk(threads, c, seconds,
+                                base + route.path(), route.signed() ? script : null)).requestsPerSecond());
+                    }
+                    StringBuilder line = new StringBuilder();
+                    for (Ratio ratio : RATIOS) {
+                        double value = rates.get(ratio.over()) / rates.get(ratio.under());
+                        ratios.computeIfAbsent(ratio.name(), name -> new ArrayList<>()).add(value);
+                        line.append(line.isEmpty() ? "" : ", ").append(ratio.name().split(" ")[0])
+                                .append(String.format(Locale.ROOT, " %.3f", value));
+                    }
+                    System.out.printf(Locale.ROOT, "%-12d round %d ratios (requests/s): %s%n", c, round + 1, line);
                 }
-                median(c, "signed/noop", ratios);
-                median(c, "publish/noop (the floor of acks=all before the answer)", publishRatios);
-                median(c, "answer/noop (a POST's body read and the 200's JSON, no Kafka)", answerRatios);
-                median(c, "producer/noop (a bare producer's send, acks=all)", bareRatios);
-                median(c, "signed/publish (the webhook's own work)", ofPublish);
+                ratios.forEach((name, values) -> median(c, name, values));
             }
         }
     }
+
+    /** A route of the benchmark's server, and whether wrk sends it the signed payment bodies. */
+    private record Route(String name, String path, boolean signed) {
+    }
+
+    private static final String WEBHOOK = "/webhooks/books/" + BenchGateway.ORG;
+
+    /** In the order each round runs them. */
+    private static final List<Route> ROUTES = List.of(
+            new Route("GET /bench/noop (floor)", BenchGateway.NOOP, false),
+            new Route("POST /bench/answer", BenchGateway.ANSWER, true),
+            new Route("POST /bench/publish", BenchGateway.PUBLISH, true),
+            new Route("POST /bench/producer", BenchGateway.PRODUCER, true),
+            new Route("POST /webhooks/books/{org}", WEBHOOK, true));
+
+    /** A ratio of two routes' rates ({@code over} / {@code under}, by path), printed per round and as a median. */
+    private record Ratio(String name, String over, String under) {
+    }
+
+    private static final List<Ratio> RATIOS = List.of(
+            new Ratio("signed/noop", WEBHOOK, BenchGateway.NOOP),
+            new Ratio("publish/noop (the floor of acks=all before the answer)", BenchGateway.PUBLISH,
+                    BenchGateway.NOOP),
+            new Ratio("answer/noop (a POST's body read and the 200's JSON, no Kafka)", BenchGateway.ANSWER,
+                    BenchGateway.NOOP),
+            new Ratio("producer/noop (a bare producer's send, acks=all)", BenchGateway.PRODUCER, BenchGateway.NOOP),
+            new Ratio("signed/publish (the webhook's own work)", WEBHOOK, BenchGateway.PUBLISH));
 
     private interface Run {
         Figures call() throws Exception;
@@ -108,10 +122,6 @@ public final class WebhookRouteBenchmark {
         print(connections, route, figures);
         System.out.printf("%-12s %s%n", "", end.since(start));
         return figures;
-    }
-
-    private static double last(List<Double> values) {
-        return values.get(values.size() - 1);
     }
 
     private static void median(int connections, String name, List<Double> ratios) {
